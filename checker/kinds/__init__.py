@@ -1,0 +1,15 @@
+"""The kinds of fact a pack can state, one module each, registered here by name.
+
+Each kind module defines ``Fact`` (its pydantic model, with ``kind: Literal[name]``),
+``compile_fact`` (the validated fact as a plain rule) and ``check`` (rules against claims).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checker.kinds import quantity
+
+KINDS: dict[str, ModuleType] = {
+    "quantity": quantity,
+}

@@ -1,0 +1,76 @@
+"""The parts of a rule pack every fact kind shares, as strict pydantic models.
+
+A pack is a YAML file a research desk writes by hand. Unknown keys are errors so a typo never
+switches a rule off silently. Each fact kind adds its own model in ``checker/kinds/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Severity = Literal["error", "warning"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Source(Strict):
+    """A document the pack's facts rest on."""
+
+    id: Id
+    title: Text
+    url: Text | None = None
+    date: dt.date | None = None
+    publisher: Text | None = None
+
+
+class Entity(Strict):
+    """A party the story names: how it is written, and the other names it goes by."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    case_sensitive: bool = Field(
+        True, description="Match the name and aliases only with this capitalisation."
+    )
+
+
+class Measure(Strict):
+    """What a figure counts, as the nouns writers use for it (singular; plurals are derived)."""
+
+    id: Id
+    label: Text = Field(description="How messages name the measure, e.g. 'exchanges'.")
+    nouns: list[Text] = Field(min_length=1)
+
+
+class Examples(Strict):
+    """Sentences the fact must let through and sentences it must flag; the tests run them."""
+
+    passing: list[Text] = Field([], alias="pass")
+    failing: list[Text] = Field([], alias="fail")
+
+
+class Scope(Strict):
+    """Which documents the pack applies to; out of scope means silent.
+
+    A document is in scope when it matches every pattern of ``all`` and at least ``min_any``
+    patterns of ``any``. Patterns are regular expressions matched against the document's prose.
+    """
+
+    all: list[Text] = []
+    any: list[Text] = []
+    min_any: int = Field(1, ge=0)
+
+
+class FactBase(Strict):
+    id: Id
+    severity: Severity = "error"
+    source: Id
+    note: Text | None = None
+    examples: Examples

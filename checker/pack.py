@@ -1,0 +1,291 @@
+"""Rule packs: YAML files validated against the pack schema, then compiled for checking.
+
+Validation happens once, when a pack is loaded; everything after works on the plain,
+picklable :class:`CompiledPack`, so a cache can skip validation altogether. Every problem is
+reported as ``file:line:col: what is wrong``, at the YAML position of the offending key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Union
+
+import regex
+from pydantic import Field, ValidationError
+
+from checker import yamlsafe
+from checker.claims import Vocabulary
+from checker.kinds import KINDS
+from checker.model import Entity, Id, Measure, Scope, Source, Strict, Text
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+_FACT_MODELS = tuple(kind.Fact for kind in KINDS.values())
+FactModel = (
+    Annotated[Union[_FACT_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
+    if len(_FACT_MODELS) > 1
+    else _FACT_MODELS[0]
+)
+
+
+class Pack(Strict):
+    """A story's canonical facts, the parties they name and the sources they rest on."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    scope: Scope | None = None
+    sources: list[Source] = Field(min_length=1)
+    entities: list[Entity] = []
+    measures: list[Measure] = []
+    facts: list[FactModel] = Field(min_length=1)  # type: ignore[valid-type]
+
+
+class PackError(Exception):
+    """One or more problems in rule packs, each already formatted as file:line:col: message."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class CompiledPack:
+    id: str
+    title: str
+    path: str
+    sources: dict[str, Source]
+    names: dict[str, str]  # entity id -> canonical name
+    vocabulary: Vocabulary
+    rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
+    scope_all: tuple[str, ...] = ()
+    scope_any: tuple[str, ...] = ()
+    scope_min_any: int = 0
+    fact_lines: dict[str, int] = field(default_factory=dict)
+
+
+def pack_files(paths: list[Path]) -> list[Path]:
+    """The pack files named by ``paths``: files as given, folders searched recursively."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def load(paths: list[Path]) -> list[CompiledPack]:
+    """Load, validate and compile every pack under ``paths``; raise PackError on any problem."""
+    packs: list[CompiledPack] = []
+    problems: list[str] = []
+    seen_facts: dict[str, str] = {}
+    for path in pack_files(paths):
+        try:
+            pack, marks = _validate(path)
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        for i, fact in enumerate(pack.facts):
+            if fact.id in seen_facts:
+                where = _where(path, marks, ("facts", i, "id"))
+                problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
+            seen_facts[fact.id] = str(path)
+        packs.append(compile_pack(pack, path, marks))
+    if problems:
+        raise PackError(problems)
+    return packs
+
+
+def _validate(path: Path) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError([f"{path}: cannot read rule pack: {_reason(exc)}"]) from None
+    try:
+        data, marks = yamlsafe.load(text)
+    except yamlsafe.YamlError as exc:
+        where = f"{path}:{exc.mark.line}:{exc.mark.column}" if exc.mark else str(path)
+        raise PackError([f"{where}: {exc.message}"]) from None
+    if not isinstance(data, dict):
+        raise PackError([f"{path}:1:1: a rule pack must be a mapping with id, title, sources and facts"])
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as exc:
+        raise PackError([_describe(path, marks, data, err) for err in exc.errors()]) from None
+    problems = [f"{_where(path, marks, loc)}: {msg}" for loc, msg in _references(pack)]
+    if problems:
+        raise PackError(problems)
+    return pack, marks
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte {exc.start})"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
+    """Ids that must be unique, and references that must resolve."""
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for section in ("sources", "entities", "measures", "facts"):
+        seen: set[str] = set()
+        for i, item in enumerate(getattr(pack, section)):
+            if item.id in seen:
+                problems.append(((section, i, "id"), f"duplicate id {item.id!r} in {section}"))
+            seen.add(item.id)
+    sources = {s.id for s in pack.sources}
+    entities = {e.id for e in pack.entities}
+    measures = {m.id for m in pack.measures}
+    for i, fact in enumerate(pack.facts):
+        if fact.source not in sources:
+            problems.append((("facts", i, "source"), f"unknown source {fact.source!r} (sources: {_ids(sources)})"))
+        owner = getattr(fact, "owner", None)
+        if owner is not None and owner not in entities:
+            problems.append((("facts", i, "owner"), f"unknown entity {owner!r} (entities: {_ids(entities)})"))
+        measure = getattr(fact, "measure", None)
+        if measure is not None and measure not in measures:
+            problems.append((("facts", i, "measure"), f"unknown measure {measure!r} (measures: {_ids(measures)})"))
+    for i, fact in enumerate(pack.facts):
+        pattern = getattr(fact, "context", None)
+        if pattern is not None:
+            problems.extend((("facts", i, "context"), p) for p in _pattern_problems(pattern))
+    if pack.scope:
+        for key in ("all", "any"):
+            for i, pattern in enumerate(getattr(pack.scope, key)):
+                problems.extend((("scope", key, i), p) for p in _pattern_problems(pattern))
+    return problems
+
+
+def _pattern_problems(pattern: str) -> list[str]:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        return [f"invalid regular expression {pattern!r}: {exc}"]
+    return []
+
+
+def _ids(ids: set[str]) -> str:
+    return ", ".join(sorted(ids)) or "none declared"
+
+
+def _describe(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
+    loc = _data_path(data, tuple(err["loc"]))
+    where = _where(path, marks, loc)
+    dotted = _dotted(loc)
+    if err["type"] == "extra_forbidden":
+        return f"{where}: unknown key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
+    if err["type"] == "missing":
+        return f"{where}: missing required key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
+    if err["type"] == "union_tag_invalid" or (err["type"] == "literal_error" and loc[-1:] == ("kind",)):
+        tag = err.get("ctx", {}).get("tag", err["input"])
+        return f"{where}: unknown fact kind {tag!r} (known kinds: {', '.join(KINDS)})"
+    message = err["msg"].removeprefix("Value error, ")
+    return f"{where}: {dotted}: {message}" if dotted else f"{where}: {message}"
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the entries pydantic adds to a location (union tags) that are not in the data."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and part not in node and isinstance(part, str) and part in KINDS:
+            continue
+        elif isinstance(node, dict) and isinstance(part, str) and part.endswith("]"):
+            continue
+        else:
+            path.append(part)
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _where(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) -> str:
+    for n in range(len(loc), -1, -1):
+        mark = marks.get(tuple(loc[:n]))
+        if mark:
+            return f"{path}:{mark.line}:{mark.column}"
+    return f"{path}:1:1"
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def compile_pack(pack: Pack, path: Path, marks: dict[Any, yamlsafe.Mark]) -> CompiledPack:
+    names = {e.id: e.name for e in pack.entities}
+    measures = {m.id: m for m in pack.measures}
+    rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for fact in pack.facts:
+        rules[fact.kind].append(KINDS[fact.kind].compile_fact(fact, names, {m: v.label for m, v in measures.items()}))
+    owners: dict[str, set[str]] = {}
+    for rule in rules.get("quantity", []):
+        if rule.owner:
+            owners.setdefault(rule.measure, set()).add(rule.owner)
+    vocabulary = Vocabulary(
+        entity_pattern=_entity_pattern(pack.entities),
+        entity_of=_entity_lookup(pack.entities),
+        measures={m.id: _noun_pattern(m) for m in pack.measures},
+        owners={m: frozenset(o) for m, o in owners.items()},
+    )
+    scope = pack.scope or Scope()
+    return CompiledPack(
+        id=pack.id,
+        title=pack.title,
+        path=str(path),
+        sources={s.id: s for s in pack.sources},
+        names=names,
+        vocabulary=vocabulary,
+        rules=rules,
+        scope_all=tuple(scope.all),
+        scope_any=tuple(scope.any),
+        scope_min_any=scope.min_any if scope.any else 0,
+        fact_lines={f.id: marks[("facts", i)].line for i, f in enumerate(pack.facts) if ("facts", i) in marks},
+    )
+
+
+def _entity_pattern(entities: list[Entity]) -> str:
+    alternatives = []
+    for entity in entities:
+        for name in sorted(_names(entity), key=len, reverse=True):
+            body = regex.escape(name).replace(r"\ ", r"[\s\u00a0]+")
+            alternatives.append(body if entity.case_sensitive else f"(?i:{body})")
+    alternatives.sort(key=len, reverse=True)
+    return "|".join(alternatives) or r"(?!)"
+
+
+def _names(entity: Entity) -> set[str]:
+    """Every way the entity is written, with the all-capitals form wire copy uses."""
+    names = {entity.name, *entity.aliases}
+    return names | {n.upper() for n in names} if entity.case_sensitive else names
+
+
+def _entity_lookup(entities: list[Entity]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for entity in entities:
+        for name in _names(entity):
+            lookup[name if entity.case_sensitive else name.casefold()] = entity.id
+    return lookup
+
+
+def _noun_pattern(measure: Measure) -> str:
+    """Plural forms only: "one account" or "a 24,000-account network" counts nothing."""
+    forms: set[str] = set()
+    for noun in measure.nouns:
+        noun = noun.lower()
+        if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+            forms.add(noun[:-1] + "ies")
+        elif noun.endswith(("s", "x", "ch", "sh")):
+            forms.add(noun + "es")
+        else:
+            forms.add(noun + "s")
+    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return f"(?i:{body})"

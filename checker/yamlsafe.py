@@ -1,0 +1,102 @@
+"""Safe YAML loading that remembers where every key and value came from.
+
+PyYAML's safe loader is used to compose the node tree (no arbitrary tags), then the tree is
+turned into plain Python data by hand so that we can (a) record the line and column of every
+mapping key and value, (b) refuse duplicate keys, which PyYAML silently overwrites, and (c)
+bound the work an alias-heavy document ("billion laughs") can cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # the C loader is several times faster; the pure one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[Any, ...]
+
+MAX_NODES = 200_000
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class YamlError(Exception):
+    """A problem in a YAML file, with the 1-based position it refers to."""
+
+    def __init__(self, message: str, mark: Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.marks: dict[Path, Mark] = {}
+        self.budget = MAX_NODES
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlError(
+                f"document too large or too many aliases (over {MAX_NODES:,} values)", _mark(node)
+            )
+        self.marks.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise YamlError(f"tag {node.tag!r} is not allowed", _mark(node))
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlError("mapping keys must be plain values", _mark(key_node))
+                key = self.build_scalar(key_node)
+                if key == "<<":
+                    raise YamlError("merge keys (<<) are not supported", _mark(key_node))
+                if key in result:
+                    raise YamlError(f"duplicate key {key!r}", _mark(key_node))
+                self.marks[path + (key,)] = _mark(key_node)
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise YamlError(f"tag {node.tag!r} is not allowed", _mark(node))
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.build_scalar(node)
+
+    def build_scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            raise YamlError(str(exc.problem), _mark(node)) from None
+
+
+def load(text: str) -> tuple[Any, dict[Path, Mark]]:
+    """Parse one YAML document; return its data and the position of every path in it."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        builder = _Builder(loader)
+        return builder.build(node, ()), builder.marks
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark else None
+        raise YamlError(str(exc.problem or exc.context), where) from None
+    finally:
+        loader.dispose()
