@@ -1,0 +1,314 @@
+"""What is not prose in Markdown, HTML and plain text, expressed as edits on the original.
+
+Each function adds passes to an :class:`~checker.document.Edits`; earlier passes win overlaps,
+so block structures (front matter, code, comments) are claimed before inline markup.
+Paragraph breaks (``"\\n\\n"``) are inserted wherever a reader sees a new block: headings, list
+items, table cells, block-level HTML tags. Sentences never run across them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+if TYPE_CHECKING:
+    from checker.document import Edit, Edits
+
+BREAK = "\n\n"
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE_OPEN = regex.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = regex.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=[\r\n]|$))")
+_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
+_SETEXT_OR_RULE = regex.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
+_QUOTE = regex.compile(r" {0,3}(?:>[ \t]?)+")
+_LIST = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+_REFDEF = regex.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
+_TABLE_DELIM = regex.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_BLANK = regex.compile(r"[ \t]*$")
+
+_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_RAW_BLOCK = regex.compile(
+    r"<(script|style|pre|code|svg|math|template|noscript|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    regex.DOTALL | regex.IGNORECASE,
+)
+_DECLARATION = regex.compile(r"<(?:![A-Za-z][^>]*|\?.*?\?|!\[CDATA\[.*?\]\])>", regex.DOTALL)
+_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
+_ALT = regex.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
+_META = regex.compile(
+    r"""<meta\b[^>]*\b(?:name|property)\s*=\s*["'](?:og:)?(?:description|title)["'][^>]*>""",
+    regex.IGNORECASE,
+)
+_CONTENT = regex.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
+_HEAD = regex.compile(r"<head\b[^>]*>.*?(?:</head\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
+_TITLE = regex.compile(r"<title\b[^>]*>(.*?)</title\s*>", regex.DOTALL | regex.IGNORECASE)
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p "
+    "section summary table tbody tfoot thead title tr ul head option select".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))  # a table row is one sentence, its cells joined by " | "
+
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", regex.DOTALL)
+_AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_LINK = regex.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"(\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
+)
+_URL = regex.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]+?(?=[.,;:!?)\]'\"”’]*(?:\s|$|<))",
+    regex.IGNORECASE,
+)
+_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}])|\*{1,3}(?! )|(?<! )\*{1,3}|~~")
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, line without its ending) for each line of text[start:end]."""
+    for m in _LINE.finditer(text, start, len(text) if end is None else end):
+        if m.start() == m.end():
+            break
+        yield m.start(), m.group().rstrip("\r\n")
+
+
+def plain(text: str, edits: Edits) -> None:
+    """Plain text: only URLs and e-mail addresses are not prose."""
+    edits.add_pass(_urls(text))
+
+
+def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
+    body = front_matter(text, edits, prose_keys)
+    edits.add_pass(_fenced_code(text, body))
+    edits.add_pass((m.start(), m.end(), "") for m in _COMMENT.finditer(text, body))
+    edits.add_pass((m.start(), m.end(), BREAK) for m in _RAW_BLOCK.finditer(text, body))
+    edits.add_pass(_indented_code(text, body, edits))
+    edits.add_pass((m.start(), m.end(), "") for m in _CODE_SPAN.finditer(text, body))
+    edits.add_pass(_blocks(text, body, edits))
+    edits.add_pass((m.start(), m.end(), "") for m in _AUTOLINK.finditer(text, body))
+    edits.add_pass(_links(text, body))
+    edits.add_pass(_tags(text, body))
+    edits.add_pass(_urls(text, body))
+    edits.add_pass(_entities(text, body))
+    edits.add_pass((m.start(), m.end(), m.group(1)) for m in _ESCAPE.finditer(text, body))
+    edits.add_pass((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, body))
+
+
+def html_page(text: str, edits: Edits) -> None:
+    edits.add_pass((m.start(), m.end(), "") for m in _COMMENT.finditer(text))
+    edits.add_pass(_head(text))
+    edits.add_pass((m.start(), m.end(), BREAK) for m in _RAW_BLOCK.finditer(text))
+    edits.add_pass(_tags(text))
+    edits.add_pass(_urls(text))
+    edits.add_pass(_entities(text))
+
+
+def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
+    """Drop YAML (---) or TOML (+++) front matter but its reader-facing keys; return body start."""
+    first = _LINE.match(text)
+    if first is None:
+        return 0
+    fence = first.group().rstrip("\r\n")
+    if fence not in ("---", "+++"):
+        return 0
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    lines = list(_lines(text, first.end()))
+    for index, (offset, line) in enumerate(lines):
+        if line.rstrip() in closers:
+            end_line = _LINE.match(text, offset)
+            end = end_line.end() if end_line else len(text)
+            break
+    else:
+        return 0  # unterminated: not front matter but a thematic break
+    kept = list(_prose_values(text, lines[:index], fence, prose_keys))
+    removed: list[Edit] = []
+    pos = 0
+    for start, stop in kept:
+        removed.append((pos, start, BREAK))
+        pos = stop
+    removed.append((pos, end, BREAK))
+    edits.add_pass(removed)
+    return end
+
+
+_YAML_KEY = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)")
+_TOML_KEY = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
+
+
+def _prose_values(
+    text: str, lines: list[tuple[int, str]], fence: str, keys: tuple[str, ...]
+) -> Iterator[tuple[int, int]]:
+    """Spans of the values of ``keys`` (quotes excluded) in front matter lines."""
+    key_re = _YAML_KEY if fence == "---" else _TOML_KEY
+    i = 0
+    while i < len(lines):
+        offset, line = lines[i]
+        m = key_re.match(line)
+        i += 1
+        if not m or m.group(1).lower() not in keys:
+            continue
+        value = line[m.end():]
+        start = offset + m.end()
+        if fence == "---" and regex.match(r"[>|][-+0-9]*[ \t]*$", value):
+            block = []
+            while i < len(lines) and (not lines[i][1].strip() or lines[i][1][:1] in " \t"):
+                block.append(lines[i])
+                i += 1
+            if block:
+                yield block[0][0], block[-1][0] + len(block[-1][1])
+            continue
+        stripped = value.rstrip()
+        if stripped[:1] in "\"'" and len(stripped) > 1 and stripped[-1] == stripped[0]:
+            yield start + 1, start + len(stripped) - 1
+            continue
+        end = start + len(stripped)
+        while fence == "---" and i < len(lines) and lines[i][1][:1] in " \t" and lines[i][1].strip():
+            end = lines[i][0] + len(lines[i][1])
+            i += 1
+        if end > start:
+            yield start, end
+
+
+def _fenced_code(text: str, body: int) -> Iterator[Edit]:
+    fence: str | None = None
+    begin = 0
+    for offset, line in _lines(text, body):
+        if fence is None:
+            m = _FENCE_OPEN.match(line)
+            if m and not (m.group(1)[0] == "`" and "`" in line[m.end():]):
+                fence, begin = m.group(1), offset
+        elif line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            yield begin, offset + len(line), BREAK
+            fence = None
+    if fence is not None:
+        yield begin, len(text), BREAK
+
+
+def _indented_code(text: str, body: int, edits: Edits) -> Iterator[Edit]:
+    """CommonMark indented code: 4+ columns of indent after a blank line, outside lists."""
+    previous_blank, in_list, block_start, block_end = True, False, -1, -1
+    for offset, line in _lines(text, body):
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t")) and not blank
+        if block_start >= 0 and not (indented or blank):
+            yield block_start, block_end, BREAK
+            block_start = -1
+        if indented and block_start < 0 and previous_blank and not in_list:
+            if not edits.covers(offset, offset + len(line)):
+                block_start = offset
+        if block_start >= 0 and indented:
+            block_end = offset + len(line)
+        if not blank and not indented:
+            in_list = bool(_LIST.match(line)) or (in_list and not previous_blank)
+        previous_blank = blank
+    if block_start >= 0:
+        yield block_start, block_end, BREAK
+
+
+def _blocks(text: str, body: int, edits: Edits) -> Iterator[Edit]:
+    """Line-level Markdown: headings, rules, quotes, list markers, tables, link definitions."""
+    in_table = False
+    for offset, line in _lines(text, body):
+        end = offset + len(line)
+        if edits.covers(offset, max(end, offset + 1)) and edits.covers(offset, offset + 1):
+            continue
+        if _REFDEF.match(line) or _SETEXT_OR_RULE.match(line):
+            yield offset, end, BREAK
+            continue
+        pos = offset
+        quote = _QUOTE.match(line)
+        if quote:
+            yield offset, offset + quote.end(), ""
+            pos = offset + quote.end()
+        heading = _ATX.match(text, pos, end)
+        if heading:
+            yield pos, heading.end(), BREAK
+            close = _ATX_CLOSE.search(text, heading.end(), end)
+            yield (close.start(), end, BREAK) if close else (end, end, BREAK)
+            continue
+        item = _LIST.match(text, pos, end)
+        if item:
+            yield pos, item.end(), BREAK
+        if _TABLE_DELIM.match(line) and "-" in line:
+            in_table = True
+            yield offset, end, BREAK
+            continue
+        if "|" in line and (in_table or _next_is_delimiter(text, end)):
+            # A row is one sentence; its inner pipes stay as cell separators.
+            in_table = True
+            row = regex.match(r"[ \t]*\|?(.*?)\|?[ \t]*$", line)
+            assert row is not None
+            yield offset, offset + row.start(1), BREAK
+            yield offset + row.end(1), end, BREAK
+            continue
+        in_table = False
+
+
+def _next_is_delimiter(text: str, line_end: int) -> bool:
+    m = _LINE.match(text, line_end)
+    if not m:
+        return False
+    nxt = _LINE.match(text, m.end())
+    return bool(nxt and nxt.group().strip() and _TABLE_DELIM.match(nxt.group().rstrip("\r\n")))
+
+
+def _links(text: str, body: int) -> Iterator[Edit]:
+    """[text](target), ![alt](src) and [text][ref]: the text stays, the rest goes."""
+    for m in _LINK.finditer(text, body):
+        yield m.start(), m.start(2), ""
+        yield m.end(2), m.end(), ""
+
+
+def _tags(text: str, start: int = 0) -> Iterator[Edit]:
+    """HTML tags go; block-level ones leave a paragraph break; an image leaves its alt text."""
+    for m in _DECLARATION.finditer(text, start):
+        yield m.start(), m.end(), BREAK
+    for m in _TAG.finditer(text, start):
+        name = m.group(1).lower()
+        opening = not m.group().startswith("</")
+        rep = BREAK if name in _BLOCK_TAGS else (" | " if name in _CELL_TAGS and opening else "")
+        alt = _ALT.search(m.group()) if name == "img" else None
+        if alt:
+            group = 1 if alt.group(1) is not None else 2
+            yield m.start(), m.start() + alt.start(group), " "
+            yield m.start() + alt.end(group), m.end(), " "
+        else:
+            yield m.start(), m.end(), rep
+
+
+def _head(text: str) -> Iterator[Edit]:
+    """The <head> goes, except the title and the meta description a reader sees."""
+    head = _HEAD.search(text)
+    if not head:
+        return
+    kept: list[tuple[int, int]] = []
+    title = _TITLE.search(text, head.start(), head.end())
+    if title:
+        kept.append(title.span(1))
+    for meta in _META.finditer(text, head.start(), head.end()):
+        content = _CONTENT.search(meta.group())
+        if content:
+            group = 1 if content.group(1) is not None else 2
+            kept.append((meta.start() + content.start(group), meta.start() + content.end(group)))
+    pos = head.start()
+    for start, end in sorted(kept):
+        yield pos, start, BREAK
+        pos = end
+    yield pos, head.end(), BREAK
+
+
+def _urls(text: str, start: int = 0) -> Iterator[Edit]:
+    for m in _URL.finditer(text, start):
+        yield m.start(), m.end(), ""
+    for m in _EMAIL.finditer(text, start):
+        yield m.start(), m.end(), ""
+
+
+def _entities(text: str, start: int = 0) -> Iterator[Edit]:
+    for m in _ENTITY.finditer(text, start):
+        decoded = html.unescape(m.group())
+        if decoded != m.group():
+            yield m.start(), m.end(), decoded
