@@ -1,0 +1,364 @@
+"""What a draft claims: figures bound to the measure they count and the party they belong to.
+
+A figure is a claim only when a measure noun of the pack follows it ("24,000 fake accounts",
+"3.4 million and 13 million exchanges"). Its owner is found, in this order, from
+
+- a possessive: "MiniMax's 13 million exchanges";
+- a "respectively" list: "Moonshot and MiniMax had 3.4 million and 13 million exchanges,
+  respectively";
+- a label: "MiniMax: more than 13 million exchanges" (list items, table rows);
+- the subject of its clause: "DeepSeek held over 150,000 exchanges", "DeepSeek, the Hangzhou
+  lab, held ...";
+- an agent after the noun: "13 million exchanges came from MiniMax";
+- "the company" / "the firm" as subject, meaning the last party named before it that owns a
+  figure of that measure.
+
+A figure with none of these in a sentence that names a party, or that says "it"/"its", is
+ambiguous and is never compared: precision first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from checker.numbers import Figure, figures
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The names and nouns of one pack, compiled for matching."""
+
+    entity_pattern: str  # alternation of every name and alias
+    entity_of: dict[str, str]  # matched text, or casefolded for case-insensitive names -> entity id
+    measures: dict[str, str]  # measure id -> noun alternation
+    owners: dict[str, frozenset[str]]  # measure id -> entities that own a fact of it
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureClaim:
+    start: int  # prose offsets
+    end: int
+    text: str
+    figure: Figure
+    measure: str
+    owner: str | None
+    ambiguous: bool
+    sentence: tuple[int, int]
+
+
+_VERBS = (
+    r"(?:had|has|have|held|holds|logged|logs|generated|generates|ran|runs|conducted|made|makes|"
+    r"accounted\s+for|accounts\s+for|(?:was|is|were)\s+(?:responsible\s+for|behind)|carried\s+out|"
+    r"drove|produced|racked\s+up|created|used|operated|amassed|initiated|sent|submitted|"
+    r"exchanged|accumulated|clocked|tallied|recorded|engaged\s+in|"
+    r"(?:was|is)\s+(?:linked|tied)\s+to|(?:was|is)\s+(?:credited\s+with|blamed\s+for)|"
+    r"generating|logging|holding|running|conducting|making|producing|creating|sending|"
+    r"accounting\s+for)"
+)
+# "was alleged to have conducted", "is said to have run", "is accused of generating"
+_VERB_PHRASE = (
+    r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
+    r"|(?:is|was|were|are)\s+accused\s+of\s+)?" + _VERBS
+)
+_AI = r"(?:\s+A\.?-?I\.?)?"
+# A group as subject: "the labs together generated", "the three Chinese firms ran".
+_GROUP_SUBJECT = regex.compile(
+    r"\b(?:the\s+(?:three\s+)?(?:Chinese\s+)?(?:AI\s+)?(?:labs|companies|firms|developers|groups)|they)"
+    r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + _VERB_PHRASE + r"\s+\Z",
+    regex.IGNORECASE,
+)
+_ADVERBS = r"(?:\s+(?:alone|itself|also|reportedly|allegedly|apparently|then|still|together))?"
+_APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
+_ANAPHOR = (
+    r"(?:the|that|this)\s+(?:Chinese\s+)?(?:company|firm|lab|laboratory|startup|start-up|"
+    r"developer|group|AI\s+lab|AI\s+company|AI\s+firm)\b"
+)
+_PRONOUN = regex.compile(r"\b(?:it|its|it's|itself)\b|" + _ANAPHOR, regex.IGNORECASE)
+_AGENT = regex.compile(
+    r"\s+(?:(?:came|come|were|was|are)\s+)?(?:from|by|attributed\s+to|linked\s+to|tied\s+to|"
+    r"traced\s+to|generated\s+by|made\s+by|run\s+by|conducted\s+by|belonging\s+to)\s+(?:the\s+)?\Z"
+)
+_DISTRIBUTIVE = regex.compile(
+    r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week)|(?i:per)(?:\s+\p{Ll}|-))\b"
+)
+_LABEL = regex.compile(r"^[^:|.!?]{1,60}[:|]\s*")
+_COLLECTIVE = regex.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", regex.IGNORECASE)
+_QUOTE_CHARS = regex.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
+_STOP = (
+    r"(?:and|or|to|from|in|of|by|with|for|than|on|at|per|a|an|the|that|which|who|were|was|"
+    r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about)"
+)
+
+
+class Binder:
+    """Finds the figure claims of one document for one pack's vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.entities = regex.compile(
+            r"(?<![\p{L}\p{N}_])(?:" + vocab.entity_pattern + r")(?![\p{L}\p{N}_])"
+        )
+        nouns = "|".join(f"(?P<{m}>{p})" for m, p in _group_names(vocab.measures).items())
+        self.noun = regex.compile(
+            r"(?:-|\s+)(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
+        )
+        self.measure_of_group = {g: m for m, g in ((m, _group_name(m)) for m in vocab.measures)}
+        self.coordination = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
+
+    def entity_id(self, text: str) -> str | None:
+        v = self.vocab
+        return v.entity_of.get(text) or v.entity_of.get(text.casefold())
+
+    def mentions(self, prose: str, start: int, end: int) -> list[Mention]:
+        found = []
+        for m in self.entities.finditer(prose, start, end):
+            entity = self.entity_id(m.group())
+            if entity is not None:
+                found.append(Mention(m.start(), m.end(), entity))
+        return found
+
+    def claims(self, prose: str, spans: Iterable[tuple[int, int]]) -> list[FigureClaim]:
+        result: list[FigureClaim] = []
+        recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
+        quoted = quoted_spans(prose)
+        for start, end in spans:
+            sentence = prose[start:end]
+            mentions = [
+                Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
+            ]
+            counted = self._counted(sentence)
+            for figure, measure in counted:
+                if _inside(quoted, start + figure.start) or self._distributive(sentence, figure):
+                    owner, ambiguous = None, True
+                else:
+                    owner, ambiguous = self._owner(sentence, figure, measure, counted, mentions, recent)
+                result.append(
+                    FigureClaim(
+                        start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
+                        figure, measure, owner, ambiguous, (start, end),
+                    )
+                )
+            recent = (recent + mentions)[-6:] if mentions else recent
+        return result
+
+    def _distributive(self, sentence: str, figure: Figure) -> bool:
+        """"690 exchanges per account", "each account handled 690 exchanges on average"."""
+        noun = self.noun.match(sentence, figure.end)
+        after = sentence[noun.end() if noun else figure.end :][:40]
+        return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
+
+    def _counted(self, sentence: str) -> list[tuple[Figure, str]]:
+        """Figures followed by a measure noun, directly or through a coordinated figure."""
+        figs = [f for f in figures(sentence) if not f.money]
+        measures: list[str | None] = []
+        for f in figs:
+            m = self.noun.match(sentence, f.end)
+            measures.append(self.measure_of_group[m.lastgroup] if m else None)
+        for i in range(len(figs) - 2, -1, -1):
+            if measures[i] is None and measures[i + 1] is not None:
+                gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
+                if gap:
+                    measures[i] = measures[i + 1]
+        return [(f, m) for f, m in zip(figs, measures) if m is not None]
+
+    def _owner(
+        self,
+        sentence: str,
+        figure: Figure,
+        measure: str,
+        counted: list[tuple[Figure, str]],
+        mentions: list[Mention],
+        recent: list[Mention],
+    ) -> tuple[str | None, bool]:
+        owners = self.vocab.owners.get(measure, frozenset())
+        if not owners:
+            return None, False  # nobody owns a figure of this measure: no owner to get wrong
+        before = sentence[: figure.start]
+        party = [m for m in mentions if m.entity in owners]
+
+        possessive = regex.search(r"(?:'s|’s|')\s+\Z", before)
+        if possessive:
+            pos = possessive.start()
+            named = [m for m in party if m.end == pos]
+            if named:
+                return named[0].entity, False
+            if regex.search(_ANAPHOR + r"\Z", before[:pos], regex.IGNORECASE):
+                return self._antecedent(recent, owners, mentions, figure.start)
+            return None, True
+
+        respectively = self._respectively(sentence, figure, measure, counted, party)
+        if respectively is not None:
+            return respectively
+
+        if _GROUP_SUBJECT.search(before):
+            return None, False  # the parties together: the figure is a total
+
+        for m in party:
+            between = sentence[m.end : figure.start]
+            if regex.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between) and not _has_figure_before(
+                counted, figure, m.end
+            ):
+                return m.entity, False
+
+        subject = self._subject(sentence, figure, party, owners)
+        if subject is not None:
+            return subject
+
+        noun_end = self.noun.match(sentence, figure.end)
+        agent_text = sentence[figure.end : figure.end + 120]
+        if noun_end:
+            after_noun = noun_end.end() - figure.end
+            for m in party:
+                offset = m.start - figure.end
+                if offset > after_noun and _AGENT.search(agent_text[after_noun:offset]) and not (
+                    agent_text[after_noun:offset].count(",")
+                ):
+                    return m.entity, False
+
+        if regex.search(
+            r"(?:^|[,;]\s+|\b(?:and|but|while|as|said|says)\s+)" + _ANAPHOR + _ADVERBS + r"\s+" + _VERBS + r"\s+\Z",
+            before,
+            regex.IGNORECASE,
+        ):
+            return self._antecedent(recent, owners, mentions, figure.start)
+
+        if party or _PRONOUN.search(before):
+            return None, True
+        label = _LABEL.match(before)
+        if label and not _COLLECTIVE.search(label.group()):
+            return None, True  # "Lab X: 13 million exchanges" where X is not a party we know
+        if regex.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}\Z", before, regex.IGNORECASE):
+            return None, True
+        return None, False
+
+    def _subject(
+        self, sentence: str, figure: Figure, party: list[Mention], owners: frozenset[str]
+    ) -> tuple[str | None, bool] | None:
+        """(owner, ambiguous) from the subject of the verb governing the figure, if any.
+
+        A list of parties as subject ("DeepSeek, Moonshot and MiniMax generated ...") speaks
+        for all of them together when it names every owner, and is ambiguous otherwise.
+        """
+        earlier = [m for m in party if m.end <= figure.start]
+        if not earlier:
+            return None
+        m = earlier[-1]  # the nearest party governs, or nothing does
+        between = sentence[m.end : figure.start]
+        if not (
+            regex.fullmatch(
+                _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + r"\s+" + _VERB_PHRASE
+                + r"(?:\s+(?:with\s+Claude|in\s+total|overall|together|combined))?\s+",
+                between,
+                regex.IGNORECASE,
+            )
+            or regex.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+            # "MiniMax was the heaviest user, with ...", "MiniMax was behind ..., accounting for ..."
+            # when no other party is named before the figure.
+            or (
+                len({x.entity for x in earlier}) == 1
+                and regex.fullmatch(
+                    _AI + r"\s+(?:was|is|had|has|ran|led)\b[^;:()\"“”]{0,160},\s+"
+                    r"(?:with|accounting\s+for|responsible\s+for|generating|logging|holding)\s+",
+                    between,
+                    regex.IGNORECASE,
+                )
+            )
+        ):
+            return None
+        listed = _coordinated_tail(sentence, earlier)
+        if len(listed) == 1:
+            return m.entity, False
+        return (None, False) if {x.entity for x in listed} >= owners else (None, True)
+
+    def _respectively(
+        self,
+        sentence: str,
+        figure: Figure,
+        measure: str,
+        counted: list[tuple[Figure, str]],
+        party: list[Mention],
+    ) -> tuple[str | None, bool] | None:
+        if "respectively" not in sentence:
+            return None
+        before_word = [f for f, m in counted if m == measure and f.end <= sentence.index("respectively")]
+        figs = before_word[-1:]
+        for f in reversed(before_word[:-1]):
+            if not self.coordination.fullmatch(sentence, f.end, figs[0].start):
+                break
+            figs.insert(0, f)
+        if len(figs) < 2 or figure not in figs:
+            return None
+        names = [m for m in party if m.end <= figs[0].start]
+        listed = _coordinated_tail(sentence, names)
+        if len(listed) != len(figs):
+            return None, True
+        return listed[figs.index(figure)].entity, False
+
+    def _antecedent(
+        self, recent: list[Mention], owners: frozenset[str], mentions: list[Mention], at: int
+    ) -> tuple[str | None, bool]:
+        """The last party named before "the company" that owns a figure of this measure."""
+        here = [m for m in mentions if m.end <= at]
+        for m in reversed(recent + here):
+            if m.entity in owners:
+                return m.entity, False
+        return None, True
+
+
+def quoted_spans(prose: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks; a paragraph break closes any quote left open."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    last = 0
+    for m in _QUOTE_CHARS.finditer(prose):
+        if opened is not None and "\n\n" in prose[last : m.start()]:
+            opened = None
+        last = m.end()
+        char = m.group()
+        if opened is None and char in "\"“‘":
+            opened = m.end()
+        elif opened is not None and char in "\"”’":
+            spans.append((opened, m.start()))
+            opened = None
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _has_figure_before(counted: list[tuple[Figure, str]], figure: Figure, after: int) -> bool:
+    return any(after <= f.start < figure.start for f, _ in counted)
+
+
+def _coordinated_tail(sentence: str, names: list[Mention]) -> list[Mention]:
+    """The last run of names joined by commas and "and": "DeepSeek, Moonshot and MiniMax"."""
+    if not names:
+        return []
+    run = [names[-1]]
+    for m in reversed(names[:-1]):
+        if regex.fullmatch(_AI + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
+def _group_name(measure: str) -> str:
+    return "m_" + measure.replace("-", "_")
+
+
+def _group_names(measures: dict[str, str]) -> dict[str, str]:
+    return {_group_name(m): p for m, p in measures.items()}

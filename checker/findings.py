@@ -1,0 +1,34 @@
+"""What a check reports: a contradiction between a span of the draft and a fact of a pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITY_RANK = {"warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A contradiction found by a kind, located by prose offsets of the document."""
+
+    start: int
+    end: int
+    fact: str
+    kind: str
+    severity: str
+    message: str
+    found: str
+    expected: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A finding placed in its file: 1-based lines and columns, end column exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    finding: Finding

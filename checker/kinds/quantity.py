@@ -1,0 +1,155 @@
+"""``quantity``: a figure of the story, optionally owned by one of its parties.
+
+A quantity fact says how much of a measure there was ("more than 3.4 million exchanges") and
+whose it was (Moonshot's). The pack's value is an interval of admissible values: given
+explicitly, or derived from the qualifier and the precision of the value ("more than 3.4
+million" admits 3.4 to 3.5 million). A figure in the draft that counts the same measure for the
+same owner is a contradiction when its own interval (from its qualifier and how it was written)
+does not meet the fact's. When the figure matches another fact of the same measure instead,
+the finding says whose figure it is: the draft swapped them.
+
+    - id: moonshot-exchanges
+      kind: quantity
+      owner: moonshot
+      measure: exchanges
+      value: 3400000
+      qualifier: more than
+      interval: [3400000, 3500000]
+      source: anthropic-blog
+      examples:
+        pass: ["Moonshot generated more than 3.4 million exchanges."]
+        fail: ["Moonshot generated 13 million exchanges."]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Iterator, Literal
+
+import regex
+from pydantic import Field, model_validator
+
+from checker.findings import Finding
+from checker.model import FactBase, Id, Text
+from checker.numbers import Interval, describe, interval_for, precision_unit
+
+if TYPE_CHECKING:
+    from checker.claims import FigureClaim
+    from checker.engine import Context
+
+Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "at most"]
+
+
+class Fact(FactBase):
+    kind: Literal["quantity"]
+    label: Text | None = Field(None, description="How messages name the fact; default: owner's measure.")
+    owner: Id | None = Field(None, description="The entity the figure belongs to, if any.")
+    measure: Id
+    value: float = Field(gt=0)
+    qualifier: Qualifier = "exactly"
+    interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
+    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = Field(
+        None, description="Relative tolerance around the value, e.g. 0.05 for 5 %."
+    )
+    context: Text | None = Field(
+        None,
+        description="A regular expression the sentence must match for a figure to be compared "
+        "with this fact (useful for facts without an owner).",
+    )
+
+    @model_validator(mode="after")
+    def _interval_holds_value(self) -> Fact:
+        if self.interval is not None:
+            lo, hi = self.interval
+            if lo > hi:
+                raise ValueError("interval must be [low, high] with low <= high")
+            if self.tolerance is not None:
+                raise ValueError("give either interval or tolerance, not both")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    source: str
+    label: str
+    owner: str | None
+    measure: str
+    stated: str
+    interval: Interval
+    context: str | None
+
+
+def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    if fact.interval is not None:
+        open_low = fact.qualifier == "more than" and fact.interval[0] == fact.value
+        interval = Interval(fact.interval[0], fact.interval[1], lo_open=open_low)
+    elif fact.tolerance is not None:
+        interval = Interval(fact.value * (1 - fact.tolerance), fact.value * (1 + fact.tolerance))
+    else:
+        interval = _default_interval(fact.value, fact.qualifier)
+    measure = measure_labels[fact.measure]
+    label = fact.label or (f"{names[fact.owner]}'s {measure}" if fact.owner else measure.capitalize())
+    stated = describe(fact.value) if fact.qualifier == "exactly" else f"{fact.qualifier} {describe(fact.value)}"
+    return Rule(
+        fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, stated, interval, fact.context
+    )
+
+
+def _default_interval(value: float, qualifier: str) -> Interval:
+    """A source's "more than 3.4 million" means 3.4 up to the next step of its precision."""
+    unit = precision_unit(value)
+    if qualifier == "more than":
+        return Interval(value, value + unit, lo_open=True, hi_open=True)
+    if qualifier == "at least":
+        return Interval(value, value + unit, hi_open=True)
+    if qualifier == "approximately":
+        return Interval(value - unit / 2, value + unit / 2)
+    return interval_for(value, qualifier, unit)
+
+
+def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+    """Compare each figure claim with the fact of its measure and owner."""
+    names, prose = context.names, context.document.prose
+    by_key = {(r.measure, r.owner): r for r in rules}
+    for claim in context.figure_claims:
+        if claim.ambiguous:
+            continue
+        rule = by_key.get((claim.measure, claim.owner))
+        if rule is None or not claim.figure.interval.disjoint(rule.interval):
+            continue
+        if _unrelated(claim.figure.value, rule.interval):
+            continue
+        if rule.context and not regex.search(rule.context, prose[claim.sentence[0] : claim.sentence[1]]):
+            continue
+        whose = _whose(claim, rule, rules, names)
+        found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
+        yield Finding(
+            start=claim.start,
+            end=claim.end,
+            fact=rule.id,
+            kind="quantity",
+            severity=rule.severity,
+            message=f"{rule.label}: {found}; the pack says {rule.stated} (source: {rule.source})",
+            found=claim.text,
+            expected=rule.stated,
+            source=rule.source,
+        )
+
+
+def _unrelated(value: float, interval: Interval) -> bool:
+    """A figure a thousand times off ("six accounts" against 24,000) counts something else."""
+    return value * 1000 < interval.lo or value > 1000 * interval.hi
+
+
+def _whose(claim: FigureClaim, rule: Rule, rules: list[Rule], names: dict[str, str]) -> str | None:
+    """Whose figure the draft gave instead, when it matches exactly one other fact."""
+    others = [
+        r for r in rules
+        if r is not rule and r.measure == rule.measure and not claim.figure.interval.disjoint(r.interval)
+    ]
+    if len(others) != 1:
+        return None
+    other = others[0]
+    return f"{names[other.owner]}'s figure" if other.owner else f"the figure for {other.label.lower()}"

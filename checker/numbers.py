@@ -1,0 +1,318 @@
+"""Figures as editors write them, each with the interval of values it admits.
+
+"more than 3.4 million" admits (3,400,000, +inf); "roughly 24,000" admits 24,000 give or take
+10 %; a bare "16 million" admits what rounds to it. Two statements contradict each other when
+their intervals are disjoint. Years, dates, times, ordinals, version and model numbers
+("V4", "K2.5", "GPT-4", "H200") are not figures and are never returned.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+INF = math.inf
+
+QUALIFIERS = (
+    "exactly",
+    "approximately",
+    "more than",
+    "at least",
+    "fewer than",
+    "at most",
+    "nearly",
+    "just over",
+)
+
+# Phrases a writer puts before a figure, and the qualifier each one means.
+_QUALIFIER_PHRASES = {
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "in excess of": "more than", "above": "more than", "north of": "more than",
+    "well over": "more than", "well above": "more than", "greater than": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a minimum of": "at least",
+    "just over": "just over", "just above": "just over", "slightly more than": "just over",
+    "a little over": "just over", "a little more than": "just over", "just more than": "just over",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "approaching": "nearly", "not quite": "nearly", "just below": "nearly",
+    "approximately": "approximately", "roughly": "approximately", "around": "approximately",
+    "about": "approximately", "some": "approximately", "an estimated": "approximately",
+    "estimated": "approximately", "close to": "approximately", "circa": "approximately",
+    "approx.": "approximately", "~": "approximately", "in the region of": "approximately",
+    "on the order of": "approximately", "an approximate": "approximately",
+    "fewer than": "fewer than", "less than": "fewer than", "under": "fewer than",
+    "below": "fewer than",
+    "up to": "at most", "as many as": "at most", "at most": "at most",
+    "no more than": "at most", "a maximum of": "at most",
+    "exactly": "exactly", "precisely": "exactly", "a total of": "exactly",
+}
+
+_UNITS = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12,
+}
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn)"
+_SCALE_LETTERS = r"(?:[kK]|[mM]|[bB])"
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-\s](?:"
+    + "|".join(k for k in _SMALL if _SMALL[k] < 10 and k != "zero") + r"))?"
+    r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+)
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+(?![\d,.]\d)"
+    r"|\d+(?:\.\d+)?)"
+)
+
+_FIGURE = regex.compile(
+    r"""
+    (?P<cur>(?:US\$|US\ \$|[$€£¥]))?\s?
+    (?:
+        (?P<num>""" + _DIGITS + r""")
+        (?:
+            (?:[\s\u00a0]|-)?(?P<scale>""" + _SCALE_WORDS + r""")(?![\p{L}])
+          | (?P<letter>""" + _SCALE_LETTERS + r""")(?![\p{L}\p{N}])
+        )?
+      | (?P<half>half\ an?\ (?P<hscale>thousand|million|billion))
+      | (?P<dozen>(?:a|one)\ dozen)
+      | (?P<words>(?<![\p{L}])(?:a|an|""" + _WORD_NUMBER + r""")(?:[\s-](?:hundred))?
+            (?:[\s-](?:and\ )?""" + _WORD_NUMBER + r""")?
+            (?:[\s-](?P<wscale>thousand|million|billion|trillion))?)
+    )
+    (?P<plus>-plus|\+|-odd|\ plus(?!\ \p{L}))?
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+)
+
+_QUALIFIER_RE = regex.compile(
+    r"(?:^|(?<=[\s(\"'“‘—–-]))(?P<q>"
+    + "|".join(
+        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(_QUALIFIER_PHRASES, key=len, reverse=True)
+    )
+    + r")[\s\u00a0]*\Z",
+    regex.IGNORECASE,
+)
+_RANGE_LEFT = regex.compile(r"(?:\b(?P<kw>between|from)\s+)\Z", regex.IGNORECASE)
+_RANGE_MID = regex.compile(r"^\s*(?:(?P<dash>[-–—])|\s(?P<word>and|to)\s)\s*", regex.IGNORECASE)
+_POSTFIX = regex.compile(r"^\s+(?:(?P<more>or more|or above|and up)|(?P<approx>or so))\b")
+_BAD_BEFORE = regex.compile(r"(?:[\p{L}\p{N}_.,/:#@]|\p{L}-)\Z")
+_DASH_BEFORE = regex.compile(r"\p{N}[-–]\Z")  # the second half of "20,000-25,000"
+_BAD_AFTER = regex.compile(r"^(?:[\p{L}\p{N}_@]|[.,]\d|:\d|-\p{L}|\s*(?:%|per\s?cent\b|percent\b))")
+_DATE_BEFORE = regex.compile(_MONTHS + r"\.?\s+\Z")
+_DATE_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+" + _MONTHS + r"\b")
+_TIME_AFTER = regex.compile(r"^\s*(?:[ap]\.?m\.?\b|GMT|UTC|ET|PT|BST)", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def disjoint(self, other: Interval) -> bool:
+        return _below(self, other) or _below(other, self)
+
+    def contains(self, other: Interval) -> bool:
+        return not self.disjoint(other) and self.lo <= other.lo and other.hi <= self.hi
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """True when every value of ``a`` lies below every value of ``b``."""
+    return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in prose: where it is, what it says and which values it admits."""
+
+    start: int  # offset of the qualifier, if any, else of the number
+    end: int
+    value: float
+    interval: Interval
+    qualifier: str | None
+    money: bool
+    scale: float = 1.0  # the multiplier written after the number ("million" -> 1e6)
+
+
+def precision_unit(value: float, decimals: int = 0, scale: float = 1.0) -> float:
+    """The size of the last significant digit: 3.4 million -> 100,000; 24,000 -> 1,000."""
+    if decimals:
+        return scale * 10.0 ** -decimals
+    integer = round(value / scale)
+    zeros = 0
+    while integer and integer % 10 == 0:
+        integer //= 10
+        zeros += 1
+    return scale * 10.0**zeros
+
+
+def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
+    """The values a figure admits, given how it was qualified and how precisely written."""
+    q = qualifier or "as written"
+    loose = max(0.1 * value, unit / 2)
+    # A writer who says "more than N" means a value near N: "more than 340,000" does not
+    # describe 3.4 million. Twice N is the most such a phrase is taken to admit.
+    if q == "more than":
+        return Interval(value, 2 * value, lo_open=True)
+    if q == "at least":
+        return Interval(value, 2 * value)
+    if q == "just over":
+        return Interval(value, value + loose, lo_open=True)
+    if q == "nearly":
+        return Interval(value - loose, value, hi_open=True)
+    if q == "approximately":
+        return Interval(value - loose, value + loose)
+    if q == "fewer than":
+        return Interval(0.0, value, hi_open=True)
+    if q == "at most":
+        return Interval(0.0, value)
+    if q == "exactly":
+        return Interval(value, value)
+    tight = min(unit / 2, 0.05 * value)
+    return Interval(value - tight, value + tight)
+
+
+def _words_value(text: str) -> float | None:
+    total, current = 0.0, 0.0
+    for word in regex.split(r"[\s-]+", text.lower()):
+        if word in ("a", "an"):
+            current = 1
+        elif word == "and":
+            continue
+        elif word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _UNITS:
+            total += (current or 1) * _UNITS[word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value or None
+
+
+def _parse(m: regex.Match) -> tuple[float, float, float] | None:
+    """Value, precision unit and scale of one figure match, or None when it is not a count."""
+    if m["num"]:
+        raw = regex.sub(r"[,\s\u00a0\u202f\u2009]", "", m["num"])
+        scale = _UNITS[(m["scale"] or m["letter"] or "").lower()] if (m["scale"] or m["letter"]) else 1.0
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        value = float(raw) * scale
+        return value, precision_unit(value, decimals, scale), scale
+    if m["half"]:
+        scale = _UNITS[m["hscale"].lower()]
+        return scale / 2, scale / 10, scale
+    if m["dozen"]:
+        return 12.0, 1.0, 1.0
+    value = _words_value(m["words"])
+    if value is None or m["words"].lower() in ("a", "an"):
+        return None
+    scale = _UNITS[m["wscale"].lower()] if m["wscale"] else 1.0
+    return value, precision_unit(value), scale
+
+
+def figures(text: str) -> Iterator[Figure]:
+    """Every figure in ``text``, with ranges merged and qualifiers applied."""
+    found = [f for f in (_figure_at(text, m) for m in _FIGURE.finditer(text)) if f]
+    i = 0
+    while i < len(found):
+        first = found[i]
+        if i + 1 < len(found):
+            merged = _range(text, first, found[i + 1])
+            if merged:
+                yield merged
+                i += 2
+                continue
+        if not _DASH_BEFORE.search(text, 0, first.start):  # a dangling "-25" is not a figure
+            yield first
+        i += 1
+
+
+def _figure_at(text: str, m: regex.Match) -> Figure | None:
+    start, end = m.span()
+    if not (m["num"] or m["half"] or m["dozen"] or m["words"]):
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    if _BAD_BEFORE.search(before) or _BAD_AFTER.match(after):
+        return None
+    parsed = _parse(m)
+    if parsed is None:
+        return None
+    value, unit, scale = parsed
+    plain = m["num"] and not (m["scale"] or m["letter"] or m["cur"] or m["plus"])
+    if plain and "," not in m["num"] and "." not in m["num"]:
+        if 1000 <= value <= 2100 and len(m["num"]) == 4:
+            return None  # a year
+        if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _TIME_AFTER.match(after):
+            return None
+    if m["num"] and (_DATE_BEFORE.search(before) and value <= 31):
+        return None
+    qualifier = None
+    if m["plus"]:
+        qualifier = "at least"
+    else:
+        post = _POSTFIX.match(after)
+        if post:
+            qualifier = "at least" if post["more"] else "approximately"
+            end += post.end()
+    q = _QUALIFIER_RE.search(before)
+    if q and qualifier is None:
+        qualifier = _QUALIFIER_PHRASES[" ".join(q["q"].lower().split())]
+        start -= len(before) - q.start("q")
+    interval = interval_for(value, qualifier, unit)
+    return Figure(start, end, value, interval, qualifier, bool(m["cur"]), scale)
+
+
+def _range(text: str, a: Figure, b: Figure) -> Figure | None:
+    mid = _RANGE_MID.match(text[a.end : b.start + 1])
+    if not mid or a.end + mid.end() != b.start or a.qualifier or b.qualifier:
+        return None
+    left = _RANGE_LEFT.search(text[max(0, a.start - 12) : a.start])
+    if mid["word"] and mid["word"].lower() == "and" and not (left and left["kw"].lower() == "between"):
+        return None
+    if mid["word"] and mid["word"].lower() == "to" and not left:
+        return None
+    lo = a.value
+    if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value:
+        lo = a.value * b.scale  # "20-25 million": the scale is shared
+    if lo > b.value:
+        return None
+    start = a.start - (len(left.group(0)) if left else 0)
+    interval = Interval(lo, b.value)
+    return Figure(start, b.end, (lo + b.value) / 2, interval, "between", a.money or b.money, b.scale)
+
+
+def describe(value: float) -> str:
+    """A figure the way the pack states it in messages: 3400000 -> '3.4 million'."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

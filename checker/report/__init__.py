@@ -1,0 +1,12 @@
+"""Output formats, one module each; every module has ``render(run, stream, options)``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checker.report import json_format, text
+
+FORMATS: dict[str, ModuleType] = {
+    "text": text,
+    "json": json_format,
+}
