@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_PACK = ROOT / "rules" / "anthropic-distillation-2026.yaml"
+
+
+def factcheck_command() -> list[str]:
+    """The installed console script, as a user runs it (the module when not installed)."""
+    exe = shutil.which("factcheck")
+    return [exe] if exe else [sys.executable, "-m", "checker"]
+
+
+def run(*args: str | Path, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*factcheck_command(), *map(str, args)],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        encoding="utf-8",
+    )
+
+
+def run_json(*args: str | Path, cwd: Path | None = None) -> tuple[int, dict]:
+    proc = run("--format", "json", *args, cwd=cwd)
+    assert proc.stdout, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a file (text as given, exact bytes) under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return path
+
+    return _write

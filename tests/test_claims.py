@@ -1,0 +1,70 @@
+"""Binding figures to their measure and owner, on the bundled pack's vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims import Binder
+from checker.document import sentences
+from checker.pack import load
+from conftest import BUNDLED_PACK
+
+BINDER = Binder(load([BUNDLED_PACK])[0].vocabulary)
+
+
+def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
+    return [(c.text, c.measure, c.owner, c.ambiguous) for c in BINDER.claims(text, sentences(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MiniMax's 13 million exchanges targeted coding.", [("13 million", "exchanges", "minimax", False)]),
+        ("DeepSeek, the Hangzhou lab, held over 150,000 exchanges.", [("over 150,000", "exchanges", "deepseek", False)]),
+        (
+            "Moonshot and MiniMax had more than 3.4 million and 13 million exchanges, respectively.",
+            [("more than 3.4 million", "exchanges", "moonshot", False), ("13 million", "exchanges", "minimax", False)],
+        ),
+        ("MiniMax: more than 13 million exchanges.", [("more than 13 million", "exchanges", "minimax", False)]),
+        ("More than 150,000 exchanges came from DeepSeek.", [("More than 150,000", "exchanges", "deepseek", False)]),
+        (
+            "MiniMax ran the largest campaign. Anthropic said so. The company generated 13 million exchanges.",
+            [("13 million", "exchanges", "minimax", False)],
+        ),
+        (
+            "DeepSeek, Moonshot AI and MiniMax generated more than 16 million exchanges.",
+            [("more than 16 million", "exchanges", None, False)],
+        ),
+        ("The labs used roughly 24,000 fake accounts.", [("roughly 24,000", "accounts", None, False)]),
+        ("MOONSHOT AI: More than 3.4 million exchanges.", [("More than 3.4 million", "exchanges", "moonshot", False)]),
+    ],
+)
+def test_owner_binding(text: str, expected: list) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MiniMax, unlike DeepSeek, said it had 13 million exchanges.",  # "it": whose?
+        "Moonshot and MiniMax together had 16.4 million exchanges.",  # a partial group
+        "Its 13 million exchanges were the most.",
+        "Each account handled about 690 exchanges on average.",
+        '"Moonshot generated 13 million exchanges," she said.',
+    ],
+)
+def test_ambiguous_figures_are_not_bound(text: str) -> None:
+    assert all(ambiguous for *_, ambiguous in claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek V4 had one account.",
+        "MiniMax raised $1.5 billion from 400 investors.",
+        "Moonshot released Kimi K2.5 on Jan. 27, 2026 to 30 million users.",
+        "See https://example.com/13-million-exchanges for more.",
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert claims(text) == []

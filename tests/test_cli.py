@@ -1,0 +1,138 @@
+"""The command as a user runs it: output, positions, exit status, pack discovery."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, run, run_json
+
+WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude.\n"
+
+
+def test_seeds_have_no_figure_findings_and_many_claims() -> None:
+    code, report = run_json("seeds/")
+    assert code == 0
+    assert report["files_checked"] == 5
+    assert [f for f in report["findings"] if f["kind"] == "quantity"] == []
+    assert report["claims_recognised"] >= 20
+
+
+def test_text_output_is_one_line_per_finding_in_gcc_style(write) -> None:
+    draft = write("draft.md", "# Title\n\n" + WRONG)
+    proc = run("--all-documents", draft)
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0] == (
+        f"{draft}:3:38: error [moonshot-exchanges] Moonshot AI's exchanges: draft says \"13 million\", "
+        "which is MiniMax's figure; the pack says more than 3.4 million (source: anthropic-blog)"
+    )
+    assert lines[-1] == "1 file checked, 1 claim recognised, 1 finding."
+
+
+def test_show_source_underlines_the_span(write) -> None:
+    draft = write("draft.txt", "\t" + WRONG)
+    proc = run("--all-documents", "--show-source", draft)
+    _, source, caret, _ = proc.stdout.splitlines()
+    assert source == "    \t" + WRONG.rstrip()
+    assert caret == "    \t" + " " * 37 + "^" * len("13 million")
+
+
+def test_json_report_shape_and_exact_positions(write) -> None:
+    text = "---\ntitle: x\n---\r\nZürich\t&mdash; Moonshot’s 13&nbsp;million exchanges, said Anthropic.\r\n"
+    draft = write("d.md", text)
+    code, report = run_json("--all-documents", draft)
+    assert code == 1
+    assert set(report) == {"version", "files_checked", "claims_recognised", "findings"}
+    assert report["version"] == 1
+    (finding,) = report["findings"]
+    assert set(finding) == {
+        "path", "line", "column", "end_line", "end_column", "fact", "kind", "severity",
+        "message", "found", "expected", "source",
+    }
+    line = text.splitlines()[3]
+    assert (finding["line"], finding["end_line"]) == (4, 4)
+    assert line[finding["column"] - 1 : finding["end_column"] - 1] == "13&nbsp;million"
+    assert finding["found"] == "13 million"  # white space normalised for messages
+    assert finding["expected"] == "more than 3.4 million"
+    assert finding["source"] == "anthropic-blog"
+
+
+def test_quoted_figures_are_not_checked(write) -> None:
+    draft = write("d.md", 'She said "Moonshot AI generated 13 million exchanges" on air.\n')
+    code, report = run_json("--all-documents", draft)
+    assert (code, report["findings"]) == (0, [])
+
+
+def test_folder_paths_are_joined_with_the_path_given(write, tmp_path: Path) -> None:
+    write("news/a/draft.md", WRONG)
+    write("news/b/ignored.docx", WRONG)
+    code, report = run_json("--all-documents", "news", cwd=tmp_path)
+    assert report["files_checked"] == 1
+    assert report["findings"][0]["path"] == str(Path("news") / "a" / "draft.md")
+
+
+def test_out_of_scope_documents_are_silent(write) -> None:
+    draft = write("d.md", WRONG)
+    code, report = run_json(draft)
+    assert (code, report["findings"]) == (0, [])
+
+
+def test_fail_level_warning_counts_warnings(write, tmp_path: Path) -> None:
+    pack = (ROOT / "rules" / "anthropic-distillation-2026.yaml").read_text(encoding="utf-8")
+    warn = tmp_path / "warn.yaml"
+    warn.write_text(pack.replace("severity: error", "").replace(
+        "    owner: moonshot\n", "    owner: moonshot\n    severity: warning\n"), encoding="utf-8")
+    draft = write("d.md", WRONG)
+    assert run("--rules", warn, "--all-documents", draft).returncode == 0
+    proc = run("--rules", warn, "--all-documents", "--fail-level", "warning", draft)
+    assert proc.returncode == 1
+    assert ": warning [moonshot-exchanges]" in proc.stdout
+
+
+def test_bundled_packs_are_used_outside_a_newsroom_repo(write, tmp_path: Path) -> None:
+    draft = write("d.md", WRONG)
+    proc = run("--all-documents", draft, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "using the packs bundled with factcheck" in proc.stderr
+    assert "[moonshot-exchanges]" in proc.stdout
+
+
+def test_local_rules_folder_is_preferred(write, tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "empty.yaml").write_text("id: x\n", encoding="utf-8")
+    proc = run("--all-documents", write("d.md", WRONG), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(str(Path("rules") / "empty.yaml") + ":1:1: missing required key 'title'")
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run().returncode == 2
+    assert run("--format", "yaml", "seeds").returncode == 2
+    proc = run(tmp_path / "missing.md")
+    assert proc.returncode == 2
+    assert "no such file or folder" in proc.stderr
+
+
+def test_unreadable_and_undecodable_files_exit_2_and_the_rest_is_checked(write) -> None:
+    bad = write("bad.md", "fine\n")
+    bad.write_bytes(b"line one\nline \xff two\n")
+    good = write("good.md", WRONG)
+    proc = run("--all-documents", "--format", "json", bad, good)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{bad}:2: cannot read: not valid UTF-8 (byte 14)"
+    assert "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["files_checked"] == 1 and report["findings"][0]["fact"] == "moonshot-exchanges"
+
+
+def test_inputs_are_never_modified(write) -> None:
+    draft = write("d.md", WRONG)
+    before = draft.read_bytes(), draft.stat().st_mtime_ns
+    run("--all-documents", draft)
+    assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")

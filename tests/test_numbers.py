@@ -1,0 +1,133 @@
+"""Figures as editors write them, and the intervals they admit."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker.numbers import Interval, describe, figures
+
+
+def only(text: str):
+    found = list(figures(text))
+    assert len(found) == 1, [text[f.start : f.end] for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("24,000 accounts", 24_000),
+        ("24 000 accounts", 24_000),
+        ("24\u00a0000 accounts", 24_000),
+        ("24K accounts", 24_000),
+        ("24k accounts", 24_000),
+        ("16 million exchanges", 16e6),
+        ("16m exchanges", 16e6),
+        ("16M exchanges", 16e6),
+        ("16 mln exchanges", 16e6),
+        ("16\u00a0million exchanges", 16e6),
+        ("1.5bn", 1.5e9),
+        ("sixteen million exchanges", 16e6),
+        ("twenty-four thousand accounts", 24_000),
+        ("one hundred and fifty thousand exchanges", 150_000),
+        ("a dozen labs", 12),
+        ("half a million exchanges", 500_000),
+        ("3.4 million exchanges", 3.4e6),
+    ],
+)
+def test_values(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("more than 16 million", "more than"),
+        ("over 16 million", "more than"),
+        ("upwards of 16 million", "more than"),
+        ("at least 16 million", "at least"),
+        ("16 million-plus", "at least"),
+        ("nearly 16 million", "nearly"),
+        ("almost 16 million", "nearly"),
+        ("approximately 24,000", "approximately"),
+        ("roughly 24,000", "approximately"),
+        ("around 24,000", "approximately"),
+        ("about 24,000", "approximately"),
+        ("some 24,000", "approximately"),
+        ("an estimated 24,000", "approximately"),
+        ("fewer than 24,000", "fewer than"),
+        ("less than 24,000", "fewer than"),
+        ("under 24,000", "fewer than"),
+        ("up to 24,000", "at most"),
+        ("just over 24,000", "just over"),
+        ("exactly 24,000", "exactly"),
+        ("more\nthan 13 million", "more than"),
+    ],
+)
+def test_qualifiers_are_part_of_the_figure(text: str, qualifier: str) -> None:
+    figure = only(text)
+    assert figure.qualifier == qualifier
+    assert (figure.start, figure.end) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text, lo, hi",
+    [
+        ("between 20,000 and 25,000 accounts", 20_000, 25_000),
+        ("20,000-25,000 accounts", 20_000, 25_000),
+        ("20–25 million exchanges", 20e6, 25e6),
+        ("from 20 to 30 accounts", 20, 30),
+    ],
+)
+def test_ranges(text: str, lo: float, hi: float) -> None:
+    figure = only(text)
+    assert (figure.interval.lo, figure.interval.hi) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek V4", "Kimi K2.5", "GPT-4", "Nvidia H200", "DeepSeek-R1", "in 2026",
+        "on Feb. 23", "23 February", "February 23rd", "at 10:30 a.m.", "45%", "45 percent",
+        "the 4th time", "version 3.4.1", "a 5G network",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert list(figures(text)) == []
+
+
+def test_money_is_marked() -> None:
+    assert only("a $1.5 billion settlement").money
+    assert not only("1.5 billion exchanges").money
+
+
+@pytest.mark.parametrize(
+    "text, inside, outside",
+    [
+        ("16 million", [16.2e6, 15.8e6], [17e6, 15e6]),
+        ("more than 3.4 million", [3.45e6, 6e6], [3.4e6, 7e6]),
+        ("roughly 24,000", [22_000, 26_000], [21_000, 27_000]),
+        ("fewer than 16 million", [0, 15.9e6], [16e6]),
+        ("nearly 3.4 million", [3.2e6], [3.4e6, 3.0e6]),
+        ("up to 150,000", [150_000], [150_001]),
+    ],
+)
+def test_intervals(text: str, inside: list[float], outside: list[float]) -> None:
+    interval = only(text).interval
+    for value in inside:
+        assert not interval.disjoint(Interval(value, value)), value
+    for value in outside:
+        assert interval.disjoint(Interval(value, value)), value
+
+
+def test_open_bounds_make_touching_intervals_disjoint() -> None:
+    assert Interval(0, 16e6, hi_open=True).disjoint(Interval(16e6, 17e6))
+    assert not Interval(0, 16e6).disjoint(Interval(16e6, 17e6))
+    assert Interval(13e6, math.inf, lo_open=True).disjoint(Interval(0, 13e6))
+
+
+@pytest.mark.parametrize("value, text", [(3.4e6, "3.4 million"), (24_000, "24,000"), (1.5e9, "1.5 billion")])
+def test_describe(value: float, text: str) -> None:
+    assert describe(value) == text

@@ -1,0 +1,129 @@
+"""Invalid packs fail with file:line:col and exit 2; the bundled pack is itself linted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BUNDLED_PACK, run
+
+VALID = """\
+id: demo
+title: Demo pack
+sources:
+  - id: blog
+    title: A blog post
+entities:
+  - id: acme
+    name: Acme
+measures:
+  - id: widgets
+    label: widgets
+    nouns: [widget]
+facts:
+  - id: acme-widgets
+    kind: quantity
+    owner: acme
+    measure: widgets
+    value: 5000
+    qualifier: more than
+    source: blog
+    examples:
+      pass: [Acme made more than 5,000 widgets.]
+      fail: [Acme made 9,000 widgets.]
+"""
+
+
+def check_pack(tmp_path: Path, pack: str, *extra: Path) -> tuple[int, str]:
+    rules = tmp_path / "pack.yaml"
+    rules.write_text(pack, encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("Acme made 9,000 widgets.\n", encoding="utf-8")
+    args = ["--rules", rules]
+    for path in extra:
+        args += ["--rules", path]
+    proc = run(*args, draft)
+    return proc.returncode, proc.stderr
+
+
+def test_valid_pack_works(tmp_path: Path) -> None:
+    code, stderr = check_pack(tmp_path, VALID)
+    assert code == 1, stderr
+
+
+@pytest.mark.parametrize(
+    "old, new, where, message",
+    [
+        ("    qualifier: more than\n", "    qualifer: more than\n", "19:5", "unknown key 'qualifer'"),
+        ("    value: 5000\n", "", "14:5", "missing required key 'value'"),
+        ("    kind: quantity\n", "    kind: quantityy\n", "15:5", "unknown fact kind"),
+        ("    value: 5000\n", "    value: lots\n", "18:5", "value"),
+        ("    source: blog\n", "    source: blgo\n", "20:5", "unknown source 'blgo'"),
+        ("    owner: acme\n", "    owner: acme-corp\n", "16:5", "unknown entity 'acme-corp'"),
+        ("    measure: widgets\n", "    measure: gadgets\n", "17:5", "unknown measure 'gadgets'"),
+        ("  - id: acme\n", "  - id: Acme Corp\n", "7:5", "entities[0].id"),
+        ("    qualifier: more than\n", "    qualifier: more than\n    qualifier: at least\n", "20:5", "duplicate key 'qualifier'"),
+        ("title: Demo pack\n", "title: !!python/object:os.system Demo\n", "2:8", "tag"),
+    ],
+)
+def test_invalid_packs_point_at_the_offending_key(
+    tmp_path: Path, old: str, new: str, where: str, message: str
+) -> None:
+    assert old in VALID
+    code, stderr = check_pack(tmp_path, VALID.replace(old, new, 1))
+    assert code == 2
+    first = stderr.splitlines()[0]
+    assert first.startswith(f"{tmp_path / 'pack.yaml'}:{where}: "), stderr
+    assert message in first
+    assert "Traceback" not in stderr
+
+
+def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
+    code, stderr = check_pack(tmp_path, VALID.replace("title: Demo pack", "title: [unclosed"))
+    assert code == 2
+    assert stderr.startswith(f"{tmp_path / 'pack.yaml'}:") and "Traceback" not in stderr
+
+
+def test_alias_bombs_are_refused(tmp_path: Path) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n"
+    code, stderr = check_pack(tmp_path, bomb)
+    assert code == 2
+    assert "too many aliases" in stderr
+
+
+def test_duplicate_fact_ids_across_packs(tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(VALID.replace("id: demo\n", "id: demo-two\n"), encoding="utf-8")
+    code, stderr = check_pack(tmp_path, VALID, other)
+    assert code == 2
+    assert "fact id 'acme-widgets' is already used in" in stderr
+    assert f"{other}:14:5:" in stderr
+
+
+def test_missing_rules_path_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("--rules", tmp_path / "nope.yaml", tmp_path)
+    assert proc.returncode == 2
+    assert "no such rule pack" in proc.stderr
+
+
+# The bundled pack is data, and data gets linted too.
+BUNDLED = yaml.safe_load(BUNDLED_PACK.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fact", BUNDLED["facts"], ids=lambda f: f["id"])
+def test_every_bundled_fact_has_a_source_and_examples_both_ways(fact: dict) -> None:
+    assert fact["source"] in {s["id"] for s in BUNDLED["sources"]}
+    assert fact["examples"]["pass"] and fact["examples"]["fail"]
+
+
+def test_bundled_figures_appear_in_the_seeds() -> None:
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in (BUNDLED_PACK.parent.parent / "seeds").iterdir())
+    for fact in BUNDLED["facts"]:
+        if fact["kind"] == "quantity":
+            value = fact["value"]
+            written = f"{value / 1e6:g} million" if value >= 1e6 else f"{value:,}"
+            assert written in seeds, written
