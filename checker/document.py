@@ -89,14 +89,6 @@ class Document:
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        """The original text of a 1-based line, without its line ending."""
-        self.position(0)
-        assert self._line_starts is not None
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
-
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 

@@ -16,17 +16,6 @@ import regex
 
 INF = math.inf
 
-QUALIFIERS = (
-    "exactly",
-    "approximately",
-    "more than",
-    "at least",
-    "fewer than",
-    "at most",
-    "nearly",
-    "just over",
-)
-
 # Phrases a writer puts before a figure, and the qualifier each one means.
 _QUALIFIER_PHRASES = {
     "more than": "more than", "over": "more than", "upwards of": "more than",

@@ -7,7 +7,7 @@ reported as ``file:line:col: what is wrong``, at the YAML position of the offend
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -62,7 +62,6 @@ class CompiledPack:
     scope_all: tuple[str, ...] = ()
     scope_any: tuple[str, ...] = ()
     scope_min_any: int = 0
-    fact_lines: dict[str, int] = field(default_factory=dict)
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -92,7 +91,7 @@ def load(paths: list[Path]) -> list[CompiledPack]:
                 where = _where(path, marks, ("facts", i, "id"))
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
-        packs.append(compile_pack(pack, path, marks))
+        packs.append(compile_pack(pack, path))
     if problems:
         raise PackError(problems)
     return packs
@@ -220,7 +219,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def compile_pack(pack: Pack, path: Path, marks: dict[Any, yamlsafe.Mark]) -> CompiledPack:
+def compile_pack(pack: Pack, path: Path) -> CompiledPack:
     names = {e.id: e.name for e in pack.entities}
     measures = {m.id: m for m in pack.measures}
     rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
@@ -248,7 +247,6 @@ def compile_pack(pack: Pack, path: Path, marks: dict[Any, yamlsafe.Mark]) -> Com
         scope_all=tuple(scope.all),
         scope_any=tuple(scope.any),
         scope_min_any=scope.min_any if scope.any else 0,
-        fact_lines={f.id: marks[("facts", i)].line for i, f in enumerate(pack.facts) if ("facts", i) in marks},
     )
 
 
