@@ -90,7 +90,8 @@ _AGENT = regex.compile(
     r"traced\s+to|generated\s+by|made\s+by|run\s+by|conducted\s+by|belonging\s+to)\s+(?:the\s+)?\Z"
 )
 _DISTRIBUTIVE = regex.compile(
-    r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week)|(?i:per)(?:\s+\p{Ll}|-))\b"
+    r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
+    r"|(?i:per)(?:\s+\p{Ll}|-))\b"
 )
 _LABEL = regex.compile(r"^[^:|.!?]{1,60}[:|]\s*")
 _COLLECTIVE = regex.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", regex.IGNORECASE)
@@ -109,11 +110,12 @@ class Binder:
         self.entities = regex.compile(
             r"(?<![\p{L}\p{N}_])(?:" + vocab.entity_pattern + r")(?![\p{L}\p{N}_])"
         )
-        nouns = "|".join(f"(?P<{m}>{p})" for m, p in _group_names(vocab.measures).items())
+        groups = {f"m{i}": m for i, m in enumerate(vocab.measures)}
+        nouns = "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items())
         self.noun = regex.compile(
             r"(?:-|\s+)(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
         )
-        self.measure_of_group = {g: m for m, g in ((m, _group_name(m)) for m in vocab.measures)}
+        self.measure_of_group = groups
         self.coordination = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
     def entity_id(self, text: str) -> str | None:
@@ -153,7 +155,8 @@ class Binder:
         return result
 
     def _distributive(self, sentence: str, figure: Figure) -> bool:
-        """"690 exchanges per account", "each account handled 690 exchanges on average"."""
+        """A part or an average, not the whole: "690 exchanges per account", "a single network
+        managed 20,000 accounts"."""
         noun = self.noun.match(sentence, figure.end)
         after = sentence[noun.end() if noun else figure.end :][:40]
         return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
@@ -262,9 +265,13 @@ class Binder:
                 between,
                 regex.IGNORECASE,
             )
-            or regex.fullmatch(_AI + r"\s*,?\s+with\s+", between)
-            # "MiniMax was the heaviest user, with ...", "MiniMax was behind ..., accounting for ..."
-            # when no other party is named before the figure.
+            # "DeepSeek, with ...", "MiniMax was the heaviest user, with ...", "MiniMax was
+            # behind ..., accounting for ...": only when no other party is named before the
+            # figure ("DeepSeek trailed MiniMax, with ..." is DeepSeek's figure, not MiniMax's).
+            or (
+                len({x.entity for x in earlier}) == 1
+                and regex.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+            )
             or (
                 len({x.entity for x in earlier}) == 1
                 and regex.fullmatch(
@@ -355,10 +362,3 @@ def _coordinated_tail(sentence: str, names: list[Mention]) -> list[Mention]:
             break
     return run
 
-
-def _group_name(measure: str) -> str:
-    return "m_" + measure.replace("-", "_")
-
-
-def _group_names(measures: dict[str, str]) -> dict[str, str]:
-    return {_group_name(m): p for m, p in measures.items()}

@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return 2
 
-    from checker.document import FORMATS, read
+    from checker.document import FORMATS, lines, read
     from checker.engine import Engine
     from checker.report import FORMATS as REPORTS
     from checker.report.run import Run
@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = engine.check(document)
         run.results.append(result)
         if run.show_source and result.findings:
-            run.lines[display] = text.splitlines()
+            run.lines[display] = lines(text)
     REPORTS[args.format].render(run, sys.stdout)
     threshold = SEVERITY_RANK[args.fail_level]
     if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings):
@@ -147,7 +147,7 @@ def _drafts(paths: list[str]) -> list[tuple[str, Path]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(DRAFT_SUFFIXES):
+                    if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
                         full = Path(root) / name
                         drafts.append((os.path.join(given, os.path.relpath(full, path)), full))
         else:

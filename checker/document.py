@@ -93,6 +93,11 @@ class Document:
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
 
+def lines(text: str) -> list[str]:
+    """The lines of ``text`` as positions count them (only CR, LF and CRLF end a line)."""
+    return _NEWLINE.split(text)
+
+
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, list[tuple[int, int, int | None]]]:
     pieces: list[str] = []
     segments: list[tuple[int, int, int | None]] = []

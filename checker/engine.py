@@ -23,7 +23,6 @@ class Context:
     """What the kinds of one pack see of one document."""
 
     document: Document
-    sentences: list[tuple[int, int]]
     figure_claims: list[FigureClaim]
     names: dict[str, str]
 
@@ -63,7 +62,7 @@ class Engine:
                 spans = sentences(document.prose)
             claims = self._binders[pack.id].claims(document.prose, spans)
             result.claims += len(claims)
-            context = Context(document, spans, claims, pack.names)
+            context = Context(document, claims, pack.names)
             for kind, rules in pack.rules.items():
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -66,6 +66,12 @@ class Scope(Strict):
     all: list[Text] = []
     any: list[Text] = []
     min_any: int = Field(1, ge=0)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Scope:
+        if self.any and self.min_any > len(self.any):
+            raise ValueError(f"min_any is {self.min_any} but only {len(self.any)} patterns are listed in any")
+        return self
 
 
 class FactBase(Strict):

@@ -124,9 +124,6 @@ class Interval:
     def disjoint(self, other: Interval) -> bool:
         return _below(self, other) or _below(other, self)
 
-    def contains(self, other: Interval) -> bool:
-        return not self.disjoint(other) and self.lo <= other.lo and other.hi <= self.hi
-
 
 def _below(a: Interval, b: Interval) -> bool:
     """True when every value of ``a`` lies below every value of ``b``."""
@@ -238,7 +235,7 @@ def figures(text: str) -> Iterator[Figure]:
                 yield merged
                 i += 2
                 continue
-        if not _DASH_BEFORE.search(text, 0, first.start):  # a dangling "-25" is not a figure
+        if not _DASH_BEFORE.search(text, max(0, first.start - 2), first.start):  # a dangling "-25" is not a figure
             yield first
         i += 1
 

@@ -53,9 +53,6 @@ class PackError(Exception):
 @dataclass(frozen=True)
 class CompiledPack:
     id: str
-    title: str
-    path: str
-    sources: dict[str, Source]
     names: dict[str, str]  # entity id -> canonical name
     vocabulary: Vocabulary
     rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
@@ -91,7 +88,7 @@ def load(paths: list[Path]) -> list[CompiledPack]:
                 where = _where(path, marks, ("facts", i, "id"))
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
-        packs.append(compile_pack(pack, path))
+        packs.append(compile_pack(pack))
     if problems:
         raise PackError(problems)
     return packs
@@ -147,9 +144,10 @@ def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
         if measure is not None and measure not in measures:
             problems.append((("facts", i, "measure"), f"unknown measure {measure!r} (measures: {_ids(measures)})"))
     for i, fact in enumerate(pack.facts):
-        pattern = getattr(fact, "context", None)
-        if pattern is not None:
-            problems.extend((("facts", i, "context"), p) for p in _pattern_problems(pattern))
+        for key in ("context", "unless"):
+            pattern = getattr(fact, key, None)
+            if pattern is not None:
+                problems.extend((("facts", i, key), p) for p in _pattern_problems(pattern))
     if pack.scope:
         for key in ("all", "any"):
             for i, pattern in enumerate(getattr(pack.scope, key)):
@@ -219,7 +217,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def compile_pack(pack: Pack, path: Path) -> CompiledPack:
+def compile_pack(pack: Pack) -> CompiledPack:
     names = {e.id: e.name for e in pack.entities}
     measures = {m.id: m for m in pack.measures}
     rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
@@ -238,9 +236,6 @@ def compile_pack(pack: Pack, path: Path) -> CompiledPack:
     scope = pack.scope or Scope()
     return CompiledPack(
         id=pack.id,
-        title=pack.title,
-        path=str(path),
-        sources={s.id: s for s in pack.sources},
         names=names,
         vocabulary=vocabulary,
         rules=rules,

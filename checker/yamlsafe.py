@@ -83,6 +83,8 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             raise YamlError(str(exc.problem), _mark(node)) from None
+        except (ValueError, OverflowError) as exc:  # e.g. a date such as 2026-02-31
+            raise YamlError(f"invalid value {node.value!r}: {exc}", _mark(node)) from None
 
 
 def load(text: str) -> tuple[Any, dict[Path, Mark]]:

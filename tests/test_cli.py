@@ -136,3 +136,29 @@ def test_inputs_are_never_modified(write) -> None:
 def test_version() -> None:
     proc = run("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
+
+
+def test_figures_that_are_not_this_storys_claims_stay_silent(write) -> None:
+    # Found in review: each of these was once flagged.
+    draft = write("d.md", "\n\n".join([
+        "DeepSeek trailed far behind MiniMax, with just over 150,000 exchanges.",
+        "Claude has held more than 500 million conversations since launch.",
+        "In one case, a single proxy network managed 20,000 fraudulent accounts, Anthropic said.",
+        "OpenAI previously said DeepSeek used 200,000 queries to distil its models.",
+        "Last year DeepSeek held 2 million conversations with ChatGPT, OpenAI said.",
+    ]) + "\n")
+    code, report = run_json("--all-documents", draft)
+    assert (code, report["findings"]) == (0, [])
+
+
+def test_show_source_uses_the_same_lines_as_positions(write) -> None:
+    draft = write("d.md", "Note\u2028here.\n" + WRONG)
+    proc = run("--all-documents", "--show-source", draft)
+    assert proc.stdout.splitlines()[1] == "    " + WRONG.rstrip()
+
+
+def test_hidden_files_in_folders_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "._story.md").write_bytes(b"\x00\x05\x16\x07\xff\xfe")
+    code, report = run_json(tmp_path / "d")
+    assert (code, report["files_checked"]) == (0, 0)

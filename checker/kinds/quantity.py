@@ -45,7 +45,7 @@ class Fact(FactBase):
     label: Text | None = Field(None, description="How messages name the fact; default: owner's measure.")
     owner: Id | None = Field(None, description="The entity the figure belongs to, if any.")
     measure: Id
-    value: float = Field(gt=0)
+    value: float = Field(gt=0, allow_inf_nan=False)
     qualifier: Qualifier = "exactly"
     interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
     tolerance: Annotated[float, Field(ge=0, lt=1)] | None = Field(
@@ -55,6 +55,11 @@ class Fact(FactBase):
         None,
         description="A regular expression the sentence must match for a figure to be compared "
         "with this fact (useful for facts without an owner).",
+    )
+    unless: Text | None = Field(
+        None,
+        description="A regular expression; a sentence that matches it is not compared with this "
+        "fact (e.g. one about another company's figures).",
     )
 
     @model_validator(mode="after")
@@ -79,6 +84,7 @@ class Rule:
     stated: str
     interval: Interval
     context: str | None
+    unless: str | None
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
@@ -93,7 +99,8 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     label = fact.label or (f"{names[fact.owner]}'s {measure}" if fact.owner else measure.capitalize())
     stated = describe(fact.value) if fact.qualifier == "exactly" else f"{fact.qualifier} {describe(fact.value)}"
     return Rule(
-        fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, stated, interval, fact.context
+        fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, stated, interval,
+        fact.context, fact.unless,
     )
 
 
@@ -121,7 +128,10 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             continue
         if _unrelated(claim.figure.value, rule.interval):
             continue
-        if rule.context and not regex.search(rule.context, prose[claim.sentence[0] : claim.sentence[1]]):
+        sentence = prose[claim.sentence[0] : claim.sentence[1]]
+        if rule.context and not regex.search(rule.context, sentence):
+            continue
+        if rule.unless and regex.search(rule.unless, sentence):
             continue
         whose = _whose(claim, rule, rules, names)
         found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
