@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import regex
 
@@ -43,6 +43,15 @@ class Mention:
     start: int
     end: int
     entity: str
+
+
+class Counted(NamedTuple):
+    """A figure that counts a measure; noun_end is where its own noun ends (None when the
+    noun is shared with the next figure: "3.4 million and 13 million exchanges")."""
+
+    figure: Figure
+    measure: str
+    noun_end: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +149,13 @@ class Binder:
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
             counted = self._counted(sentence)
-            for figure, measure in counted:
-                if _inside(quoted, start + figure.start) or self._distributive(sentence, figure):
+            for figure, measure, noun_end in counted:
+                if _inside(quoted, start + figure.start) or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
                 else:
-                    owner, ambiguous = self._owner(sentence, figure, measure, counted, mentions, recent)
+                    owner, ambiguous = self._owner(
+                        sentence, figure, measure, noun_end, counted, mentions, recent
+                    )
                 result.append(
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
@@ -154,33 +165,27 @@ class Binder:
             recent = (recent + mentions)[-6:] if mentions else recent
         return result
 
-    def _distributive(self, sentence: str, figure: Figure) -> bool:
-        """A part or an average, not the whole: "690 exchanges per account", "a single network
-        managed 20,000 accounts"."""
-        noun = self.noun.match(sentence, figure.end)
-        after = sentence[noun.end() if noun else figure.end :][:40]
-        return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
-
-    def _counted(self, sentence: str) -> list[tuple[Figure, str]]:
+    def _counted(self, sentence: str) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure."""
         figs = [f for f in figures(sentence) if not f.money]
-        measures: list[str | None] = []
-        for f in figs:
-            m = self.noun.match(sentence, f.end)
-            measures.append(self.measure_of_group[m.lastgroup] if m else None)
+        nouns = [self.noun.match(sentence, f.end) for f in figs]
+        measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
                 if gap:
                     measures[i] = measures[i + 1]
-        return [(f, m) for f, m in zip(figs, measures) if m is not None]
+        return [
+            Counted(f, m, n.end() if n else None) for f, m, n in zip(figs, measures, nouns) if m is not None
+        ]
 
     def _owner(
         self,
         sentence: str,
         figure: Figure,
         measure: str,
-        counted: list[tuple[Figure, str]],
+        noun_end: int | None,
+        counted: list[Counted],
         mentions: list[Mention],
         recent: list[Mention],
     ) -> tuple[str | None, bool]:
@@ -218,10 +223,9 @@ class Binder:
         if subject is not None:
             return subject
 
-        noun_end = self.noun.match(sentence, figure.end)
         agent_text = sentence[figure.end : figure.end + 120]
-        if noun_end:
-            after_noun = noun_end.end() - figure.end
+        if noun_end is not None:
+            after_noun = noun_end - figure.end
             for m in party:
                 offset = m.start - figure.end
                 if offset > after_noun and _AGENT.search(agent_text[after_noun:offset]) and not (
@@ -293,12 +297,12 @@ class Binder:
         sentence: str,
         figure: Figure,
         measure: str,
-        counted: list[tuple[Figure, str]],
+        counted: list[Counted],
         party: list[Mention],
     ) -> tuple[str | None, bool] | None:
         if "respectively" not in sentence:
             return None
-        before_word = [f for f, m in counted if m == measure and f.end <= sentence.index("respectively")]
+        before_word = [c.figure for c in counted if c.measure == measure and c.figure.end <= sentence.index("respectively")]
         figs = before_word[-1:]
         for f in reversed(before_word[:-1]):
             if not self.coordination.fullmatch(sentence, f.end, figs[0].start):
@@ -346,8 +350,15 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _has_figure_before(counted: list[tuple[Figure, str]], figure: Figure, after: int) -> bool:
-    return any(after <= f.start < figure.start for f, _ in counted)
+def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
+    """A part or an average, not the whole: "690 exchanges per account", "a single network
+    managed 20,000 accounts"."""
+    after = sentence[figure.end if noun_end is None else noun_end :][:40]
+    return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
+
+
+def _has_figure_before(counted: list[Counted], figure: Figure, after: int) -> bool:
+    return any(after <= c.figure.start < figure.start for c in counted)
 
 
 def _coordinated_tail(sentence: str, names: list[Mention]) -> list[Mention]:
