@@ -122,7 +122,8 @@ class Binder:
         groups = {f"m{i}": m for i, m in enumerate(vocab.measures)}
         nouns = "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items())
         self.noun = regex.compile(
-            r"(?:-|\s+)(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
+            r"(?:-|\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
+            r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
         )
         self.measure_of_group = groups
         self.coordination = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
@@ -139,10 +140,11 @@ class Binder:
                 found.append(Mention(m.start(), m.end(), entity))
         return found
 
-    def claims(self, prose: str, spans: Iterable[tuple[int, int]]) -> list[FigureClaim]:
+    def claims(
+        self, prose: str, spans: Iterable[tuple[int, int]], quoted: list[tuple[int, int]]
+    ) -> list[FigureClaim]:
         result: list[FigureClaim] = []
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
-        quoted = quoted_spans(prose)
         for start, end in spans:
             sentence = prose[start:end]
             mentions = [
@@ -150,7 +152,7 @@ class Binder:
             ]
             counted = self._counted(sentence)
             for figure, measure, noun_end in counted:
-                if _inside(quoted, start + figure.start) or _distributive(sentence, figure, noun_end):
+                if inside(quoted, start + figure.start) or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
                 else:
                     owner, ambiguous = self._owner(
@@ -345,7 +347,7 @@ def quoted_spans(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     i = bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 

@@ -9,9 +9,10 @@ the prose can be reported at its exact line and column in the file.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -66,10 +67,16 @@ class Document:
     path: str
     text: str
     prose: str
+    meta: dict[str, Any]  # front matter or <meta> tags, see markup.metadata
     # Each segment: (prose start, original start, original width of each char or None).
     # None means a verbatim run; a number means the segment replaced that many original chars.
     _segments: list[tuple[int, int, int | None]] = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The document's own date (front matter ``date:``, an HTML page's published time)."""
+        return as_date(self.meta.get("date"))
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets [start, end) of the prose span [start, end)."""
@@ -127,7 +134,21 @@ def read(path: str, text: str, fmt: str, prose_keys: tuple[str, ...] = PROSE_KEY
     else:
         markup.plain(text, edits)
     prose, segments = apply(text, edits)
-    return Document(path, text, prose, segments)
+    return Document(path, text, prose, markup.metadata(text, fmt), segments)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date from a metadata value: a YAML date or datetime, or an ISO 8601 string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 # Words that end with a period without ending a sentence.

@@ -8,14 +8,16 @@ those claims with its rules. Offsets stay in prose until a finding is placed in 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
 
 import regex
 
-from checker.claims import Binder, FigureClaim
+from checker.claims import Binder, FigureClaim, quoted_spans
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
 from checker.kinds import KINDS
-from checker.pack import CompiledPack
+from checker.pack import CompiledPack, CompiledScope
 
 
 @dataclass
@@ -23,8 +25,13 @@ class Context:
     """What the kinds of one pack see of one document."""
 
     document: Document
+    sentences: list[tuple[int, int]]
     figure_claims: list[FigureClaim]
     names: dict[str, str]
+    binder: Binder
+    quoted: list[tuple[int, int]]
+    # Findings of the kinds checked before, so a later kind can leave their cause alone.
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -34,38 +41,64 @@ class Result:
     findings: list[Located] = field(default_factory=list)
 
 
+class _Scope:
+    def __init__(self, scope: CompiledScope) -> None:
+        self.scope = scope
+        self.paths = [regex.compile(p) for p in scope.paths]
+        self.front_matter = [(key, regex.compile(p)) for key, p in scope.front_matter]
+        self.all = [regex.compile(p) for p in scope.all]
+        self.any = [regex.compile(p) for p in scope.any]
+
+    def admits(self, document: Document) -> bool:
+        scope = self.scope
+        if self.paths:
+            path = PurePath(document.path).as_posix().removeprefix("./")
+            if not any(p.search(path) for p in self.paths):
+                return False
+        if not all(_matches(document.meta.get(key), pattern) for key, pattern in self.front_matter):
+            return False
+        date = document.date
+        if date is not None and (scope.start and date < scope.start or scope.end and date > scope.end):
+            return False
+        if not all(r.search(document.prose) for r in self.all):
+            return False
+        return sum(1 for r in self.any if r.search(document.prose)) >= scope.min_any
+
+
+def _matches(value: Any, pattern: regex.Pattern[str]) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return any(v is not None and pattern.search(str(v)) for v in values)
+
+
 class Engine:
     def __init__(self, packs: list[CompiledPack], ignore_scope: bool = False) -> None:
         self.packs = packs
         self.ignore_scope = ignore_scope
         self._binders = {p.id: Binder(p.vocabulary) for p in packs}
-        self._scopes = {
-            p.id: ([regex.compile(s) for s in p.scope_all], [regex.compile(s) for s in p.scope_any])
-            for p in packs
-        }
+        self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
 
-    def in_scope(self, pack: CompiledPack, prose: str) -> bool:
-        if self.ignore_scope:
-            return True
-        required, optional = self._scopes[pack.id]
-        if not all(r.search(prose) for r in required):
-            return False
-        return sum(1 for r in optional if r.search(prose)) >= pack.scope_min_any
+    def in_scope(self, pack: CompiledPack, document: Document) -> bool:
+        scopes = self._scopes[pack.id]
+        return self.ignore_scope or not scopes or any(s.admits(document) for s in scopes)
 
     def check(self, document: Document) -> Result:
         result = Result(document.path)
         spans: list[tuple[int, int]] | None = None
+        quoted: list[tuple[int, int]] = []
         for pack in self.packs:
-            if not self.in_scope(pack, document.prose):
+            if not self.in_scope(pack, document):
                 continue
             if spans is None:
                 spans = sentences(document.prose)
-            claims = self._binders[pack.id].claims(document.prose, spans)
+                quoted = quoted_spans(document.prose)
+            binder = self._binders[pack.id]
+            claims = binder.claims(document.prose, spans, quoted)
             result.claims += len(claims)
-            context = Context(document, claims, pack.names)
+            context = Context(document, spans, claims, pack.names, binder, quoted)
             for kind, rules in pack.rules.items():
                 if rules:
-                    result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
+                    context.findings.extend(KINDS[kind].check(context, rules))
+            result.findings.extend(locate(document, f) for f in context.findings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))
         return result
 

@@ -20,6 +20,7 @@ class Finding:
     found: str
     expected: str
     source: str
+    suggestion: str | None = None  # the one right replacement for the span, when there is one
 
 
 @dataclass(frozen=True, slots=True)

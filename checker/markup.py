@@ -9,7 +9,7 @@ items, table cells, block-level HTML tags. Sentences never run across them.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import regex
 
@@ -108,22 +108,11 @@ def html_page(text: str, edits: Edits) -> None:
 
 def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
     """Drop YAML (---) or TOML (+++) front matter but its reader-facing keys; return body start."""
-    first = _LINE.match(text)
-    if first is None:
+    block = _front_matter_block(text)
+    if block is None:
         return 0
-    fence = first.group().rstrip("\r\n")
-    if fence not in ("---", "+++"):
-        return 0
-    closers = ("---", "...") if fence == "---" else ("+++",)
-    lines = list(_lines(text, first.end()))
-    for index, (offset, line) in enumerate(lines):
-        if line.rstrip() in closers:
-            end_line = _LINE.match(text, offset)
-            end = end_line.end() if end_line else len(text)
-            break
-    else:
-        return 0  # unterminated: not front matter but a thematic break
-    kept = list(_prose_values(text, lines[:index], fence, prose_keys))
+    fence, lines, end = block
+    kept = list(_prose_values(text, lines, fence, prose_keys))
     removed: list[Edit] = []
     pos = 0
     for start, stop in kept:
@@ -132,6 +121,77 @@ def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
     removed.append((pos, end, BREAK))
     edits.add_pass(removed)
     return end
+
+
+def _front_matter_block(text: str) -> tuple[str, list[tuple[int, str]], int] | None:
+    """(fence, lines between the fences, offset after the closing fence), if there is one."""
+    first = _LINE.match(text)
+    if first is None:
+        return None
+    fence = first.group().rstrip("\r\n")
+    if fence not in ("---", "+++"):
+        return None
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    lines = list(_lines(text, first.end()))
+    for index, (offset, line) in enumerate(lines):
+        if line.rstrip() in closers:
+            end_line = _LINE.match(text, offset)
+            return fence, lines[:index], end_line.end() if end_line else len(text)
+    return None  # unterminated: not front matter but a thematic break
+
+
+def metadata(text: str, fmt: str) -> dict[str, Any]:
+    """The document's own metadata: front matter keys, or an HTML page's <meta> tags.
+
+    Used for pack scope and for the date relative words ("on Monday") are resolved against.
+    Metadata that cannot be parsed is ignored: it is the prose that is checked, not its header.
+    """
+    if fmt == "html":
+        return _html_meta(text)
+    if fmt != "markdown":
+        return {}
+    block = _front_matter_block(text)
+    if block is None:
+        return {}
+    fence, lines, _ = block
+    body = "\n".join(line for _, line in lines)
+    try:
+        if fence == "+++":
+            import tomllib
+
+            data = tomllib.loads(body)
+        else:
+            import yaml
+
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except Exception:  # noqa: BLE001 - a malformed header only loses its metadata
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+_META_TAG = regex.compile(r"<meta\b[^>]*>", regex.IGNORECASE)
+_META_NAME = regex.compile(r"""\b(?:name|property|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
+_META_KEYS = {
+    "article:published_time": "date", "datepublished": "date", "date": "date", "pubdate": "date",
+    "dc.date": "date", "og:published_time": "date", "article:tag": "tags", "keywords": "tags",
+}
+
+
+def _html_meta(text: str) -> dict[str, Any]:
+    head = _HEAD.search(text)
+    found: dict[str, Any] = {}
+    for tag in _META_TAG.finditer(text, 0, head.end() if head else len(text)):
+        name, content = _META_NAME.search(tag.group()), _CONTENT.search(tag.group())
+        if not name or not content:
+            continue
+        key = (name.group(1) if name.group(1) is not None else name.group(2)).lower()
+        value = html.unescape(content.group(1) if content.group(1) is not None else content.group(2)).strip()
+        key = _META_KEYS.get(key, key)
+        if key == "tags":
+            found.setdefault("tags", []).extend(t.strip() for t in value.split(",") if t.strip())
+        else:
+            found.setdefault(key, value)
+    return found
 
 
 _YAML_KEY = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)")

@@ -56,13 +56,31 @@ class Examples(Strict):
     failing: list[Text] = Field([], alias="fail")
 
 
+class DateWindow(Strict):
+    """Dates a document's own date must fall between (both ends included, either optional)."""
+
+    start: dt.date | None = Field(None, alias="from")
+    end: dt.date | None = Field(None, alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateWindow:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError("'from' must not be later than 'to'")
+        return self
+
+
 class Scope(Strict):
     """Which documents the pack applies to; out of scope means silent.
 
-    A document is in scope when it matches every pattern of ``all`` and at least ``min_any``
-    patterns of ``any``. Patterns are regular expressions matched against the document's prose.
+    Every condition given must hold: the path matches one of ``paths`` (globs); each key of
+    ``front_matter`` is present and its value (or one item of a list) matches the regular
+    expression; the document's own date is inside ``dates`` (a document without a date passes);
+    the prose matches every pattern of ``all`` and at least ``min_any`` patterns of ``any``.
     """
 
+    paths: list[Text] = []
+    front_matter: dict[str, Text] = {}
+    dates: DateWindow | None = None
     all: list[Text] = []
     any: list[Text] = []
     min_any: int = Field(1, ge=0)

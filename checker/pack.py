@@ -7,6 +7,7 @@ reported as ``file:line:col: what is wrong``, at the YAML position of the offend
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union
@@ -35,7 +36,9 @@ class Pack(Strict):
     id: Id
     title: Text
     description: Text | None = None
-    scope: Scope | None = None
+    scope: Scope | list[Scope] | None = Field(
+        None, description="Which documents the pack applies to; a list means any one of them."
+    )
     sources: list[Source] = Field(min_length=1)
     entities: list[Entity] = []
     measures: list[Measure] = []
@@ -51,14 +54,25 @@ class PackError(Exception):
 
 
 @dataclass(frozen=True)
+class CompiledScope:
+    """One set of scope conditions, as plain patterns (see :class:`checker.model.Scope`)."""
+
+    paths: tuple[str, ...] = ()  # regular expressions translated from the globs
+    front_matter: tuple[tuple[str, str], ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    min_any: int = 0
+
+
+@dataclass(frozen=True)
 class CompiledPack:
     id: str
     names: dict[str, str]  # entity id -> canonical name
     vocabulary: Vocabulary
     rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
-    scope_all: tuple[str, ...] = ()
-    scope_any: tuple[str, ...] = ()
-    scope_min_any: int = 0
+    scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -88,7 +102,9 @@ def load(paths: list[Path]) -> list[CompiledPack]:
                 where = _where(path, marks, ("facts", i, "id"))
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
-        packs.append(compile_pack(pack))
+        compiled, link_problems = compile_pack(pack)
+        problems.extend(f"{_where(path, marks, loc)}: {msg}" for loc, msg in link_problems)
+        packs.append(compiled)
     if problems:
         raise PackError(problems)
     return packs
@@ -137,22 +153,35 @@ def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
     for i, fact in enumerate(pack.facts):
         if fact.source not in sources:
             problems.append((("facts", i, "source"), f"unknown source {fact.source!r} (sources: {_ids(sources)})"))
-        owner = getattr(fact, "owner", None)
-        if owner is not None and owner not in entities:
-            problems.append((("facts", i, "owner"), f"unknown entity {owner!r} (entities: {_ids(entities)})"))
+        for key in ("owner", "entity", "actor", "members", "parties"):
+            value = getattr(fact, key, None)
+            for j, ref in enumerate(value if isinstance(value, list) else [value]):
+                if ref is not None and ref not in entities:
+                    where = ("facts", i, key, j) if isinstance(value, list) else ("facts", i, key)
+                    problems.append((where, f"unknown entity {ref!r} (entities: {_ids(entities)})"))
         measure = getattr(fact, "measure", None)
         if measure is not None and measure not in measures:
             problems.append((("facts", i, "measure"), f"unknown measure {measure!r} (measures: {_ids(measures)})"))
     for i, fact in enumerate(pack.facts):
-        for key in ("context", "unless"):
+        for key in ("context", "unless", "others", "group", "target", "about"):
             pattern = getattr(fact, key, None)
             if pattern is not None:
                 problems.extend((("facts", i, key), p) for p in _pattern_problems(pattern))
-    if pack.scope:
+    for where, scope in _scopes(pack):
         for key in ("all", "any"):
-            for i, pattern in enumerate(getattr(pack.scope, key)):
-                problems.extend((("scope", key, i), p) for p in _pattern_problems(pattern))
+            for i, pattern in enumerate(getattr(scope, key)):
+                problems.extend(((*where, key, i), p) for p in _pattern_problems(pattern))
+        for key, pattern in scope.front_matter.items():
+            problems.extend(((*where, "front_matter", key), p) for p in _pattern_problems(pattern))
     return problems
+
+
+def _scopes(pack: Pack) -> list[tuple[tuple[Any, ...], Scope]]:
+    if pack.scope is None:
+        return []
+    if isinstance(pack.scope, Scope):
+        return [(("scope",), pack.scope)]
+    return [(("scope", i), scope) for i, scope in enumerate(pack.scope)]
 
 
 def _pattern_problems(pattern: str) -> list[str]:
@@ -169,6 +198,8 @@ def _ids(ids: set[str]) -> str:
 
 def _describe(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
     loc = _data_path(data, tuple(err["loc"]))
+    if err["type"] == "union_tag_invalid":
+        loc += ("kind",)  # pydantic places it at the fact; the offending key is its kind
     where = _where(path, marks, loc)
     dotted = _dotted(loc)
     if err["type"] == "extra_forbidden":
@@ -217,12 +248,25 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def compile_pack(pack: Pack) -> CompiledPack:
+def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], str]]]:
+    """The pack as plain rules, and the problems found linking facts that refer to others."""
     names = {e.id: e.name for e in pack.entities}
     measures = {m.id: m for m in pack.measures}
     rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    compiled: dict[str, Any] = {}
     for fact in pack.facts:
-        rules[fact.kind].append(KINDS[fact.kind].compile_fact(fact, names, {m: v.label for m, v in measures.items()}))
+        rule = KINDS[fact.kind].compile_fact(fact, names, {m: v.label for m, v in measures.items()})
+        compiled[fact.id] = rule
+        rules[fact.kind].append(rule)
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    for i, fact in enumerate(pack.facts):
+        link = getattr(KINDS[fact.kind], "link", None)
+        if link is not None:
+            position = rules[fact.kind].index(compiled[fact.id])
+            try:
+                rules[fact.kind][position] = link(compiled[fact.id], compiled)
+            except ValueError as exc:
+                problems.append((("facts", i), str(exc)))
     owners: dict[str, set[str]] = {}
     for rule in rules.get("quantity", []):
         if rule.owner:
@@ -233,16 +277,54 @@ def compile_pack(pack: Pack) -> CompiledPack:
         measures={m.id: _noun_pattern(m) for m in pack.measures},
         owners={m: frozenset(o) for m, o in owners.items()},
     )
-    scope = pack.scope or Scope()
     return CompiledPack(
         id=pack.id,
         names=names,
         vocabulary=vocabulary,
         rules=rules,
-        scope_all=tuple(scope.all),
-        scope_any=tuple(scope.any),
-        scope_min_any=scope.min_any if scope.any else 0,
+        scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
+    ), problems
+
+
+def _compile_scope(scope: Scope) -> CompiledScope:
+    return CompiledScope(
+        paths=tuple(glob_pattern(g) for g in scope.paths),
+        front_matter=tuple(scope.front_matter.items()),
+        start=scope.dates.start if scope.dates else None,
+        end=scope.dates.end if scope.dates else None,
+        all=tuple(scope.all),
+        any=tuple(scope.any),
+        min_any=scope.min_any if scope.any else 0,
     )
+
+
+def glob_pattern(glob: str) -> str:
+    """A path glob as a regular expression matched at the end of a /-separated path.
+
+    ``*`` and ``?`` stay inside one folder, ``**`` crosses folders, and a glob without a
+    folder ("*.md") matches the file name wherever it is.
+    """
+    out = []
+    i = 0
+    glob = glob.removeprefix("./")
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(regex.escape(glob[i]))
+            i += 1
+    anchor = "^" if glob.startswith("/") else "(?:^|/)"
+    return anchor + "".join(out) + r"\Z"
 
 
 def _entity_pattern(entities: list[Entity]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.claims import Binder
+from checker.claims import Binder, quoted_spans
 from checker.document import sentences
 from checker.pack import load
 from conftest import BUNDLED_PACK
@@ -13,7 +13,7 @@ BINDER = Binder(load([BUNDLED_PACK])[0].vocabulary)
 
 
 def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
-    return [(c.text, c.measure, c.owner, c.ambiguous) for c in BINDER.claims(text, sentences(text))]
+    return [(c.text, c.measure, c.owner, c.ambiguous) for c in BINDER.claims(text, sentences(text), quoted_spans(text))]
 
 
 @pytest.mark.parametrize(

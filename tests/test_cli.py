@@ -11,8 +11,7 @@ WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude.\
 
 
 def test_seeds_have_no_figure_findings_and_many_claims() -> None:
-    code, report = run_json("seeds/")
-    assert code == 0
+    _, report = run_json("seeds/")  # the inverted definition: see test_kinds
     assert report["files_checked"] == 5
     assert [f for f in report["findings"] if f["kind"] == "quantity"] == []
     assert report["claims_recognised"] >= 20
@@ -48,7 +47,7 @@ def test_json_report_shape_and_exact_positions(write) -> None:
     (finding,) = report["findings"]
     assert set(finding) == {
         "path", "line", "column", "end_line", "end_column", "fact", "kind", "severity",
-        "message", "found", "expected", "source",
+        "message", "found", "expected", "source", "suggestion",
     }
     line = text.splitlines()[3]
     assert (finding["line"], finding["end_line"]) == (4, 4)

@@ -29,6 +29,7 @@ def render(run: Run, out: TextIO) -> None:
                 "found": f.finding.found,
                 "expected": f.finding.expected,
                 "source": f.finding.source,
+                "suggestion": f.finding.suggestion,
             }
             for f in run.findings
         ],
