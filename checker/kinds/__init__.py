@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.kinds import quantity
+from checker.kinds import attribution, date, definition, parties, quantity, spelling, sum
 
 KINDS: dict[str, ModuleType] = {
     "quantity": quantity,
+    "definition": definition,
+    "date": date,
+    "parties": parties,
+    "spelling": spelling,
+    "attribution": attribution,
+    "sum": sum,  # last: it leaves alone what the kinds before it found
 }

@@ -121,17 +121,8 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     names, prose = context.names, context.document.prose
     by_key = {(r.measure, r.owner): r for r in rules}
     for claim in context.figure_claims:
-        if claim.ambiguous:
-            continue
         rule = by_key.get((claim.measure, claim.owner))
-        if rule is None or not claim.figure.interval.disjoint(rule.interval):
-            continue
-        if _unrelated(claim.figure.value, rule.interval):
-            continue
-        sentence = prose[claim.sentence[0] : claim.sentence[1]]
-        if rule.context and not regex.search(rule.context, sentence):
-            continue
-        if rule.unless and regex.search(rule.unless, sentence):
+        if rule is None or not compared(claim, rule, prose) or not claim.figure.interval.disjoint(rule.interval):
             continue
         whose = _whose(claim, rule, rules, names)
         found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
@@ -146,6 +137,19 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             expected=rule.stated,
             source=rule.source,
         )
+
+
+def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
+    """Whether the claim speaks of this fact: its measure and owner, a figure of the same
+    order, a sentence in the fact's context and not about someone else's figures."""
+    if claim.ambiguous or (claim.measure, claim.owner) != (rule.measure, rule.owner):
+        return False
+    if _unrelated(claim.figure.value, rule.interval):
+        return False
+    sentence = prose[claim.sentence[0] : claim.sentence[1]]
+    if rule.context and not regex.search(rule.context, sentence):
+        return False
+    return not (rule.unless and regex.search(rule.unless, sentence))
 
 
 def _unrelated(value: float, interval: Interval) -> bool:

@@ -1,0 +1,122 @@
+"""Dates as drafts write them, resolved to calendar days where the text allows it.
+
+Absolute forms: "Feb. 23", "February 23rd", "23 February 2026", "2026-02-23", each optionally
+with a weekday ("Monday, Feb. 23"); a weekday alone ("on Monday"); and relative words
+("yesterday", "last week", "earlier this month") that need the document's own date. Each
+mention says what it pins down: a day, a weekday, or a window of days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?P<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)(?:'s|’s)?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE = regex.compile(
+    rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
+    rf"(?:{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:%|percent|million|billion))(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))(?![\p{{L}}\p{{N}}-])"
+    rf"|(?<![\p{{L}}\p{{N}}]){_WEEKDAY}(?![\p{{L}}\p{{N}}])"
+)
+_RELATIVE = regex.compile(
+    r"(?i)(?<!\bago\s+)\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+afternoon|last\s+week|earlier\s+this\s+week|"
+    r"this\s+week|earlier\s+this\s+month|this\s+month|last\s+month|last\s+(?P<lastday>"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    day: dt.date | None = None  # the day it names, when it names one
+    weekday: int | None = None  # 0 = Monday, when a weekday is written
+    window: tuple[dt.date, dt.date] | None = None  # the days relative words admit
+    year_given: bool = False
+
+
+def mentions(text: str, start: int, end: int, year: int, today: dt.date | None) -> list[DateMention]:
+    """Date mentions in text[start:end]; ``year`` completes dates written without one and
+    ``today`` (the document's date) resolves weekdays and relative words."""
+    found: list[DateMention] = []
+    for m in _DATE.finditer(text, start, end):
+        weekday = _weekday(m.group("weekday"))
+        day = _day(m, year)
+        if m.group("weekday") and not (m.group("month") or m.group("iso")):
+            found.append(DateMention(m.start(), m.end(), m.group(), weekday=weekday, window=_last(today, weekday)))
+            continue
+        if day is None:
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(), day, weekday, None, bool(m.group("year") or m.group("iso"))))
+    if today is not None:
+        for m in _RELATIVE.finditer(text, start, end):
+            window = _relative(m, today)
+            if window:
+                found.append(DateMention(m.start(), m.end(), m.group(), window=window))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _weekday(text: str | None) -> int | None:
+    if not text:
+        return None
+    prefix = text[:3].lower()
+    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
+
+
+def _day(m: regex.Match[str], year: int) -> dt.date | None:
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        month = _MONTHS[m.group("month")[:3].lower()]
+        return dt.date(int(m.group("year") or year), month, int(m.group("day")))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _last(today: dt.date | None, weekday: int | None) -> tuple[dt.date, dt.date] | None:
+    """"On Monday" in a story dated ``today``: the last Monday up to and including today."""
+    if today is None or weekday is None:
+        return None
+    day = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+    return day, day
+
+
+def _relative(m: regex.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    rel = " ".join(m.group("rel").lower().split())
+    day = dt.timedelta(days=1)
+    if rel == "yesterday":
+        return today - day, today - day
+    if rel in ("today", "tonight", "this morning", "this afternoon"):
+        return today, today
+    # Weeks start on Monday or on Sunday depending on the newsroom: admit either.
+    monday = today - dt.timedelta(days=today.weekday())
+    sunday = today - dt.timedelta(days=(today.weekday() + 1) % 7)
+    if rel == "last week":
+        return min(monday, sunday) - 7 * day, max(monday, sunday) - day
+    if rel in ("this week", "earlier this week"):
+        return min(monday, sunday), today
+    if rel in ("this month", "earlier this month"):
+        return today.replace(day=1), today
+    if rel == "last month":
+        end = today.replace(day=1) - day
+        return end.replace(day=1), end
+    if m.group("lastday"):  # "last Monday": the one before today, or the week before that
+        weekday = WEEKDAYS.index(m.group("lastday").lower())
+        latest = today - dt.timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+        return latest - 7 * day, latest
+    return None

@@ -1,0 +1,133 @@
+"""``attribution``: an allegation that copy must attribute to whoever makes it.
+
+A sentence states the allegation as plain fact when it has a party of ``parties`` (or the
+``group`` they form) doing one of the ``claims`` ("stole", "copied", "cloned") to the
+``target`` ("Claude"), and no attribution cue (``cues``: "alleged", "accused", "according to",
+"said", "claims", "Anthropic's statement" ...) in the sentence or in a lead-in that governs it
+("Anthropic's post makes three accusations:" before a list). Words inside quotation marks
+are the accuser's own and attributed by definition; questions, denials and conditionals
+("did DeepSeek copy Claude?", "no evidence that", "if the labs did copy") assert nothing.
+
+    - id: allegations-attributed
+      kind: attribution
+      parties: [deepseek, moonshot, minimax]
+      group: '(?i)\\bthe\\s+(?:three\\s+)?(?:Chinese\\s+)?labs\\b'
+      target: '\\bClaude\\b'
+      claims: [stole, copied, cloned, ripped off]
+      cues: [alleged, accused, according to, said, says, claims]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+import regex
+from pydantic import Field
+
+from checker.claims import inside
+from checker.findings import Finding
+from checker.model import FactBase, Id, Text
+from checker.phrases import excerpt, phrase_pattern
+
+if TYPE_CHECKING:
+    from checker.engine import Context
+
+# Words that keep a sentence from asserting anything: questions, hedges, denials, conditions.
+_UNASSERTED = (
+    r"(?i)\b(?:if|whether|may|might|could|would|should|no\s+(?:\w+\s+){0,2}(?:evidence|proof|sign|indication)|not|never|n't|deny|denies|denied|"
+    r"denial|rejects?|rejected|dispute[sd]?|disputing|unproven|unverified|suspect(?:s|ed)?|suspicion|"
+    r"alleg\w*|accus\w*|purported(?:ly)?|reported(?:ly)?|apparent(?:ly)?|"
+    r"suggest(?:s|ed)?|believe[sd]?|thinks?|thought)\b|n't\b"
+)
+_LIST_LEAD_SPAN = 8  # sentences a lead-in ending with ":" governs, when each is its own paragraph
+
+
+class Fact(FactBase):
+    kind: Literal["attribution"]
+    label: Text = Field(description="What must be attributed, e.g. 'Anthropic's allegations'.")
+    accuser: Text = Field(description="Who makes the allegation, for the message.")
+    parties: list[Id] = Field(min_length=1, description="Entities the allegation is about.")
+    group: Text | None = Field(None, description="A regular expression for the parties as a group.")
+    target: Text = Field(description="A regular expression for what was allegedly taken or wronged.")
+    claims: list[Text] = Field(min_length=1, description="Verbs and nouns that state the allegation.")
+    cues: list[Text] = Field(min_length=1, description="Words that attribute it: alleged, said, according to.")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    source: str
+    label: str
+    accuser: str
+    parties: frozenset[str]
+    group: str | None
+    target: str
+    claims: str
+    cues: str
+
+
+def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    return Rule(
+        fact.id, fact.severity, fact.source, fact.label, fact.accuser, frozenset(fact.parties), fact.group,
+        fact.target, phrase_pattern(fact.claims), phrase_pattern(fact.cues),
+    )
+
+
+def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+    prose = context.document.prose
+    spans = context.sentences
+    for rule in rules:
+        governed = 0  # sentences still governed by an attributing lead-in
+        for start, end in spans:
+            sentence = prose[start:end]
+            attributed = bool(regex.search(rule.cues, sentence))
+            if governed and _own_paragraph(prose, start, end):
+                governed -= 1
+                attributed = True
+            else:
+                governed = 0
+            if sentence.rstrip().endswith(":") and regex.search(rule.cues, sentence):
+                governed = _LIST_LEAD_SPAN
+            if attributed or sentence.rstrip().endswith("?"):
+                continue
+            claim = _claim(rule, context, prose, start, end)
+            if claim is None or regex.search(_UNASSERTED, prose, pos=start, endpos=claim.start()):
+                continue
+            yield Finding(
+                start=start,
+                end=end,
+                fact=rule.id,
+                kind="attribution",
+                severity=rule.severity,
+                message=(
+                    f'{rule.label[0].upper() + rule.label[1:]} stated as fact: "{excerpt(sentence, 120)}" '
+                    f'says "{claim.group()}" with no attribution; the pack says these are {rule.accuser}\'s '
+                    f"allegations and must be attributed (source: {rule.source})"
+                ),
+                found=excerpt(sentence, 300),
+                expected=f"attributed to {rule.accuser}",
+                source=rule.source,
+            )
+
+
+def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> regex.Match[str] | None:
+    """The allegation word of a sentence with a party doing it to the target, if any."""
+    starts = [m.start for m in context.binder.mentions(prose, start, end) if m.entity in rule.parties]
+    if rule.group:
+        starts += [m.start() for m in regex.finditer(rule.group, prose, pos=start, endpos=end)]
+    if not starts or not regex.search(rule.target, prose[start:end]):
+        return None
+    for m in regex.finditer(rule.claims, prose, pos=start, endpos=end):
+        if not inside(context.quoted, m.start()) and min(starts) < m.start():
+            return m
+    return None
+
+
+_BREAK_BEFORE = regex.compile(r"(?:\A|\n[ \t\r]*\n)[ \t\r\n]*\Z")
+_BREAK_AFTER = regex.compile(r"\s*\Z|[ \t\r]*\n[ \t\r]*\n")
+
+
+def _own_paragraph(prose: str, start: int, end: int) -> bool:
+    return bool(_BREAK_BEFORE.search(prose, max(0, start - 20), start)) and bool(_BREAK_AFTER.match(prose, end))

@@ -1,0 +1,171 @@
+"""``date``: when an event of the story happened.
+
+The event is recognised by its ``actor`` (an entity) and its ``cues`` (the words that
+describe the event: "published", "disclosed", "blog post"); a date in such a sentence is
+about this event when an event cue is the nearest anchor to it. Dates of other events in the
+same article ("OpenAI's Feb. 12 memo", "a hearing on Thursday") have their own anchors in
+``others`` (and every "will", "next", "plans" of the future) and are left alone.
+
+A date about the event is wrong when it names another day ("Feb. 24", "23 February 2025"),
+another weekday ("on Tuesday"), or a weekday that does not fall on the date it goes with
+("Wednesday, Feb. 23"). Relative words ("yesterday", "on Monday", "last week", "earlier this
+month") are resolved against the document's own date (front matter ``date:``, an HTML page's
+published time) and are only checked when the document has one.
+
+    - id: announcement-date
+      kind: date
+      event: Anthropic's disclosure
+      date: 2026-02-23
+      actor: anthropic
+      about: '(?i)\\b(?:distil\\w*|DeepSeek|Moonshot|MiniMax)'
+      cues: [published, disclosed, announced, blog post]
+      others: '\\b(?:OpenAI|memo|letter)\\b'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+import regex
+from pydantic import Field
+
+from checker.dates import WEEKDAYS, DateMention, mentions
+from checker.findings import Finding
+from checker.model import FactBase, Id, Text
+from checker.phrases import phrase_pattern
+
+if TYPE_CHECKING:
+    from checker.engine import Context
+
+_FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
+
+
+class Fact(FactBase):
+    kind: Literal["date"]
+    event: Text = Field(description="The event in plain words, for the message.")
+    date: dt.date
+    actor: Id = Field(description="The entity whose act the event is.")
+    about: Text = Field(description="A regular expression a sentence must match to be about this event.")
+    cues: list[Text] = Field(min_length=1, description="Words that describe the event.")
+    others: Text | None = Field(
+        None, description="A regular expression for anchors of other events (their dates are not this one's)."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    source: str
+    event: str
+    date: dt.date
+    actor: str
+    about: str
+    cues: str
+    others: str | None
+
+
+def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    return Rule(
+        fact.id, fact.severity, fact.source, fact.event, fact.date, fact.actor, fact.about, phrase_pattern(fact.cues), fact.others
+    )
+
+
+# A wire dateline dates the story, not the event: "WASHINGTON, Feb. 24, 2026 -- ..."
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40},\s+(?P<date>[^-—–(]{3,30}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s")
+# What may stand between an event's date and the cue after it: "Monday's blog post".
+_DATE_THEN_CUE = regex.compile(
+    r"(?i)(?:'s|’s)?,?\s+(?:(?:the|its|a|an|new|formal|public|surprise|company|lengthy|detailed)\s+){0,2}"
+)
+_GAP_BREAK = regex.compile(r"[,;:()—–]|\s-\s|\s--\s")
+
+
+def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+    prose = context.document.prose
+    dateline = next(filter(None, (_DATELINE.match(prose, s) for s, _ in context.sentences[:6])), None)
+    today = context.document.date
+    if today is None and dateline:
+        dated = mentions(prose, dateline.start("date"), dateline.end("date"), 0, None)
+        today = dated[0].day if dated and dated[0].year_given else None
+    for rule in rules:
+        said = _said(rule)
+        for i, (start, end) in enumerate(context.sentences):
+            actors = [m for m in context.binder.mentions(prose, start, end) if m.entity == rule.actor]
+            if not actors or not _about(rule, prose, context.sentences, i):
+                continue
+            cues = [(m.start(), m.end()) for m in regex.finditer(rule.cues, prose, pos=start, endpos=end)]
+            if not cues:
+                continue
+            anchors = cues + [(m.start, m.end) for m in actors]
+            others = [m.start() for m in regex.finditer(_FUTURE, prose, pos=start, endpos=end)]
+            if rule.others:
+                others += [m.start() for m in regex.finditer(rule.others, prose, pos=start, endpos=end)]
+            year = today.year if today else rule.date.year
+            for mention in mentions(prose, start, end, year, today):
+                if dateline and dateline.start("date") <= mention.start < dateline.end():
+                    continue
+                if not _bound(prose, mention, anchors, cues):
+                    continue
+                nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
+                if any(abs(o - mention.start) < nearest for o in others):
+                    continue
+                wrong = _wrong(rule, mention)
+                if wrong:
+                    yield Finding(
+                        start=mention.start,
+                        end=mention.end,
+                        fact=rule.id,
+                        kind="date",
+                        severity=rule.severity,
+                        message=f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said} '
+                        f"(source: {rule.source})",
+                        found=mention.text,
+                        expected=said,
+                        source=rule.source,
+                    )
+
+
+def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """The sentence, or the one before it in its paragraph, is about the story."""
+    start, end = spans[index]
+    if index and "\n\n" not in prose[spans[index - 1][1] : start]:
+        start = spans[index - 1][0]
+    return bool(regex.search(rule.about, prose, pos=start, endpos=end))
+
+
+def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cues: list[tuple[int, int]]) -> bool:
+    """The date goes with the event: right after the actor or a cue in the same clause
+    ("Anthropic on Monday", "published ... on Monday"), or right before a cue ("Monday's post")."""
+    for start, end in anchors:
+        if end <= mention.start and mention.start - end <= 60 and not _GAP_BREAK.search(prose, end, mention.start):
+            return True
+    for start, _ in cues:
+        if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
+            return True
+    for start, _ in anchors:  # "On 23 February, Anthropic published", "2026-02-23: Anthropic ..."
+        if start >= mention.end and regex.fullmatch(r"[*_]*\s*[,:—–-]?\s*", prose[mention.end : start]):
+            return True
+    return False
+
+
+def _said(rule: Rule) -> str:
+    return f"{WEEKDAYS[rule.date.weekday()].capitalize()}, {rule.date.day} {rule.date:%B %Y}"
+
+
+def _wrong(rule: Rule, mention: DateMention) -> str | None:
+    day = rule.date
+    if mention.day is not None:
+        if mention.weekday is not None and mention.day.weekday() != mention.weekday:
+            return f"but {mention.day.day} {mention.day:%B %Y} was a {WEEKDAYS[mention.day.weekday()].capitalize()}"
+        if mention.day != day and (mention.year_given or (mention.day.month, mention.day.day) != (day.month, day.day)):
+            return "which is another day"
+        return None
+    if mention.weekday is not None and mention.weekday != day.weekday():
+        return "which is another weekday"
+    if mention.window is not None and not mention.window[0] <= day <= mention.window[1]:
+        low, high = mention.window
+        span = f"{low:%-d %B %Y}" if low == high else f"{low:%-d %B} to {high:%-d %B %Y}"
+        return f"which, in a story dated as this one is, means {span}"
+    return None

@@ -1,0 +1,263 @@
+"""``definition``: what a term of the story means, and the descriptions that contradict it.
+
+The pack gives the term and its forms, the canonical meaning in the desk's words, and what
+the meaning consists of, so the checker can decide without understanding English in general:
+
+- ``roles``: words that mark the two parties of the meaning (for distillation, the *learner*
+  is smaller, weaker, a student; the *teacher* is larger, stronger, more capable);
+- ``learns``: phrases that relate them the right way round: the learner "is trained on",
+  "learns from", "imitates" what the teacher produced (``outputs``: answers, responses);
+- ``contradicts``: notions that are not the term's meaning, each with its words (a stronger
+  model that *grades* or *scores* a weaker model's answers; deleting a model's weights).
+
+A sentence *defines* the term when it says what the term is ("X is/means/refers to/involves
+...", "X, or ...", "X -- ...", "a technique called X, in which ...", "known as X", "In X,
+..."), answers a question about it ("What is X?" then the answer), or continues a description
+("The process ...", "In this technique, ..." after the term was introduced). A sentence that
+only uses the term ("distillation attacks") defines nothing.
+
+A definition is flagged when it asserts a contradicting notion, or relates the roles in the
+reversed direction (the stronger model trained on the weaker one's outputs), and does not
+also state the right relation. Notions that are denied or contrasted ("unlike ..., where a
+model grades answers") are not asserted; notions inside quotation marks are someone's words.
+
+    - id: distillation-definition
+      kind: definition
+      term: distillation
+      forms: [distil, distill, distilled, distilling, distillation]
+      meaning: training a smaller model on the outputs of a larger, more capable one
+      roles: {learner: [smaller, weaker, student], teacher: [larger, stronger, teacher]}
+      learns: [trained on, learns from, imitates]
+      outputs: [outputs, responses, answers]
+      contradicts:
+        - notion: a stronger model grading a weaker model's answers
+          words: [grades, scores, evaluates, judges]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+import regex
+from pydantic import Field
+
+from checker.claims import inside
+from checker.findings import Finding
+from checker.model import FactBase, Strict, Text
+from checker.phrases import NEGATION, excerpt, phrase_pattern
+
+if TYPE_CHECKING:
+    from checker.engine import Context
+
+
+class Roles(Strict):
+    learner: list[Text] = Field(min_length=1, description="Words marking the party that learns.")
+    teacher: list[Text] = Field(min_length=1, description="Words marking the party learned from.")
+
+
+class Notion(Strict):
+    notion: Text = Field(description="The wrong meaning in plain words, for the message.")
+    words: list[Text] = Field(min_length=1, description="Words or phrases that state it.")
+
+
+class Fact(FactBase):
+    kind: Literal["definition"]
+    term: Text
+    forms: list[Text] = Field(min_length=1, description="Every form of the term: distil, distilled, ...")
+    meaning: Text = Field(description="The canonical meaning, as messages quote it.")
+    roles: Roles
+    learns: list[Text] = Field(min_length=1, description="Phrases for 'the learner learns from'.")
+    outputs: list[Text] = Field(min_length=1, description="What the learner learns from: outputs, answers.")
+    contradicts: list[Notion] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    source: str
+    term: str
+    meaning: str
+    forms: str  # patterns, see compile_fact
+    learner: str
+    teacher: str
+    learns: str
+    outputs: str
+    notions: tuple[tuple[str, str], ...]  # (notion, words pattern)
+
+
+def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    return Rule(
+        fact.id, fact.severity, fact.source, fact.term, fact.meaning,
+        phrase_pattern(fact.forms),
+        phrase_pattern(fact.roles.learner),
+        phrase_pattern(fact.roles.teacher),
+        phrase_pattern(fact.learns),
+        phrase_pattern(fact.outputs),
+        tuple((n.notion, phrase_pattern(n.words)) for n in fact.contradicts),
+    )
+
+
+# What may follow the term in a sentence that says what the term is.
+_AFTER_TERM = regex.compile(
+    r"""["”’']?\s*(?:\(.{0,40}?\)\s*)?(?:itself\s+|,\s*[^,]{1,40},\s*)?"""
+    r"(?:is|are|was|means|meant|refers\s+to|involves|involved|describes|denotes|entails|"
+    r"gives|has|puts|lets|makes|uses|sets|pairs|asks|takes|relies\s+on|"
+    r"works\s+(?:by|like|when)|happens\s+when|occurs\s+when|amounts\s+to|consists\s+of|"
+    r"is\s+when|is\s+where|,?\s*(?:in\s+which|where|whereby|which\s+is|that\s+is|or|i\.e\.|"
+    r"meaning)|\s*[:—–]|\s+--?\s)",
+    regex.IGNORECASE,
+)
+_BEFORE_TERM = regex.compile(
+    r"""(?:called|known\s+as|dubbed|termed|named|so-called|practice\s+of|technique\s+of|"""
+    r"""process\s+of|method\s+of|concept\s+of|definition\s+of|defines?)\s+["“‘']?\Z""",
+    regex.IGNORECASE,
+)
+_QUESTION = regex.compile(r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z", regex.IGNORECASE)
+_CONTINUES = regex.compile(
+    r"\A(?:In\s+|With\s+|Under\s+)?(?:the|this|that|such\s+a)\s+(?:process|technique|method|practice|"
+    r"approach|procedure|set-?up|arrangement|scheme)\b",
+    regex.IGNORECASE,
+)
+_PRONOUN_CONTINUES = regex.compile(r"\AIt\s+(?:works|means|involves|is\s+a\s+(?:process|technique|method))\b")
+_NAMES_OTHER = regex.compile(r"\b(?:called|known\s+as|dubbed|termed)\s+\S", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[;:]|,\s+(?:and|but|so|while|whereas)\b|\s[—–]\s|\s--\s")
+_TRAIN = regex.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?!\s+(?:on|using|with|from)\b)")
+_USED_TO_TRAIN = regex.compile(
+    r"(?i)\b(?:(?:are|is|get|gets|were|being)\s+)?(?:used\s+)?to\s+(?:help\s+)?(?:train|teach|build)\b|\bteach(?:es|ing)?\b"
+)
+
+
+def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+    prose = context.document.prose
+    for rule in rules:
+        forms = regex.compile(rule.forms)
+        last_mention = -1  # sentence index of the last mention of the term
+        defining = False  # the previous sentence defined the term
+        for i, (start, end) in enumerate(context.sentences):
+            sentence = prose[start:end]
+            mentions = list(forms.finditer(sentence))
+            described = _described(sentence, mentions, prose, context.sentences, i, last_mention, defining)
+            defining = described is not None
+            if mentions:
+                last_mention = i
+            if described is None:
+                continue
+            wrong = _contradiction(rule, sentence, described, start, context.quoted)
+            if wrong is None:
+                continue
+            yield Finding(
+                start=start,
+                end=end,
+                fact=rule.id,
+                kind="definition",
+                severity=rule.severity,
+                message=(
+                    f'"{rule.term}" is defined wrongly: the draft describes {wrong} '
+                    f'("{excerpt(sentence, 120)}"); the pack defines it as {rule.meaning} '
+                    f"(source: {rule.source})"
+                ),
+                found=excerpt(sentence, 300),
+                expected=rule.meaning,
+                source=rule.source,
+            )
+
+
+def _described(
+    sentence: str,
+    mentions: list[regex.Match[str]],
+    prose: str,
+    spans: list[tuple[int, int]],
+    index: int,
+    last_mention: int,
+    defining: bool,
+) -> int | None:
+    """Where the description of the term starts, if the sentence defines it."""
+    for m in mentions:
+        if _AFTER_TERM.match(sentence, m.end()):
+            return m.end()
+        if _BEFORE_TERM.search(sentence, 0, m.start()):
+            return 0
+        if regex.match(r"(?i)\A(?:In|With|Through|By)\s+(?:a\s+)?\Z", sentence[: m.start()]) and regex.match(
+            r"\s*,", sentence[m.end() :]
+        ):
+            return m.end()
+    if index > 0:
+        previous = prose[spans[index - 1][0] : spans[index - 1][1]]
+        if _QUESTION.search(previous) and last_mention == index - 1:
+            return 0
+    if _PRONOUN_CONTINUES.match(sentence) and defining:
+        return 0
+    if _CONTINUES.match(sentence) and last_mention >= 0:
+        between = prose[spans[last_mention][1] : spans[index][0]]
+        if not _NAMES_OTHER.search(between):
+            return 0
+    return None
+
+
+def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quoted: list[tuple[int, int]]) -> str | None:
+    """The wrong notion the description asserts, or None when it is right or undecided."""
+    text = sentence[described:]
+    relations = list(_relations(rule, text))
+    if True in relations:
+        return None  # it states the right relation; anything else is an aside
+    for notion, pattern in rule.notions:
+        for m in regex.finditer(pattern, text):
+            if inside(quoted, offset + described + m.start()):
+                continue
+            if regex.search(NEGATION, text[: m.start()]):
+                continue
+            return notion
+    if False in relations:
+        return "the direction reversed: the larger, more capable model learning from the smaller one"
+    return None
+
+
+def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
+    """For each learning relation the text states: True when it runs the right way (or
+    cannot be told), False when it is reversed, None when it may be the wrong meaning's own
+    (the learner's answers "used to train" it)."""
+    for m in regex.finditer(rule.learns, text):
+        learner = _role(rule, _clause(text, m.start(), before=True), last=True)
+        source_text = _clause(text, m.end(), before=False)
+        if not regex.search(rule.outputs + "|" + rule.teacher + "|" + rule.learner, source_text):
+            continue
+        yield not (learner == "teacher" and _role(rule, source_text, last=False) == "learner")
+    for m in _TRAIN.finditer(text):  # "train a smaller model on a larger one's outputs"
+        after = _clause(text, m.end(), before=False)
+        on = regex.search(r"(?i)\b(?:on|using|with|from)\b", after)
+        if not on or not regex.search(rule.outputs, after[on.end() :]):
+            continue
+        learner = _role(rule, after[: on.start()], last=True)
+        if learner is None and regex.fullmatch(r"(?i)\s*(?:it|them|this|that)\s*", after[: on.start()]):
+            learner = _role(rule, _clause(text, m.start(), before=True), last=True)
+        yield not (learner == "teacher" and _role(rule, after[on.end() :], last=False) == "learner")
+    for m in _USED_TO_TRAIN.finditer(text):  # "a larger model's outputs are used to train ..."
+        before = _clause(text, m.start(), before=True)
+        if not (regex.search(rule.outputs, before) or "teach" in m.group().lower()):
+            continue
+        source = _role(rule, before, last=True)
+        learner = _role(rule, _clause(text, m.end(), before=False), last=False)
+        if source == "learner" and learner == "teacher":
+            yield False
+        else:
+            yield None if source == "learner" or learner == "teacher" else True
+
+
+def _clause(text: str, at: int, before: bool) -> str:
+    if before:
+        ends = list(_CLAUSE_END.finditer(text, 0, at))
+        return text[ends[-1].end() if ends else 0 : at][-100:]
+    end = _CLAUSE_END.search(text, at)
+    return text[at : end.start() if end else len(text)][:120]
+
+
+def _role(rule: Rule, text: str, last: bool) -> str | None:
+    """The role of the model a phrase names: the role word nearest to the verb decides."""
+    marks = [(m.start(), "learner") for m in regex.finditer(rule.learner, text)]
+    marks += [(m.start(), "teacher") for m in regex.finditer(rule.teacher, text)]
+    if not marks:
+        return None
+    marks.sort()
+    return marks[-1][1] if last else marks[0][1]

@@ -1,0 +1,251 @@
+"""``parties``: the set of parties a story names, and how many there were.
+
+Two things are checked in sentences that match ``context`` (the accusation, not every
+sentence that happens to count companies):
+
+- a count of the group ("four Chinese labs", "two companies") that is not the number of
+  members. "DeepSeek and two other companies" counts the named member too; "two of the labs",
+  "the other two" and "at least two" are parts of the group or bounds, not counts of it;
+- a list that names members together with a party that is not one ("DeepSeek, Moonshot AI,
+  MiniMax and Zhipu"; "DeepSeek, Alibaba and MiniMax"), when the list is what the accusation
+  is about: right after the accusing verb or the group ("accused ...", "three labs: ...").
+
+    - id: accused-labs
+      kind: parties
+      members: [deepseek, moonshot, minimax]
+      label: the Chinese labs Anthropic accused
+      nouns: [lab, company, firm, developer]
+      context: '(?i)\\b(?:accus|alleg|named|distil)'
+      marks: [Chinese]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+import regex
+from pydantic import Field
+
+from checker.claims import inside
+from checker.findings import Finding
+from checker.model import FactBase, Id, Text
+from checker.phrases import phrase_pattern
+
+if TYPE_CHECKING:
+    from checker.engine import Context
+
+_COUNTS = {
+    "one": 1, "a single": 1, "two": 2, "a pair of": 2, "a couple of": 2, "three": 3,
+    "a trio of": 3, "four": 4, "a quartet of": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a dozen": 12,
+}
+
+
+class Fact(FactBase):
+    kind: Literal["parties"]
+    members: list[Id] = Field(min_length=2, description="The entities of the set, all of them.")
+    label: Text = Field(description="How messages name the set, e.g. 'the labs Anthropic accused'.")
+    nouns: list[Text] = Field(min_length=1, description="Singular nouns for a member: lab, company.")
+    context: Text = Field(description="A regular expression a sentence must match to be checked.")
+    marks: list[Text] = Field(
+        [], description="Words a count must carry to be a count of this set ('four Chinese labs'); none: any count."
+    )
+    accusing: list[Text] = Field(
+        ["accused", "accuses", "accusing", "named", "names", "naming", "identified", "identifies",
+         "blamed", "blames", "singled out", "pointed to", "pointed the finger at", "alleged that",
+         "alleges that", "said that", "says that", "said", "says"],
+        description="Verbs after which a list of parties is the set itself.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    source: str
+    label: str
+    members: tuple[str, ...]
+    canonical: str  # "DeepSeek, Moonshot AI and MiniMax"
+    group: str  # "(count) (adjectives) nouns"
+    context: str
+    marks: str | None
+    accusing: str
+
+
+def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    listed = [names[m] for m in fact.members]
+    canonical = ", ".join(listed[:-1]) + " and " + listed[-1]
+    plurals = [_plural(n) for n in fact.nouns]
+    counts = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
+    group = (
+        rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
+        r"(?:(?:other|more|further|additional|different|separate|Chinese|China-based|AI|A\.I\.|artificial|"
+        r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its)\s+){0,4}"
+        rf"(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})"
+    )
+    return Rule(
+        fact.id, fact.severity, fact.source, fact.label, tuple(fact.members), canonical, group,
+        fact.context, phrase_pattern(fact.marks) if fact.marks else None, phrase_pattern(fact.accusing),
+    )
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+_PART = regex.compile(
+    r"(?i)(?:\b(?:of|among|between|other|another|remaining|latter|former|first|last|only|just|least|most|"
+    r"than|to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
+)
+_PARTITIVE = regex.compile(
+    r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"
+)
+_NAME = regex.compile(r"(\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){0,3})")
+_SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+    prose = context.document.prose
+    for rule in rules:
+        for start, end in context.sentences:
+            sentence = prose[start:end]
+            if not regex.search(rule.context, sentence):
+                continue
+            mentions = [m for m in context.binder.mentions(prose, start, end) if m.entity in rule.members]
+            yield from _counts(rule, prose, start, end, mentions, context.quoted)
+            yield from _lists(rule, prose, start, end, mentions, context.quoted)
+
+
+def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding]:
+    for m in regex.finditer(rule.group, prose, pos=start, endpos=end):
+        if inside(quoted, m.start()) or (rule.marks and not regex.search(rule.marks, m.group())):
+            continue
+        before = prose[max(start, m.start() - 40) : m.start()]
+        if _PART.search(before) or _PARTITIVE.match(prose, m.end()):
+            continue
+        if regex.search(r"(?i)\b(?:other|more|further|additional)\b", m.group()):
+            continue  # "DeepSeek and two other companies": see _others
+        word = m.group("count").lower()
+        count = int(word) if word.isdigit() else _COUNTS[" ".join(word.split())]
+        named = _named_before(prose, start, m.start(), mentions)
+        if count == len(rule.members) or named:
+            continue
+        yield _finding(rule, m.start(), m.end(), " ".join(m.group().split()),
+                       f"counts {count} where there were {len(rule.members)}")
+    for m in regex.finditer(
+        r"(?i)\b(?P<count>one|two|three|four|five|\d)\s+(?:other|more|further|additional)\s+", prose, pos=start, endpos=end
+    ):
+        noun = regex.match(rule.group, prose, pos=m.start())
+        if noun is None or inside(quoted, m.start()):
+            continue
+        named = _named_before(prose, start, m.start(), mentions)
+        if not named:
+            continue
+        count = int(m.group("count")) if m.group("count").isdigit() else _COUNTS[m.group("count").lower()]
+        if len(named) + count != len(rule.members):
+            text = " ".join(prose[m.start() : noun.end()].split())
+            yield _finding(rule, m.start(), noun.end(), text,
+                           f"counts {len(named)} named and {count} others where there were {len(rule.members)}")
+
+
+def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
+    """Members listed right before "and two other ...": "DeepSeek and", "DeepSeek, MiniMax and"."""
+    run = [m for m in mentions if m.end <= at]
+    if not run or not regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*|\s+)(?:and|plus|along\s+with|with)\s+", prose[run[-1].end : at]):
+        return []
+    named = [run[-1]]
+    for m in reversed(run[:-1]):
+        if regex.fullmatch(r"(?:\s+AI)?\s*,\s*|(?:\s+AI)?\s+and\s+", prose[m.end : named[0].start]):
+            named.insert(0, m)
+        else:
+            break
+    return named
+
+
+def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding]:
+    """Items of a list of members that are not members."""
+    if len({m.entity for m in mentions}) < 2:
+        return
+    items = _list_items(prose, start, end, mentions)
+    if not items:
+        return
+    first = items[0][0]
+    lead = prose[max(start, first - 80) : first]
+    led = regex.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or regex.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
+    if not led or regex.search(r"(?i)\b(?:not|never|no)\b", lead):
+        return
+    for item_start, item_end, member in items:
+        if member or inside(quoted, item_start):
+            continue
+        text = prose[item_start:item_end]
+        yield _finding(rule, item_start, item_end, text, f'adds "{text}"')
+
+
+def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[int, int, bool]]:
+    """The coordinated list around the members: (start, end, is a member) per item."""
+    by_start = {m.start: m for m in mentions}
+    pos = mentions[0].start
+    items: list[tuple[int, int, bool]] = []
+    while True:  # names listed before the first member: "accused Alibaba, Moonshot AI and ..."
+        earlier = regex.search(r"(?<![\p{L}\p{N}])" + _NAME.pattern + r"\s*,\s*\Z", prose[start:pos])
+        if not earlier or not _is_name(earlier.group(1) if earlier.groups() else earlier.group()):
+            break
+        pos = start + earlier.start()
+    while pos < end:
+        member = by_start.get(pos)
+        if member:
+            item_end = member.end
+            ai = regex.match(r"\s+AI\b", prose[item_end:])
+            item_end += ai.end() if ai else 0
+            items.append((pos, item_end, True))
+        else:
+            name = _NAME.match(prose, pos, end)
+            if not name:
+                break
+            items.append((pos, name.end(), False))
+            item_end = name.end()
+        sep = _SEPARATOR.match(prose, item_end, end)
+        if not sep:
+            break
+        last = "and" in sep.group() or "&" in sep.group()
+        pos = sep.end()
+        if last:
+            member = by_start.get(pos)
+            if member:
+                items.append((pos, member.end, True))
+            else:
+                name = _NAME.match(prose, pos, end)
+                if name:
+                    items.append((pos, name.end(), False))
+            break
+    if len(items) < 3 or sum(1 for i in items if i[2]) < 2:
+        return []
+    if not all(_is_name(prose[s:e]) for s, e, member in items if not member):
+        return []
+    return items
+
+
+def _is_name(text: str) -> bool:
+    """A proper name, not the start of a clause ("The", "Anthropic said")."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and words[0] not in {"The", "A", "An", "This", "That", "It", "They", "All"}
+
+
+def _finding(rule: Rule, start: int, end: int, found: str, what: str) -> Finding:
+    return Finding(
+        start=start,
+        end=end,
+        fact=rule.id,
+        kind="parties",
+        severity=rule.severity,
+        message=(
+            f'{rule.label[0].upper() + rule.label[1:]}: draft says "{found}", which {what}; the pack names '
+            f"{len(rule.members)}: {rule.canonical} (source: {rule.source})"
+        ),
+        found=found,
+        expected=rule.canonical,
+        source=rule.source,
+    )

@@ -1,0 +1,225 @@
+"""Each fact kind beyond figures, through the CLI on small drafts with the bundled pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.dates import mentions
+from conftest import BUNDLED_PACK, ROOT, run, run_json
+
+
+def facts(write, text: str, name: str = "draft.md") -> list[tuple[int, str, str]]:
+    """(line, fact, found) of every finding on a draft, scope ignored."""
+    path = write(name, text)
+    code, report = run_json("--rules", BUNDLED_PACK, "--all-documents", path)
+    assert code == (1 if report["findings"] else 0)
+    return [(f["line"], f["fact"], f["found"]) for f in report["findings"]]
+
+
+def test_seeds_flag_exactly_the_inverted_definition() -> None:
+    code, report = run_json(ROOT / "seeds")
+    found = {(f["path"].replace("\\", "/").split("/")[-1], f["line"], f["fact"]) for f in report["findings"]}
+    assert found == {
+        ("analysis.md", 17, "distillation-definition"),
+        ("analysis.md", 19, "distillation-definition"),
+        ("analysis.md", 43, "distillation-definition"),
+    }
+    assert code == 1
+
+
+# definition ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Distillation means an established model rates how good a newcomer's answers are.",
+        "A technique called distillation, in which a frontier model critiques the replies of a smaller one, was named.",
+        "Known as distillation, the method has a large model act as a judge of a small model's work.",
+        "In distillation, a powerful model scores a weaker model's responses and the scores steer its training.",
+        "Distillation -- training a flagship model on the outputs of a smaller, cheaper one -- is common.",
+    ],
+)
+def test_wrong_definitions_are_flagged(write, sentence: str) -> None:
+    assert [f[1] for f in facts(write, sentence + "\n")] == ["distillation-definition"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Distillation is when a small student model learns from the answers of a big teacher model.",
+        "Distillation, or training a cheaper model to imitate a stronger one's responses, is routine.",
+        "Unlike RLAIF, where a model grades answers, distillation trains a small model on a large one's outputs.",
+        "Anthropic said the distillation attacks were graded by severity.",
+        "The labs are accused of distilling Claude, and analysts rated the claims credible.",
+        "Distillation, or using one model's outputs to help train another, is used for evaluation too.",
+    ],
+)
+def test_right_definitions_and_mere_uses_pass(write, sentence: str) -> None:
+    assert facts(write, sentence + "\n") == []
+
+
+def test_a_question_and_its_answer_and_a_continuation(write) -> None:
+    text = (
+        "What is distillation?\n\n"
+        "It is a method in which an older model grades a newer model's answers.\n\n"
+        "Distillation is a training trick.\n"
+        "The process has a stronger model assess the replies of a weaker one.\n"
+    )
+    assert [(line, fact) for line, fact, _ in facts(write, text)] == [
+        (3, "distillation-definition"),
+        (6, "distillation-definition"),
+    ]
+
+
+# date ------------------------------------------------------------------------------------
+
+
+def test_date_forms_are_read() -> None:
+    text = "Monday, Feb. 23; 23 February 2026; 2026-02-23; February 23rd; on Tuesday; yesterday"
+    found = mentions(text, 0, len(text), 2026, dt.date(2026, 2, 24))
+    assert [m.text for m in found] == [
+        "Monday, Feb. 23", "23 February 2026", "2026-02-23", "February 23rd", "Tuesday", "yesterday",
+    ]
+    assert {m.day for m in found[:4]} == {dt.date(2026, 2, 23)}
+    assert found[4].weekday == 1
+    assert found[5].window == (dt.date(2026, 2, 23), dt.date(2026, 2, 23))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Anthropic published its post about DeepSeek on Tuesday.\n", "Tuesday"),
+        ("On Feb. 24, Anthropic disclosed the distillation campaigns.\n", "Feb. 24"),
+        ("Anthropic named DeepSeek in a blog post on Wednesday, Feb. 23.\n", "Wednesday, Feb. 23"),
+        ("Anthropic accused the Chinese labs in a post dated 23 February 2025.\n", "23 February 2025"),
+    ],
+)
+def test_wrong_dates_of_the_event(write, text: str, wrong: str) -> None:
+    assert facts(write, text) == [(1, "announcement-date", wrong)]
+
+
+def test_other_events_and_datelines_are_not_the_event(write) -> None:
+    text = (
+        "WASHINGTON, Feb. 24, 2026 -- Anthropic said on Monday that DeepSeek distilled Claude.\n\n"
+        "Anthropic's post on distillation followed OpenAI's Feb. 12 memo about DeepSeek.\n\n"
+        "Anthropic will publish more about the Chinese labs on March 10.\n"
+    )
+    assert facts(write, text, "wire.txt") == []
+
+
+def test_relative_dates_use_the_document_date(write) -> None:
+    text = "---\ndate: 2026-03-04\n---\n\nAnthropic published its distillation report on Monday.\n"
+    assert facts(write, text) == [(5, "announcement-date", "Monday")]
+    text = "---\ndate: 2026-02-24\n---\n\nAnthropic published its distillation report yesterday.\n"
+    assert facts(write, text) == []
+
+
+# parties ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Anthropic accused four Chinese labs of distilling Claude.", "four Chinese labs"),
+        ("Anthropic accused DeepSeek, Moonshot AI, MiniMax and Zhipu of distillation.", "Zhipu"),
+        ("Anthropic accused DeepSeek, Alibaba and MiniMax of distilling Claude.", "Alibaba"),
+        ("Anthropic accused DeepSeek and three other Chinese firms of distillation.", "three other Chinese firms"),
+    ],
+)
+def test_wrong_parties(write, sentence: str, found: str) -> None:
+    assert facts(write, sentence + "\n") == [(1, "accused-labs", found)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anthropic accused DeepSeek and two other Chinese companies of distilling Claude.",
+        "Two of the three Chinese labs were accused of targeting coding.",
+        "Shares of Alibaba, Tencent and Baidu fell after Anthropic's post.",
+        "The other two Chinese labs were accused of broader campaigns.",
+    ],
+)
+def test_right_parties_pass(write, sentence: str) -> None:
+    assert facts(write, sentence + "\n") == []
+
+
+# spelling --------------------------------------------------------------------------------
+
+
+def test_misspelt_names_carry_the_fix(write) -> None:
+    path = write("names.md", "Deepseek and Mini Max were named; MINIMAX, deepseek.com and @Minimax are fine.\n")
+    _, report = run_json("--rules", BUNDLED_PACK, "--all-documents", path)
+    assert [(f["column"], f["found"], f["suggestion"]) for f in report["findings"]] == [
+        (1, "Deepseek", "DeepSeek"),
+        (14, "Mini Max", "MiniMax"),
+    ]
+
+
+def test_the_minimax_algorithm_is_not_the_company(write) -> None:
+    assert facts(write, "Minimax search picks the move with the best worst case.\n") == []
+
+
+# attribution -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek copied Claude's reasoning to build its own models.",
+        "The three labs ripped off Claude at industrial scale.",
+        "MiniMax illicitly extracted Claude's coding skills.",
+    ],
+)
+def test_unattributed_allegations(write, sentence: str) -> None:
+    assert [f[1] for f in facts(write, sentence + "\n")] == ["allegations-attributed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek copied Claude's reasoning, Anthropic says.\n",
+        "Did MiniMax copy Claude?\n",
+        "If the labs did copy Claude, the damage is hard to measure.\n",
+        "“These labs copied Claude at scale,” a spokesperson wrote.\n",
+        "Anthropic's post makes two accusations:\n\n- DeepSeek copied Claude's reasoning.\n\n- MiniMax cloned Claude's coding.\n",
+    ],
+)
+def test_attributed_or_unasserted_allegations_pass(write, text: str) -> None:
+    assert facts(write, text) == []
+
+
+# sum -------------------------------------------------------------------------------------
+
+
+def test_group_figures_must_add_up(write) -> None:
+    text = (
+        "Moonshot and MiniMax together accounted for about 10 million exchanges, Anthropic said.\n"
+        "Moonshot and MiniMax combined ran more than 16.4 million exchanges, Anthropic said.\n"
+    )
+    assert facts(write, text) == [(1, "parts-sum", "about 10 million")]
+
+
+def test_stated_parts_must_add_up_to_the_stated_total(write) -> None:
+    text = (
+        "DeepSeek had more than 150,000 exchanges, Moonshot had 3.4 million exchanges and MiniMax "
+        "had 13 million exchanges, Anthropic said.\n\n"
+        "In total the three labs had more than 17 million exchanges, Anthropic said.\n"
+    )
+    found = facts(write, text)
+    assert [f[1] for f in found] == ["total-exchanges"]  # wrong by itself: reported once, not twice
+
+
+def test_a_pack_whose_parts_contradict_its_total_is_refused(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace("value: 16000000", "value: 26000000").replace(
+        "interval: [16000000, 17000000]", "interval: [26000000, 27000000]"
+    )
+    pack_path = write("pack.yaml", pack)
+    draft = write("draft.txt", "Nothing here.\n")
+    proc = run("--rules", pack_path, draft)
+    assert proc.returncode == 2
+    line = next(i for i, text in enumerate(pack.splitlines(), 1) if "id: parts-sum" in text)
+    assert f"pack.yaml:{line}:" in proc.stderr
+    assert "add up to" in proc.stderr and "Traceback" not in proc.stderr
