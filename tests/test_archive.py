@@ -1,8 +1,10 @@
 """The bundled pack over the shared newsroom archive: real copy nobody here wrote.
 
 Runs only where ../shared/corpus/newsroom-archive.tar.xz exists; it is never copied into the
-project. Every finding there would be a false alarm unless it points at a genuine error, and
-none of the archive's articles about this story misstates a figure.
+project. None of the archive's articles about this story misstates one of its facts, so any
+finding in scope is a false alarm. Out of scope (``--all-documents``) only the spelling of a
+name is story-independent: "Deepseek" is misspelt in any article, so those may be found, and
+nothing else may.
 """
 
 from __future__ import annotations
@@ -41,4 +43,7 @@ def test_no_false_alarms_on_the_archive(archive: Path) -> None:
 
 def test_no_false_alarms_even_without_scope(archive: Path) -> None:
     _, report = run_json("--all-documents", archive)
-    assert report["findings"] == []
+    story_bound = [f"{f['path']}:{f['line']}: {f['message']}" for f in report["findings"] if f["kind"] != "spelling"]
+    assert story_bound == []
+    for finding in report["findings"]:
+        assert finding["found"] in {"Deepseek", "Deep Seek", "Minimax", "Mini Max", "MoonShot"}
