@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Iterator
 
 import regex
@@ -67,11 +68,16 @@ class Document:
     path: str
     text: str
     prose: str
-    meta: dict[str, Any]  # front matter or <meta> tags, see markup.metadata
+    fmt: str  # markdown, html or text
     # Each segment: (prose start, original start, original width of each char or None).
     # None means a verbatim run; a number means the segment replaced that many original chars.
     _segments: list[tuple[int, int, int | None]] = field(repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        """Front matter or <meta> tags (see markup.metadata), read only when asked for."""
+        return markup.metadata(self.text, self.fmt)
 
     @property
     def date(self) -> dt.date | None:
@@ -134,7 +140,7 @@ def read(path: str, text: str, fmt: str, prose_keys: tuple[str, ...] = PROSE_KEY
     else:
         markup.plain(text, edits)
     prose, segments = apply(text, edits)
-    return Document(path, text, prose, markup.metadata(text, fmt), segments)
+    return Document(path, text, prose, fmt, segments)
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -50,19 +50,20 @@ class _Scope:
         self.any = [regex.compile(p) for p in scope.any]
 
     def admits(self, document: Document) -> bool:
+        """Whether every condition holds; the cheap ones are tried first."""
         scope = self.scope
         if self.paths:
             path = PurePath(document.path).as_posix().removeprefix("./")
             if not any(p.search(path) for p in self.paths):
                 return False
-        if not all(_matches(document.meta.get(key), pattern) for key, pattern in self.front_matter):
-            return False
-        date = document.date
-        if date is not None and (scope.start and date < scope.start or scope.end and date > scope.end):
-            return False
         if not all(r.search(document.prose) for r in self.all):
             return False
-        return sum(1 for r in self.any if r.search(document.prose)) >= scope.min_any
+        if sum(1 for r in self.any if r.search(document.prose)) < scope.min_any:
+            return False
+        if not all(_matches(document.meta.get(key), pattern) for key, pattern in self.front_matter):
+            return False
+        date = document.date if scope.start or scope.end else None
+        return date is None or not (scope.start and date < scope.start or scope.end and date > scope.end)
 
 
 def _matches(value: Any, pattern: regex.Pattern[str]) -> bool:
