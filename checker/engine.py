@@ -30,8 +30,6 @@ class Context:
     names: dict[str, str]
     binder: Binder
     quoted: list[tuple[int, int]]
-    # Findings of the kinds checked before, so a later kind can leave their cause alone.
-    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -98,8 +96,7 @@ class Engine:
             context = Context(document, spans, claims, pack.names, binder, quoted)
             for kind, rules in pack.rules.items():
                 if rules:
-                    context.findings.extend(KINDS[kind].check(context, rules))
-            result.findings.extend(locate(document, f) for f in context.findings)
+                    result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))
         return result
 

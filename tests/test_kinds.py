@@ -55,6 +55,12 @@ def test_wrong_definitions_are_flagged(write, sentence: str) -> None:
         "Anthropic said the distillation attacks were graded by severity.",
         "The labs are accused of distilling Claude, and analysts rated the claims credible.",
         "Distillation, or using one model's outputs to help train another, is used for evaluation too.",
+        # found by review: clauses that are not the description, and relations said other ways
+        "Distillation has drawn scrutiny in Washington, where a House committee plans to evaluate the threat.",
+        "Distillation is widely used, and the quality of the resulting models can rival their teachers.",
+        "Distillation is now a national-security issue, lawmakers said, and Anthropic rated the campaigns.",
+        "Distillation is a technique in which a bigger model's outputs train a smaller model; judges have not ruled.",
+        "Distillation is how a lab compresses a large model's knowledge into a smaller one, measured by scores.",
     ],
 )
 def test_right_definitions_and_mere_uses_pass(write, sentence: str) -> None:
@@ -105,7 +111,10 @@ def test_other_events_and_datelines_are_not_the_event(write) -> None:
     text = (
         "WASHINGTON, Feb. 24, 2026 -- Anthropic said on Monday that DeepSeek distilled Claude.\n\n"
         "Anthropic's post on distillation followed OpenAI's Feb. 12 memo about DeepSeek.\n\n"
-        "Anthropic will publish more about the Chinese labs on March 10.\n"
+        "Anthropic will publish more about the Chinese labs on March 10.\n\n"
+        "Anthropic published its report on the Chinese labs on Monday and updated it on Tuesday.\n\n"
+        "Anthropic detailed the distillation campaigns on Feb. 23, a day after DeepSeek's Feb. 22 statement.\n\n"
+        "In a separate post on March 3, Anthropic detailed new safeguards against distillation.\n"
     )
     assert facts(write, text, "wire.txt") == []
 
@@ -140,6 +149,9 @@ def test_wrong_parties(write, sentence: str, found: str) -> None:
         "Two of the three Chinese labs were accused of targeting coding.",
         "Shares of Alibaba, Tencent and Baidu fell after Anthropic's post.",
         "The other two Chinese labs were accused of broader campaigns.",
+        "Anthropic said two Chinese labs, Moonshot and MiniMax, focused on agentic coding.",
+        "Anthropic said two Chinese labs focused on coding, while DeepSeek targeted reasoning.",
+        "Anthropic's accusation comes as US officials weigh export rules for five Chinese AI companies.",
     ],
 )
 def test_right_parties_pass(write, sentence: str) -> None:
@@ -184,6 +196,8 @@ def test_unattributed_allegations(write, sentence: str) -> None:
         "Did MiniMax copy Claude?\n",
         "If the labs did copy Claude, the damage is hard to measure.\n",
         "“These labs copied Claude at scale,” a spokesperson wrote.\n",
+        "DeepSeek released its V4 model, which it trained to compete with Claude.\n",
+        "MiniMax took the top spot on a coding benchmark last month, ahead of Claude.\n",
         "Anthropic's post makes two accusations:\n\n- DeepSeek copied Claude's reasoning.\n\n- MiniMax cloned Claude's coding.\n",
     ],
 )

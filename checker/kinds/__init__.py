@@ -17,5 +17,5 @@ KINDS: dict[str, ModuleType] = {
     "parties": parties,
     "spelling": spelling,
     "attribution": attribution,
-    "sum": sum,  # last: it leaves alone what the kinds before it found
+    "sum": sum,
 }

@@ -40,6 +40,9 @@ _UNASSERTED = (
     r"alleg\w*|accus\w*|purported(?:ly)?|reported(?:ly)?|apparent(?:ly)?|"
     r"suggest(?:s|ed)?|believe[sd]?|thinks?|thought)\b|n't\b"
 )
+_NOT_OBJECT = regex.compile(
+    r"(?i)[,;:()]|\b(?:to|than|ahead|against|versus|vs|like|rival\w*|compet\w*|comparable|similar)\b"
+)
 _LIST_LEAD_SPAN = 8  # sentences a lead-in ending with ":" governs, when each is its own paragraph
 
 
@@ -119,8 +122,14 @@ def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> re
         starts += [m.start() for m in regex.finditer(rule.group, prose, pos=start, endpos=end)]
     if not starts or not regex.search(rule.target, prose[start:end]):
         return None
+    target = regex.compile(rule.target)
     for m in regex.finditer(rule.claims, prose, pos=start, endpos=end):
-        if not inside(context.quoted, m.start()) and min(starts) < m.start():
+        if inside(context.quoted, m.start()) or min(starts) >= m.start():
+            continue
+        # What was taken follows the verb closely, as its object: "stole Claude's reasoning",
+        # "trained its chatbot on Claude's answers"; not "trained to compete with Claude".
+        near = target.search(prose, m.end(), min(end, m.end() + 45))
+        if near and not _NOT_OBJECT.search(prose, m.end(), near.start()):
             return m
     return None
 

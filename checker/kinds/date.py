@@ -10,7 +10,9 @@ A date about the event is wrong when it names another day ("Feb. 24", "23 Februa
 another weekday ("on Tuesday"), or a weekday that does not fall on the date it goes with
 ("Wednesday, Feb. 23"). Relative words ("yesterday", "on Monday", "last week", "earlier this
 month") are resolved against the document's own date (front matter ``date:``, an HTML page's
-published time) and are only checked when the document has one.
+published time, a wire dateline) and are only checked when the document has one. When the
+sources only say "earlier that month", the fact gives the days it may have been (``between``)
+instead of a ``date``, and a mention is wrong when it cannot fall in them.
 
     - id: announcement-date
       kind: date
@@ -29,11 +31,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Literal
 
 import regex
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from checker.dates import WEEKDAYS, DateMention, mentions
 from checker.findings import Finding
-from checker.model import FactBase, Id, Text
+from checker.model import DateWindow, FactBase, Id, Text
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
@@ -45,13 +47,20 @@ _FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcom
 class Fact(FactBase):
     kind: Literal["date"]
     event: Text = Field(description="The event in plain words, for the message.")
-    date: dt.date
+    date: dt.date | None = Field(None, description="The day of the event.")
+    between: DateWindow | None = Field(None, description="Or the days it may have been, when sources say 'earlier that month'.")
     actor: Id = Field(description="The entity whose act the event is.")
     about: Text = Field(description="A regular expression a sentence must match to be about this event.")
     cues: list[Text] = Field(min_length=1, description="Words that describe the event.")
     others: Text | None = Field(
         None, description="A regular expression for anchors of other events (their dates are not this one's)."
     )
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Fact:
+        if (self.date is None) == (self.between is None or not (self.between.start and self.between.end)):
+            raise ValueError("give either date or between (with both from and to)")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +69,8 @@ class Rule:
     severity: str
     source: str
     event: str
-    date: dt.date
+    first: dt.date  # the event's day, or the first and last days it may have been
+    last: dt.date
     actor: str
     about: str
     cues: str
@@ -69,7 +79,9 @@ class Rule:
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
     return Rule(
-        fact.id, fact.severity, fact.source, fact.event, fact.date, fact.actor, fact.about, phrase_pattern(fact.cues), fact.others
+        fact.id, fact.severity, fact.source, fact.event,
+        fact.date or fact.between.start, fact.date or fact.between.end,  # type: ignore[union-attr]
+        fact.actor, fact.about, phrase_pattern(fact.cues), fact.others,
     )
 
 
@@ -79,6 +91,9 @@ _DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40},\s+(?P<date>[^-�
 _DATE_THEN_CUE = regex.compile(
     r"(?i)(?:'s|’s)?,?\s+(?:(?:the|its|a|an|new|formal|public|surprise|company|lengthy|detailed)\s+){0,2}"
 )
+# "a follow-up post", "a separate statement": the cue is another event's.
+_OWNED = regex.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updated?)\s+(?:\S+\s+){0,2}\Z")
+_POSSESSIVE = regex.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
 _GAP_BREAK = regex.compile(r"[,;:()—–]|\s-\s|\s--\s")
 
 
@@ -102,7 +117,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             others = [m.start() for m in regex.finditer(_FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
                 others += [m.start() for m in regex.finditer(rule.others, prose, pos=start, endpos=end)]
-            year = today.year if today else rule.date.year
+            year = today.year if today else rule.first.year
             for mention in mentions(prose, start, end, year, today):
                 if dateline and dateline.start("date") <= mention.start < dateline.end():
                     continue
@@ -140,7 +155,13 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
     ("Anthropic on Monday", "published ... on Monday"), or right before a cue ("Monday's post")."""
     for start, end in anchors:
         if end <= mention.start and mention.start - end <= 60 and not _GAP_BREAK.search(prose, end, mention.start):
-            return True
+            if not _OWNED.search(prose, max(0, start - 40), start):
+                return True
+    if _OWNED.search(prose, max(0, mention.start - 40), mention.start):
+        return False  # "in a separate post on March 3"
+    owner = _POSSESSIVE.search(prose, max(0, mention.start - 40), mention.start)
+    if owner and not any(a[1] == owner.end(1) for a in anchors):
+        return False  # "DeepSeek's Feb. 22 statement": someone else's
     for start, _ in cues:
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
@@ -151,21 +172,33 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
 
 
 def _said(rule: Rule) -> str:
-    return f"{WEEKDAYS[rule.date.weekday()].capitalize()}, {rule.date.day} {rule.date:%B %Y}"
+    if rule.first == rule.last:
+        return f"{WEEKDAYS[rule.first.weekday()].capitalize()}, {rule.first.day} {rule.first:%B %Y}"
+    return f"between {_day(rule.first)} and {_day(rule.last)}"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _wrong(rule: Rule, mention: DateMention) -> str | None:
-    day = rule.date
+    first, last = rule.first, rule.last
     if mention.day is not None:
-        if mention.weekday is not None and mention.day.weekday() != mention.weekday:
-            return f"but {mention.day.day} {mention.day:%B %Y} was a {WEEKDAYS[mention.day.weekday()].capitalize()}"
-        if mention.day != day and (mention.year_given or (mention.day.month, mention.day.day) != (day.month, day.day)):
-            return "which is another day"
-        return None
-    if mention.weekday is not None and mention.weekday != day.weekday():
-        return "which is another weekday"
-    if mention.window is not None and not mention.window[0] <= day <= mention.window[1]:
+        day = mention.day
+        if mention.weekday is not None and day.weekday() != mention.weekday:
+            return f"but {_day(day)} was a {WEEKDAYS[day.weekday()].capitalize()}"
+        if not mention.year_given:  # "Feb. 23" in a story of another year still means the event's
+            try:
+                day = day.replace(year=first.year)
+            except ValueError:  # 29 February
+                return None
+        return None if first <= day <= last else "which is another day"
+    if mention.weekday is not None:
+        days = [first + dt.timedelta(days=n) for n in range(min(7, (last - first).days + 1))]
+        if not any(d.weekday() == mention.weekday for d in days):
+            return "which is another weekday"
+    if mention.window is not None and (mention.window[1] < first or mention.window[0] > last):
         low, high = mention.window
-        span = f"{low:%-d %B %Y}" if low == high else f"{low:%-d %B} to {high:%-d %B %Y}"
+        span = _day(low) if low == high else f"{low.day} {low:%B} to {_day(high)}"
         return f"which, in a story dated as this one is, means {span}"
     return None

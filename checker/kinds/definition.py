@@ -103,7 +103,6 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 _AFTER_TERM = regex.compile(
     r"""["”’']?\s*(?:\(.{0,40}?\)\s*)?(?:itself\s+|,\s*[^,]{1,40},\s*)?"""
     r"(?:is|are|was|means|meant|refers\s+to|involves|involved|describes|denotes|entails|"
-    r"gives|has|puts|lets|makes|uses|sets|pairs|asks|takes|relies\s+on|"
     r"works\s+(?:by|like|when)|happens\s+when|occurs\s+when|amounts\s+to|consists\s+of|"
     r"is\s+when|is\s+where|,?\s*(?:in\s+which|where|whereby|which\s+is|that\s+is|or|i\.e\.|"
     r"meaning)|\s*[:—–]|\s+--?\s)",
@@ -125,8 +124,17 @@ _NAMES_OTHER = regex.compile(r"\b(?:called|known\s+as|dubbed|termed)\s+\S", rege
 _CLAUSE_END = regex.compile(r"[;:]|,\s+(?:and|but|so|while|whereas)\b|\s[—–]\s|\s--\s")
 _TRAIN = regex.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?!\s+(?:on|using|with|from)\b)")
 _USED_TO_TRAIN = regex.compile(
-    r"(?i)\b(?:(?:are|is|get|gets|were|being)\s+)?(?:used\s+)?to\s+(?:help\s+)?(?:train|teach|build)\b|\bteach(?:es|ing)?\b"
+    r"(?i)\b(?:(?:are|is|get|gets|were|being)\s+)?(?:used\s+)?to\s+(?:help\s+)?(?:train|teach|build)\b"
+    r"|\b(?:trains?|teach(?:es|ing)?|taught)\b(?!\s+(?:on|using|with|from)\b)"
 )
+# "compresses a large model's knowledge into a smaller one": from the first to the second.
+_INTO = regex.compile(r"(?i)\b(?:transfer|compress|squeez|pack|pour|condens|bottl|distil)\w*\b(?P<source>.{0,60}?)\binto\b")
+# Where a description ends: another clause that is not about the models.
+_DESCRIPTION_END = regex.compile(
+    r"[;]|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|so|yet|though|although)\s"
+    r"|,\s+(?:\p{L}+\s+){0,3}(?:said|says|argued|argues|noted|notes|wrote|writes)\b"
+)
+_MODEL = regex.compile(r"(?i)\b(?:models?|systems?|networks?|AIs?|LLMs?|chatbots?|Claude|GPT|assistants?)\b")
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
@@ -197,8 +205,13 @@ def _described(
 
 
 def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quoted: list[tuple[int, int]]) -> str | None:
-    """The wrong notion the description asserts, or None when it is right or undecided."""
-    text = sentence[described:]
+    """The wrong notion the description asserts, or None when it is right or undecided.
+
+    The description runs to the end of its clause, and on into the next clauses as long as
+    they speak of models; one that speaks of no model describes something else."""
+    text = _description(rule, sentence[described:])
+    if not (_MODEL.search(text) or regex.search(rule.learner + "|" + rule.teacher, text)):
+        return None
     relations = list(_relations(rule, text))
     if True in relations:
         return None  # it states the right relation; anything else is an aside
@@ -212,6 +225,16 @@ def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quote
     if False in relations:
         return "the direction reversed: the larger, more capable model learning from the smaller one"
     return None
+
+
+def _description(rule: Rule, text: str) -> str:
+    for m in _DESCRIPTION_END.finditer(text, 3):
+        rest = text[m.end() :]
+        nxt = _DESCRIPTION_END.search(rest)
+        clause = rest[: nxt.start() if nxt else len(rest)]
+        if not (_MODEL.search(clause) or regex.search(rule.learner + "|" + rule.teacher, clause)):
+            return text[: m.start()]
+    return text
 
 
 def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
@@ -233,6 +256,10 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
         if learner is None and regex.fullmatch(r"(?i)\s*(?:it|them|this|that)\s*", after[: on.start()]):
             learner = _role(rule, _clause(text, m.start(), before=True), last=True)
         yield not (learner == "teacher" and _role(rule, after[on.end() :], last=False) == "learner")
+    for m in _INTO.finditer(text):
+        source = _role(rule, m.group("source"), last=False)
+        learner = _role(rule, _clause(text, m.end(), before=False), last=False)
+        yield not (source == "learner" and learner == "teacher")
     for m in _USED_TO_TRAIN.finditer(text):  # "a larger model's outputs are used to train ..."
         before = _clause(text, m.start(), before=True)
         if not (regex.search(rule.outputs, before) or "teach" in m.group().lower()):

@@ -48,13 +48,16 @@ class Fact(FactBase):
     label: Text = Field(description="How messages name the set, e.g. 'the labs Anthropic accused'.")
     nouns: list[Text] = Field(min_length=1, description="Singular nouns for a member: lab, company.")
     context: Text = Field(description="A regular expression a sentence must match to be checked.")
+    unless: Text | None = Field(
+        None, description="A regular expression; a sentence matching it is about another set of parties."
+    )
     marks: list[Text] = Field(
         [], description="Words a count must carry to be a count of this set ('four Chinese labs'); none: any count."
     )
     accusing: list[Text] = Field(
         ["accused", "accuses", "accusing", "named", "names", "naming", "identified", "identifies",
          "blamed", "blames", "singled out", "pointed to", "pointed the finger at", "alleged that",
-         "alleges that", "said that", "says that", "said", "says"],
+         "alleges that"],
         description="Verbs after which a list of parties is the set itself.",
     )
 
@@ -69,6 +72,7 @@ class Rule:
     canonical: str  # "DeepSeek, Moonshot AI and MiniMax"
     group: str  # "(count) (adjectives) nouns"
     context: str
+    unless: str | None
     marks: str | None
     accusing: str
 
@@ -86,7 +90,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     )
     return Rule(
         fact.id, fact.severity, fact.source, fact.label, tuple(fact.members), canonical, group,
-        fact.context, phrase_pattern(fact.marks) if fact.marks else None, phrase_pattern(fact.accusing),
+        fact.context, fact.unless, phrase_pattern(fact.marks) if fact.marks else None, phrase_pattern(fact.accusing),
     )
 
 
@@ -104,6 +108,9 @@ _PARTITIVE = regex.compile(
     r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"
 )
 _NAME = regex.compile(r"(\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){0,3})")
+_STANDS_ACCUSED = regex.compile(
+    r"\s+(?:were|are|was|is|stand|stands|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:accused|named|identified|blamed)\b"
+)
 _SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
@@ -112,7 +119,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     for rule in rules:
         for start, end in context.sentences:
             sentence = prose[start:end]
-            if not regex.search(rule.context, sentence):
+            if not regex.search(rule.context, sentence) or (rule.unless and regex.search(rule.unless, sentence)):
                 continue
             mentions = [m for m in context.binder.mentions(prose, start, end) if m.entity in rule.members]
             yield from _counts(rule, prose, start, end, mentions, context.quoted)
@@ -128,11 +135,12 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
             continue
         if regex.search(r"(?i)\b(?:other|more|further|additional)\b", m.group()):
             continue  # "DeepSeek and two other companies": see _others
-        word = m.group("count").lower()
-        count = int(word) if word.isdigit() else _COUNTS[" ".join(word.split())]
+        count = group_count(m)
         named = _named_before(prose, start, m.start(), mentions)
         if count == len(rule.members) or named:
             continue
+        if count < len(rule.members) and not _whole_set(rule, prose, start, m, mentions):
+            continue  # "two Chinese labs focused on coding": some of them, not a count of all
         yield _finding(rule, m.start(), m.end(), " ".join(m.group().split()),
                        f"counts {count} where there were {len(rule.members)}")
     for m in regex.finditer(
@@ -149,6 +157,44 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
             text = " ".join(prose[m.start() : noun.end()].split())
             yield _finding(rule, m.start(), noun.end(), text,
                            f"counts {len(named)} named and {count} others where there were {len(rule.members)}")
+
+
+def _whole_set(rule: Rule, prose: str, start: int, group: regex.Match[str], mentions: list) -> bool:
+    """A count too small for the set is wrong only when it speaks of the whole set: it is
+    followed by more members than it counts, or, naming none, is governed by the accusing
+    verb ("accused two Chinese companies", "two Chinese labs stand accused"). A count
+    followed by its members ("two Chinese labs, Moonshot and MiniMax") is a subset."""
+    named = {m.entity for m in mentions}
+    listed = _listed_after(prose, group.end(), mentions)
+    if listed:
+        return len(listed) > group_count(group)  # "two Chinese labs, Moonshot and MiniMax"
+    if len(named) > group_count(group):
+        return True
+    if named:
+        return False
+    led = regex.search(rule.accusing + r"\s+(?:the\s+)?\Z", prose[max(start, group.start() - 40) : group.start()])
+    stands = _STANDS_ACCUSED.match(prose, group.end())
+    return bool(led or stands)
+
+
+def _listed_after(prose: str, at: int, mentions: list) -> set[str]:
+    """The members listed right after a count, in apposition: ", Moonshot and MiniMax"."""
+    listed: set[str] = set()
+    pos = at
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < at:
+            continue
+        gap = prose[pos : m.start]
+        if not (regex.fullmatch(r"\s*[,:—–(]\s*", gap) if not listed else regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", gap)):
+            break
+        listed.add(m.entity)
+        pos = m.end
+    return listed
+
+
+def group_count(group: regex.Match[str]) -> int:
+    word = " ".join(group.group("count").lower().split())
+    return int(word) if word.isdigit() else _COUNTS[word]
 
 
 def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
