@@ -87,6 +87,8 @@ _GROUP_SUBJECT = regex.compile(
     r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + _VERB_PHRASE + r"\s+\Z",
     regex.IGNORECASE,
 )
+# "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
+_WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
 _ADVERBS = r"(?:\s+(?:alone|itself|also|reportedly|allegedly|apparently|then|still|together))?"
 _APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
 _ANAPHOR = (
@@ -266,7 +268,7 @@ class Binder:
         between = sentence[m.end : figure.start]
         if not (
             regex.fullmatch(
-                _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + r"\s+" + _VERB_PHRASE
+                _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+" + _VERB_PHRASE
                 + r"(?:\s+(?:with\s+Claude|in\s+total|overall|together|combined))?\s+",
                 between,
                 regex.IGNORECASE,

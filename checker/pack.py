@@ -271,9 +271,15 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
     for rule in rules.get("quantity", []):
         if rule.owner:
             owners.setdefault(rule.measure, set()).add(rule.owner)
+    # A misspelt name still names its party: "Deepseek held 15,000 exchanges" is DeepSeek's figure.
+    misspelt: dict[str, list[str]] = {}
+    for fact in pack.facts:
+        if fact.kind == "spelling":
+            misspelt.setdefault(fact.entity, []).extend(fact.wrong)
+    entities = [e.model_copy(update={"aliases": [*e.aliases, *misspelt.get(e.id, [])]}) for e in pack.entities]
     vocabulary = Vocabulary(
-        entity_pattern=_entity_pattern(pack.entities),
-        entity_of=_entity_lookup(pack.entities),
+        entity_pattern=_entity_pattern(entities),
+        entity_of=_entity_lookup(entities),
         measures={m.id: _noun_pattern(m) for m in pack.measures},
         owners={m: frozenset(o) for m, o in owners.items()},
     )

@@ -40,6 +40,8 @@ def test_seeds_flag_exactly_the_inverted_definition() -> None:
         "Known as distillation, the method has a large model act as a judge of a small model's work.",
         "In distillation, a powerful model scores a weaker model's responses and the scores steer its training.",
         "Distillation -- training a flagship model on the outputs of a smaller, cheaper one -- is common.",
+        "In a distillation setup, the established model acts as a judge of the answers a newer model produces.",
+        "Distillation is when a frontier model is retrained on a smaller model's outputs until it picks up its habits.",
     ],
 )
 def test_wrong_definitions_are_flagged(write, sentence: str) -> None:
@@ -167,6 +169,14 @@ def test_misspelt_names_carry_the_fix(write) -> None:
     assert [(f["column"], f["found"], f["suggestion"]) for f in report["findings"]] == [
         (1, "Deepseek", "DeepSeek"),
         (14, "Mini Max", "MiniMax"),
+    ]
+
+
+def test_a_misspelt_name_still_owns_its_figure(write) -> None:
+    found = facts(write, "Deepseek accounted for more than 15,000 exchanges, Anthropic said.\n")
+    assert [(fact, text) for _, fact, text in found] == [
+        ("spelling-deepseek", "Deepseek"),
+        ("deepseek-exchanges", "more than 15,000"),
     ]
 
 

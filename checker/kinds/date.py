@@ -153,12 +153,12 @@ def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> 
 def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cues: list[tuple[int, int]]) -> bool:
     """The date goes with the event: right after the actor or a cue in the same clause
     ("Anthropic on Monday", "published ... on Monday"), or right before a cue ("Monday's post")."""
+    if _OWNED.search(prose, max(0, mention.start - 40), mention.start):
+        return False  # "in a separate post on March 3"
     for start, end in anchors:
         if end <= mention.start and mention.start - end <= 60 and not _GAP_BREAK.search(prose, end, mention.start):
             if not _OWNED.search(prose, max(0, start - 40), start):
                 return True
-    if _OWNED.search(prose, max(0, mention.start - 40), mention.start):
-        return False  # "in a separate post on March 3"
     owner = _POSSESSIVE.search(prose, max(0, mention.start - 40), mention.start)
     if owner and not any(a[1] == owner.end(1) for a in anchors):
         return False  # "DeepSeek's Feb. 22 statement": someone else's

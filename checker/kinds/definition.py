@@ -187,8 +187,8 @@ def _described(
             return m.end()
         if _BEFORE_TERM.search(sentence, 0, m.start()):
             return 0
-        if regex.match(r"(?i)\A(?:In|With|Through|By)\s+(?:a\s+)?\Z", sentence[: m.start()]) and regex.match(
-            r"\s*,", sentence[m.end() :]
+        if regex.match(r"(?i)\A(?:In|With|Through|By)\s+(?:a\s+|the\s+)?\Z", sentence[: m.start()]) and regex.match(
+            r"(?:\s+(?:set-?up|process|scenario|arrangement|pipeline|approach|scheme))?\s*,", sentence[m.end() :]
         ):
             return m.end()
     if index > 0:
@@ -242,7 +242,10 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
     cannot be told), False when it is reversed, None when it may be the wrong meaning's own
     (the learner's answers "used to train" it)."""
     for m in regex.finditer(rule.learns, text):
-        learner = _role(rule, _clause(text, m.start(), before=True), last=True)
+        before = _clause(text, m.start(), before=True)
+        if regex.search(r"(?i)\b(?:it|they|which|that|who)\s+(?:\w+\s+)?\Z", before):
+            continue  # "... until it picks up": whose role "it" has is not told here
+        learner = _role(rule, before, last=True)
         source_text = _clause(text, m.end(), before=False)
         if not regex.search(rule.outputs + "|" + rule.teacher + "|" + rule.learner, source_text):
             continue
