@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--rules", action="append", type=Path, metavar="PATH",
         help="a rule pack file or folder (repeatable); default: ./rules/ if present, else the bundled packs",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format", choices=("text", "json", "github"), default="text",
+        help="output format: text, json, or github (workflow-command annotations) (default: text)",
+    )
     parser.add_argument(
         "--fail-level", choices=("warning", "error"), default="error",
         help="lowest severity that makes the exit status 1 (default: error)",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.report import json_format, text
+from checker.report import github, json_format, text
 
 FORMATS: dict[str, ModuleType] = {
     "text": text,
     "json": json_format,
+    "github": github,
 }
