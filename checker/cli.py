@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-documents", action="store_true",
         help="check every document, even those outside a pack's declared scope",
     )
+    parser.add_argument(
+        "--report-unused-suppressions", action="store_true",
+        help="warn about factcheck-disable / ignore-next-line comments that suppress nothing",
+    )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
 
@@ -78,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from checker.report.run import Run
 
     status = 0
-    engine = Engine(packs, ignore_scope=args.all_documents)
+    engine = Engine(packs, ignore_scope=args.all_documents, report_unused=args.report_unused_suppressions)
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and args.format == "text")
     for display, path in _drafts(args.paths):

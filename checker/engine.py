@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from checker import suppress
 from checker.claims import Binder, FigureClaim, quoted_spans
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
@@ -70,9 +71,10 @@ def _matches(value: Any, pattern: regex.Pattern[str]) -> bool:
 
 
 class Engine:
-    def __init__(self, packs: list[CompiledPack], ignore_scope: bool = False) -> None:
+    def __init__(self, packs: list[CompiledPack], ignore_scope: bool = False, report_unused: bool = False) -> None:
         self.packs = packs
         self.ignore_scope = ignore_scope
+        self.report_unused = report_unused
         self._binders = {p.id: Binder(p.vocabulary) for p in packs}
         self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
 
@@ -98,6 +100,7 @@ class Engine:
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))
+        result.findings = suppress.apply(document, result.findings, self.report_unused)
         return result
 
 

@@ -67,6 +67,14 @@ _EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}])|\*{1,3}(?! )|(?<! )\*{1,3}|~~")
 
 
+# A suppression (see checker.suppress): in an HTML comment, or after "#" in plain text.
+DIRECTIVE = (
+    r"factcheck-(?P<verb>disable|enable|ignore-next-line)(?P<facts>(?:[ \t]+[a-z0-9][a-z0-9,\t -]*?)?)"
+    r"(?:[ \t]+--[ \t]*(?P<reason>[^\r\n]*?))?"
+)
+DIRECTIVE_LINE = regex.compile(r"^[ \t]*#[ \t]*" + DIRECTIVE + r"[ \t]*$", regex.MULTILINE)
+
+
 def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, line without its ending) for each line of text[start:end]."""
     for m in _LINE.finditer(text, start, len(text) if end is None else end):
@@ -76,7 +84,8 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
 
 
 def plain(text: str, edits: Edits) -> None:
-    """Plain text: only URLs and e-mail addresses are not prose."""
+    """Plain text: only URLs, e-mail addresses and factcheck's own directives are not prose."""
+    edits.add_pass((m.start(), m.end(), "") for m in DIRECTIVE_LINE.finditer(text))
     edits.add_pass(_urls(text))
 
 
