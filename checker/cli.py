@@ -10,11 +10,15 @@ import argparse
 import importlib.util
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from checker import __version__
 from checker.findings import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from checker.config import Config
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
 
@@ -34,12 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="a rule pack file or folder (repeatable); default: ./rules/ if present, else the bundled packs",
     )
     parser.add_argument(
-        "--format", choices=("text", "json", "github"), default="text",
+        "--format", choices=("text", "json", "github"),
         help="output format: text, json, or github (workflow-command annotations) (default: text)",
     )
     parser.add_argument(
-        "--fail-level", choices=("warning", "error"), default="error",
+        "--fail-level", choices=("warning", "error"),
         help="lowest severity that makes the exit status 1 (default: error)",
+    )
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE",
+        help="settings file (default: the nearest .factcheck.yaml or pyproject.toml [tool.factcheck] upward)",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--show-source", action="store_true", default=None, help="show the offending line under each finding")
@@ -57,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["init"]:  # a folder named "init" is checked as ./init
+        from checker import init
+
+        if len(argv) > 1:
+            print("factcheck: error: init takes no arguments; run it in the repository's top folder", file=sys.stderr)
+            return 2
+        return init.main(Path("."))
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.paths:
@@ -64,17 +80,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("factcheck: error: give at least one draft file or folder to check", file=sys.stderr)
         return 2
 
+    from checker.config import ConfigError
     from checker.pack import PackError, load
 
     try:
-        packs = load(_rule_paths(args.rules))
-    except PackError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        config = _config(args.config)
+        packs = load(_rule_paths(args.rules or config.rule_paths()))
+        _check_fact_ids(config, packs)
+    except (PackError, ConfigError) as exc:
+        print(exc, file=sys.stderr)
         return 2
     except UsageError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return 2
+    settings = config.settings
+    output = args.format or settings.format or "text"
+    fail_level = args.fail_level or settings.fail_level or "error"
 
     from checker.document import FORMATS, lines, read
     from checker.engine import Engine
@@ -84,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     engine = Engine(packs, ignore_scope=args.all_documents, report_unused=args.report_unused_suppressions)
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
-    run = Run(show_source=show_source and args.format == "text")
-    for display, path in _drafts(args.paths):
+    run = Run(show_source=show_source and output == "text")
+    for display, path in _selected(_drafts(args.paths), config):
         try:
             text = _read_text(path)
         except OSError as exc:
@@ -103,11 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         document = read(display, text, FORMATS.get(path.suffix.lower(), "text"))
         result = engine.check(document)
+        result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         run.results.append(result)
         if run.show_source and result.findings:
             run.lines[display] = lines(text)
-    REPORTS[args.format].render(run, sys.stdout)
-    threshold = SEVERITY_RANK[args.fail_level]
+    REPORTS[output].render(run, sys.stdout)
+    threshold = SEVERITY_RANK[fail_level]
     if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings):
         status = status or 1
     return status
@@ -122,6 +144,69 @@ def run() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(1) from None
+
+
+def _config(given: Path | None) -> Config:
+    from checker import config
+
+    if given is not None:
+        if not given.is_file():
+            raise UsageError(f"no such configuration file: {given}")
+        return config.load(given)
+    found = config.discover(Path.cwd())
+    return config.load(found) if found else config.Config()
+
+
+def _check_fact_ids(config: Config, packs: list) -> None:
+    """Every fact the configuration names must exist in the packs loaded."""
+    from checker.config import ConfigError
+
+    known = {rule.id for pack in packs for rules in pack.rules.values() for rule in rules}
+    problems = [
+        f"{config.where('severity', fact)}: unknown fact {fact!r} in severity" for fact in config.settings.severity
+        if fact not in known
+    ] + [
+        f"{config.where('disable', i)}: unknown fact {fact!r} in disable"
+        for i, fact in enumerate(config.settings.disable) if fact not in known
+    ]
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+
+def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str, Path]]:
+    """The drafts the configuration's include and exclude globs admit."""
+    import regex
+
+    from checker.pack import glob_pattern
+
+    settings = config.settings
+    if not (settings.include or settings.exclude):
+        return drafts
+    base = (config.path.parent if config.path else Path(".")).resolve()
+    include = [regex.compile(glob_pattern(g)) for g in settings.include]
+    exclude = [regex.compile(glob_pattern(g)) for g in settings.exclude]
+    selected = []
+    for display, path in drafts:
+        full = path.resolve()
+        name = full.relative_to(base).as_posix() if full.is_relative_to(base) else full.as_posix()
+        if include and not any(p.search(name) for p in include):
+            continue
+        if not any(p.search(name) for p in exclude):
+            selected.append((display, path))
+    return selected
+
+
+def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> list:
+    """Findings with the configuration's severities, without its disabled facts."""
+    if not (severity or disabled):
+        return findings
+    out = []
+    for f in findings:
+        if f.finding.fact in disabled:
+            continue
+        level = severity.get(f.finding.fact)
+        out.append(replace(f, finding=replace(f.finding, severity=level)) if level else f)
+    return out
 
 
 def _rule_paths(given: list[Path] | None) -> list[Path]:

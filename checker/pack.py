@@ -99,11 +99,11 @@ def load(paths: list[Path]) -> list[CompiledPack]:
             continue
         for i, fact in enumerate(pack.facts):
             if fact.id in seen_facts:
-                where = _where(path, marks, ("facts", i, "id"))
+                where = where_in(path, marks, ("facts", i, "id"))
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
         compiled, link_problems = compile_pack(pack)
-        problems.extend(f"{_where(path, marks, loc)}: {msg}" for loc, msg in link_problems)
+        problems.extend(f"{where_in(path, marks, loc)}: {msg}" for loc, msg in link_problems)
         packs.append(compiled)
     if problems:
         raise PackError(problems)
@@ -125,8 +125,8 @@ def _validate(path: Path) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
-        raise PackError([_describe(path, marks, data, err) for err in exc.errors()]) from None
-    problems = [f"{_where(path, marks, loc)}: {msg}" for loc, msg in _references(pack)]
+        raise PackError([describe_error(path, marks, data, err) for err in exc.errors()]) from None
+    problems = [f"{where_in(path, marks, loc)}: {msg}" for loc, msg in _references(pack)]
     if problems:
         raise PackError(problems)
     return pack, marks
@@ -196,11 +196,11 @@ def _ids(ids: set[str]) -> str:
     return ", ".join(sorted(ids)) or "none declared"
 
 
-def _describe(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
+def describe_error(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
     loc = _data_path(data, tuple(err["loc"]))
     if err["type"] == "union_tag_invalid":
         loc += ("kind",)  # pydantic places it at the fact; the offending key is its kind
-    where = _where(path, marks, loc)
+    where = where_in(path, marks, loc)
     dotted = _dotted(loc)
     if err["type"] == "extra_forbidden":
         return f"{where}: unknown key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
@@ -233,7 +233,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _where(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) -> str:
+def where_in(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) -> str:
     for n in range(len(loc), -1, -1):
         mark = marks.get(tuple(loc[:n]))
         if mark:

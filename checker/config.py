@@ -1,0 +1,123 @@
+"""Settings a newsroom repository keeps for factcheck, found upward from the working folder.
+
+``.factcheck.yaml`` (or ``.factcheck.yml``), or a ``[tool.factcheck]`` table in
+``pyproject.toml``; the first found walking up from the current folder wins. It is validated
+like a pack (unknown keys are errors, reported as file:line), paths in it are relative to
+the file, and command-line flags override it.
+
+    rules: [rules]                       # pack files or folders
+    include: ['stories/**']              # check only these drafts (globs)
+    exclude: ['stories/archive/**']      # never these
+    severity: {fraudulent-accounts: warning}
+    disable: [spelling-moonshot]         # facts not checked at all
+    fail_level: warning
+    format: github
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+from pydantic import ValidationError
+
+from checker import yamlsafe
+from checker.model import Id, Severity, Strict, Text
+
+NAMES = (".factcheck.yaml", ".factcheck.yml")
+
+
+class Settings(Strict):
+    rules: list[Text] = []
+    include: list[Text] = []
+    exclude: list[Text] = []
+    severity: dict[Id, Severity] = {}
+    disable: list[Id] = []
+    fail_level: Severity | None = None
+    format: Literal["text", "json", "github"] | None = None
+
+
+class ConfigError(Exception):
+    """A problem in the configuration file, formatted as file:line:col: message."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from; None: no file, all defaults
+    settings: Settings = field(default_factory=Settings)
+    marks: dict[Any, yamlsafe.Mark] = field(default_factory=dict)
+
+    def rule_paths(self) -> list[Path]:
+        base = self.path.parent if self.path else Path(".")
+        return [base / r for r in self.settings.rules]
+
+    def where(self, *loc: Any) -> str:
+        from checker.pack import where_in
+
+        return where_in(self.path or Path("."), self.marks, loc)
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    for folder in [start, *start.parents]:
+        for name in NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and regex.search(r"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_text(encoding="utf-8")):
+            return pyproject
+    return None
+
+
+def load(path: Path) -> Config:
+    from checker.pack import describe_error
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "pyproject.toml":
+        data, marks = _toml_table(path, text)
+    else:
+        try:
+            data, marks = yamlsafe.load(text)
+        except yamlsafe.YamlError as exc:
+            where = f"{path}:{exc.mark.line}:{exc.mark.column}" if exc.mark else str(path)
+            raise ConfigError(f"{where}: {exc.message}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: the configuration must be a mapping of settings")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError("\n".join(describe_error(path, marks, data, err) for err in exc.errors())) from None
+    return Config(path, settings, marks)
+
+
+def _toml_table(path: Path, text: str) -> tuple[dict[str, Any], dict[Any, yamlsafe.Mark]]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(text).get("tool", {}).get("factcheck", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    # TOML parsers keep no positions: find each key's line in the [tool.factcheck] tables.
+    marks: dict[Any, yamlsafe.Mark] = {}
+    table: tuple[str, ...] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = regex.match(r"\s*\[([^\[\]]+)\]\s*$", line)
+        if header:
+            parts = tuple(p.strip() for p in header.group(1).split("."))
+            table = parts[2:] if parts[:2] == ("tool", "factcheck") else None
+            if table is not None:
+                marks[table] = yamlsafe.Mark(number, 1)
+            continue
+        key = regex.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        if table is not None and key:
+            marks[(*table, key.group(1))] = yamlsafe.Mark(number, key.start(1) + 1)
+    return data, marks

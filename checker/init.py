@@ -1,0 +1,80 @@
+"""``factcheck init``: a commented starter configuration and pack for a repository without them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CONFIG = """\
+# factcheck settings for this repository (see the factcheck README, "Configuration").
+# Command-line flags override these. Paths are relative to this file.
+
+rules: [rules]                 # pack files or folders
+include: []                    # globs of drafts to check; empty: every draft given
+exclude: []                    # globs of drafts never to check, e.g. 'archive/**'
+severity: {}                   # per-fact severity, e.g. {story-figure: warning}
+disable: []                    # facts not to report at all
+fail_level: error              # lowest severity that fails a run: error or warning
+format: text                   # text, json or github
+"""
+
+PACK = """\
+# A starter rule pack: one story, its sources, its parties and its facts.
+# Replace the example with your story; run `factcheck DRAFTS` to check drafts against it.
+id: example-story
+title: Example Corp says it had 2 million customers in 2025
+
+scope:                         # only documents that mention the story are checked
+  all: ['\\bExample Corp\\b']
+
+sources:
+  - id: press-release
+    title: Example Corp annual results
+    url: https://example.com/results
+    date: 2026-01-15
+
+entities:
+  - id: example-corp
+    name: Example Corp
+    aliases: [Example]
+
+measures:
+  - id: customers
+    label: customers
+    nouns: [customer, client]
+
+facts:
+  - id: customers-served
+    kind: quantity
+    owner: example-corp
+    measure: customers
+    value: 2000000
+    qualifier: approximately
+    source: press-release
+    examples:
+      pass: ["Example Corp had about 2 million customers last year."]
+      fail: ["Example Corp had 20 million customers last year."]
+
+  - id: spelling-example-corp
+    kind: spelling
+    entity: example-corp
+    wrong: [ExampleCorp, Example corp]
+    source: press-release
+    examples:
+      pass: ["Example Corp had about 2 million customers last year."]
+      fail: ["ExampleCorp had about 2 million customers last year."]
+"""
+
+
+def main(folder: Path) -> int:
+    targets = {folder / ".factcheck.yaml": CONFIG, folder / "rules" / "example-story.yaml": PACK}
+    existing = [p for p in targets if p.exists()]
+    if existing or (folder / "rules").exists() or (folder / ".factcheck.yml").exists():
+        taken = existing[0] if existing else folder / "rules"
+        print(f"factcheck: error: {taken} already exists; init only starts a repository that has none", file=sys.stderr)
+        return 2
+    for path, text in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
