@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="check every document, even those outside a pack's declared scope",
     )
     parser.add_argument(
+        "--diff-base", metavar="REF",
+        help="report only findings on lines added or changed since git REF (documents are still read whole)",
+    )
+    parser.add_argument(
         "--report-unused-suppressions", action="store_true",
         help="warn about factcheck-disable / ignore-next-line comments that suppress nothing",
     )
@@ -93,6 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return 2
+    changed = None
+    if args.diff_base:
+        from checker.gitdiff import DiffError, changes
+
+        try:
+            changed = changes(args.diff_base, Path.cwd())
+        except DiffError as exc:
+            print(f"factcheck: error: --diff-base: {exc}", file=sys.stderr)
+            return 2
     settings = config.settings
     output = args.format or settings.format or "text"
     fail_level = args.fail_level or settings.fail_level or "error"
@@ -107,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and output == "text")
     for display, path in _selected(_drafts(args.paths), config):
+        if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
+            print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
+            continue
         try:
             text = _read_text(path)
         except OSError as exc:
@@ -125,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         document = read(display, text, FORMATS.get(path.suffix.lower(), "text"))
         result = engine.check(document)
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
+        if changed is not None:
+            result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
         run.results.append(result)
         if run.show_source and result.findings:
             run.lines[display] = lines(text)
