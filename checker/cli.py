@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="report only findings on lines added or changed since git REF (documents are still read whole)",
     )
     parser.add_argument(
+        "--summary-file", type=Path, metavar="FILE",
+        help="also append a Markdown summary of the findings to FILE (e.g. $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument(
         "--report-unused-suppressions", action="store_true",
         help="warn about factcheck-disable / ignore-next-line comments that suppress nothing",
     )
@@ -147,6 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if run.show_source and result.findings:
             run.lines[display] = lines(text)
     REPORTS[output].render(run, sys.stdout)
+    if args.summary_file:
+        from checker.report import summary
+
+        try:
+            with args.summary_file.open("a", encoding="utf-8") as out:
+                summary.render(run, out)
+        except OSError as exc:
+            print(f"{args.summary_file}: cannot write summary: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
     threshold = SEVERITY_RANK[fail_level]
     if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings):
         status = status or 1

@@ -49,7 +49,7 @@ def changes(base: str, cwd: Path) -> Changes:
     path = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
+            target = line[4:].removesuffix("\t")  # git ends a name that has spaces with a tab
             path = None if target == "/dev/null" else target.removeprefix("b/")
             if path is not None:
                 found.lines.setdefault(path, set())

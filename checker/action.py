@@ -1,0 +1,95 @@
+"""The GitHub Action's step: ``python -m checker.action``, configured by the environment.
+
+The Action passes its inputs as environment variables (``INPUT_PATHS``, ``INPUT_RULES``,
+``INPUT_CONFIG``, ``INPUT_FAIL_LEVEL``, ``INPUT_DIFF_BASE``), never by interpolating them into
+shell, and this script calls the checker in-process with an argument list: nothing from a
+pull request (file names, draft text, branch names) is ever evaluated as a command.
+
+On ``pull_request`` events it checks the drafts the pull request changed, reporting only
+findings on changed lines (``--diff-base`` the base commit); elsewhere the given paths, or the
+whole repository. Findings become annotations, the step summary gets a table per file, and
+``exit-code`` is set as a step output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Mapping
+
+from checker import cli
+
+PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target")
+
+
+def main() -> int:
+    env = os.environ
+    base = env.get("INPUT_DIFF_BASE", "").strip() or _pull_request_base(env)
+    paths = env.get("INPUT_PATHS", "").split("\n")
+    paths = [p.strip() for p in paths if p.strip()]
+    if not paths and base:
+        try:
+            paths = _changed_drafts(base)
+        except subprocess.CalledProcessError as exc:
+            print(
+                f"factcheck: error: cannot list the files changed since {base}: {exc.stderr.strip()} "
+                "(check out with fetch-depth: 0 so the base commit is present)",
+                file=sys.stderr,
+            )
+            return _finish(env, 2)
+        if not paths:
+            print("factcheck: no drafts changed in this pull request")
+            _summary(env, "### factcheck: no drafts changed\n")
+            return _finish(env, 0)
+    argv = ["--format", "github", "--fail-level", env.get("INPUT_FAIL_LEVEL", "").strip() or "error"]
+    if env.get("GITHUB_STEP_SUMMARY"):
+        argv += ["--summary-file", env["GITHUB_STEP_SUMMARY"]]
+    if base:
+        argv += ["--diff-base", base]
+    for rules in env.get("INPUT_RULES", "").split("\n"):
+        if rules.strip():
+            argv += ["--rules", rules.strip()]
+    if env.get("INPUT_CONFIG", "").strip():
+        argv += ["--config", env["INPUT_CONFIG"].strip()]
+    argv += ["--", *(paths or ["."])]
+    sys.stdout.flush()
+    return _finish(env, cli.main(argv))
+
+
+def _pull_request_base(env: Mapping[str, str]) -> str:
+    if env.get("GITHUB_EVENT_NAME") not in PULL_REQUEST_EVENTS or not env.get("GITHUB_EVENT_PATH"):
+        return ""
+    try:
+        event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+        return str(event["pull_request"]["base"]["sha"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+
+
+def _changed_drafts(base: str) -> list[str]:
+    """Drafts added, changed or renamed since ``base``, as git lists them (deleted ones left out)."""
+    listed = subprocess.run(
+        ["git", "-c", "core.quotepath=false", "diff", "--name-only", "-z", "--diff-filter=d", "-M", base, "--"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return [p for p in listed.split("\0") if p.lower().endswith(cli.DRAFT_SUFFIXES)]
+
+
+def _summary(env: Mapping[str, str], text: str) -> None:
+    if env.get("GITHUB_STEP_SUMMARY"):
+        with open(env["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+            out.write(text)
+
+
+def _finish(env: Mapping[str, str], code: int) -> int:
+    if env.get("GITHUB_OUTPUT"):
+        with open(env["GITHUB_OUTPUT"], "a", encoding="utf-8") as out:
+            out.write(f"exit-code={code}\n")
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
