@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a rule pack file or folder (repeatable); default: ./rules/ if present, else the bundled packs",
     )
     parser.add_argument(
-        "--format", choices=("text", "json", "github"),
-        help="output format: text, json, or github (workflow-command annotations) (default: text)",
+        "--format", choices=("text", "json", "github", "sarif", "rdjsonl"),
+        help="output format: text, json, github (workflow-command annotations), sarif (SARIF 2.1.0) "
+        "or rdjsonl (reviewdog) (default: text)",
     )
     parser.add_argument(
         "--fail-level", choices=("warning", "error"),
@@ -60,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff-base", metavar="REF",
         help="report only findings on lines added or changed since git REF (documents are still read whole)",
     )
+    edits = parser.add_mutually_exclusive_group()
+    edits.add_argument(
+        "--fix", action="store_true",
+        help="apply the findings that have one right replacement (misspelt names) to the files, and say what changed",
+    )
+    edits.add_argument("--diff", action="store_true", help="show those replacements as a unified diff; write nothing")
     parser.add_argument(
         "--summary-file", type=Path, metavar="FILE",
         help="also append a Markdown summary of the findings to FILE (e.g. $GITHUB_STEP_SUMMARY)",
@@ -120,15 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from checker.report.run import Run
 
     status = 0
+    fixable: list[tuple[str, Path, bytes, str, list]] = []
     engine = Engine(packs, ignore_scope=args.all_documents, report_unused=args.report_unused_suppressions)
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
-    run = Run(show_source=show_source and output == "text")
+    run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     for display, path in _selected(_drafts(args.paths), config):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
             continue
         try:
-            text = _read_text(path)
+            data, text = _read_text(path)
         except OSError as exc:
             print(f"{display}: cannot read: {exc.strerror or exc}", file=sys.stderr)
             status = 2
@@ -148,9 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if changed is not None:
             result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
         run.results.append(result)
-        if run.show_source and result.findings:
+        if result.findings and (run.show_source or output == "rdjsonl"):
             run.lines[display] = lines(text)
+        if (args.fix or args.diff) and any(f.finding.suggestion for f in result.findings):
+            fixable.append((display, path, data, text, result.findings))
     REPORTS[output].render(run, sys.stdout)
+    fixed_findings = _fix(fixable, write=args.fix, out=sys.stdout if output == "text" else sys.stderr)
+    if fixed_findings is None:
+        status = 2
+        fixed_findings = set()
     if args.summary_file:
         from checker.report import summary
 
@@ -161,9 +175,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.summary_file}: cannot write summary: {exc.strerror or exc}", file=sys.stderr)
             status = 2
     threshold = SEVERITY_RANK[fail_level]
-    if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings):
+    if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings if id(f) not in fixed_findings):
         status = status or 1
     return status
+
+
+def _fix(fixable: list, write: bool, out) -> set[int] | None:
+    """Apply (or, without ``write``, show) the suggestions; the ids of the findings fixed.
+
+    None when a file could not be written (it is named on stderr; the others are still fixed).
+    """
+    from checker import fix
+
+    done: set[int] = set()
+    failed = False
+    for display, path, data, text, findings in fixable:
+        suggested = [f for f in findings if f.finding.suggestion is not None]
+        after = fix.fixed(text, suggested)
+        if not write:
+            out.write(fix.diff(display, text, after))
+            continue
+        try:
+            fix.write(path, data, after)
+        except (OSError, fix.FixError) as exc:
+            print(f"{display}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            failed = True
+            continue
+        for f in suggested:
+            out.write(f"fixed {display}:{f.line}:{f.column}: {f.finding.found!r} -> {f.finding.suggestion!r}\n")
+            done.add(id(f))
+    return None if failed else done
 
 
 def run() -> None:
@@ -278,10 +319,9 @@ def _drafts(paths: list[str]) -> list[tuple[str, Path]]:
     return drafts
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[bytes, str]:
+    """The file's bytes, and its text without a UTF-8 byte-order mark."""
     if not path.exists():
         raise UsageError(f"no such file or folder: {path}")
     data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.decode("utf-8")
+    return data, data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")

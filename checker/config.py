@@ -36,7 +36,7 @@ class Settings(Strict):
     severity: dict[Id, Severity] = {}
     disable: list[Id] = []
     fail_level: Severity | None = None
-    format: Literal["text", "json", "github"] | None = None
+    format: Literal["text", "json", "github", "sarif", "rdjsonl"] | None = None
 
 
 class ConfigError(Exception):

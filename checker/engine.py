@@ -108,4 +108,4 @@ def locate(document: Document, finding: Finding) -> Located:
     start, end = document.original(finding.start, finding.end)
     line, column = document.position(start)
     end_line, end_column = document.position(end)
-    return Located(document.path, line, column, end_line, end_column, finding)
+    return Located(document.path, line, column, end_line, end_column, finding, (start, end))

@@ -33,3 +33,4 @@ class Located:
     end_line: int
     end_column: int
     finding: Finding
+    offsets: tuple[int, int] = (0, 0)  # [start, end) in the original file, for --fix

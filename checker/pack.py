@@ -8,7 +8,7 @@ reported as ``file:line:col: what is wrong``, at the YAML position of the offend
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -73,6 +73,19 @@ class CompiledPack:
     vocabulary: Vocabulary
     rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
     scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
+    facts: dict[str, FactInfo] = field(default_factory=dict)  # fact id -> what reports say of it
+
+
+@dataclass(frozen=True)
+class FactInfo:
+    """A fact as output formats describe it (SARIF rules, reviewdog codes)."""
+
+    id: str
+    kind: str
+    severity: str
+    source_title: str
+    source_url: str | None
+    note: str | None
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -251,6 +264,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], str]]]:
     """The pack as plain rules, and the problems found linking facts that refer to others."""
     names = {e.id: e.name for e in pack.entities}
+    sources = {s.id: s for s in pack.sources}
     measures = {m.id: m for m in pack.measures}
     rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     compiled: dict[str, Any] = {}
@@ -289,6 +303,10 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         vocabulary=vocabulary,
         rules=rules,
         scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
+        facts={
+            f.id: FactInfo(f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note)
+            for f in pack.facts
+        },
     ), problems
 
 

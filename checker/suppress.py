@@ -107,4 +107,4 @@ def _problem(document: Document, d: Directive, what: str) -> Located:
         message=f"This suppression {what}", found=text, expected="a suppression with a reason that suppresses a finding",
         source="factcheck",
     )
-    return Located(document.path, line, column, end_line, end_column, finding)
+    return Located(document.path, line, column, end_line, end_column, finding, (d.start, d.end))

