@@ -1,7 +1,7 @@
 """The GitHub Action's step: ``python -m checker.action``, configured by the environment.
 
 The Action passes its inputs as environment variables (``INPUT_PATHS``, ``INPUT_RULES``,
-``INPUT_CONFIG``, ``INPUT_FAIL_LEVEL``, ``INPUT_DIFF_BASE``), never by interpolating them into
+``INPUT_CONFIG``, ``INPUT_FAIL_LEVEL``, ``INPUT_DIFF_BASE``, ``INPUT_SARIF_FILE``), never by interpolating them into
 shell, and this script calls the checker in-process with an argument list: nothing from a
 pull request (file names, draft text, branch names) is ever evaluated as a command.
 
@@ -13,6 +13,7 @@ whole repository. Findings become annotations, the step summary gets a table per
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -44,19 +45,23 @@ def main() -> int:
             print("factcheck: no drafts changed in this pull request")
             _summary(env, "### factcheck: no drafts changed\n")
             return _finish(env, 0)
-    argv = ["--format", "github", "--fail-level", env.get("INPUT_FAIL_LEVEL", "").strip() or "error"]
-    if env.get("GITHUB_STEP_SUMMARY"):
-        argv += ["--summary-file", env["GITHUB_STEP_SUMMARY"]]
+    common = ["--fail-level", env.get("INPUT_FAIL_LEVEL", "").strip() or "error"]
     if base:
-        argv += ["--diff-base", base]
+        common += ["--diff-base", base]
     for rules in env.get("INPUT_RULES", "").split("\n"):
         if rules.strip():
-            argv += ["--rules", rules.strip()]
+            common += ["--rules", rules.strip()]
     if env.get("INPUT_CONFIG", "").strip():
-        argv += ["--config", env["INPUT_CONFIG"].strip()]
-    argv += ["--", *(paths or ["."])]
+        common += ["--config", env["INPUT_CONFIG"].strip()]
+    common += ["--", *(paths or ["."])]
+    summary = ["--summary-file", env["GITHUB_STEP_SUMMARY"]] if env.get("GITHUB_STEP_SUMMARY") else []
     sys.stdout.flush()
-    return _finish(env, cli.main(argv))
+    code = cli.main(["--format", "github", *summary, *common])
+    sarif = env.get("INPUT_SARIF_FILE", "").strip()
+    if sarif and code in (0, 1):  # the same check again, as SARIF for code scanning
+        with open(sarif, "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+            cli.main(["--format", "sarif", *common])
+    return _finish(env, code)
 
 
 def _pull_request_base(env: Mapping[str, str]) -> str:

@@ -92,6 +92,18 @@ def test_a_pull_request_without_drafts_passes(tmp_path: Path) -> None:
     assert output.read_text(encoding="utf-8") == "exit-code=0\n"
 
 
+def test_sarif_file_for_code_scanning(tmp_path: Path) -> None:
+    repo, base = pull_request(tmp_path)
+    sarif = tmp_path / "factcheck.sarif"
+    proc, summary, _ = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}}, sarif_file=str(sarif))
+    assert proc.returncode == 1
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results] == [
+        ("allegations-attributed", 3), ("minimax-exchanges", 5),
+    ]
+    assert summary.read_text(encoding="utf-8").count("### factcheck") == 1  # written once
+
+
 def test_given_paths_and_fail_level(tmp_path: Path) -> None:
     repo, _ = pull_request(tmp_path)
     proc, _, output = run_action(repo, tmp_path, {}, paths="story.md", fail_level="warning", diff_base="")
@@ -105,5 +117,5 @@ def test_the_action_passes_inputs_only_through_the_environment() -> None:
     assert action["runs"]["using"] == "composite"
     for step in steps:
         assert "${{" not in step["run"], step["run"]  # no expression is ever pasted into shell
-    assert set(action["inputs"]) == {"paths", "rules", "config", "fail-level", "diff-base"}
+    assert set(action["inputs"]) == {"paths", "rules", "config", "fail-level", "diff-base", "sarif-file"}
     assert all(v.startswith("${{ inputs.") for v in steps[-1]["env"].values())
