@@ -64,6 +64,7 @@ class FigureClaim:
     owner: str | None
     ambiguous: bool
     sentence: tuple[int, int]
+    quoted: bool = False  # inside quotation marks (compared only when the pack's quote policy says so)
 
 
 _VERBS = (
@@ -116,7 +117,8 @@ _STOP = (
 class Binder:
     """Finds the figure claims of one document for one pack's vocabulary."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, quotes: str = "skip") -> None:
+        self.quotes = quotes  # what figures inside quotation marks are: skip, warn or check
         self.vocab = vocab
         self.entities = regex.compile(
             r"(?<![\p{L}\p{N}_])(?:" + vocab.entity_pattern + r")(?![\p{L}\p{N}_])"
@@ -154,7 +156,8 @@ class Binder:
             ]
             counted = self._counted(sentence)
             for figure, measure, noun_end in counted:
-                if inside(quoted, start + figure.start) or _distributive(sentence, figure, noun_end):
+                in_quote = inside(quoted, start + figure.start)
+                if (in_quote and self.quotes == "skip") or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
                 else:
                     owner, ambiguous = self._owner(
@@ -163,7 +166,7 @@ class Binder:
                 result.append(
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
-                        figure, measure, owner, ambiguous, (start, end),
+                        figure, measure, owner, ambiguous, (start, end), in_quote,
                     )
                 )
             recent = (recent + mentions)[-6:] if mentions else recent

@@ -31,6 +31,7 @@ class Context:
     names: dict[str, str]
     binder: Binder
     quoted: list[tuple[int, int]]
+    quotes: str = "skip"  # the pack's policy for figures inside quotation marks
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Engine:
         self.packs = packs
         self.ignore_scope = ignore_scope
         self.report_unused = report_unused
-        self._binders = {p.id: Binder(p.vocabulary) for p in packs}
+        self._binders = {p.id: Binder(p.vocabulary, p.quotes) for p in packs}
         self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
 
     def in_scope(self, pack: CompiledPack, document: Document) -> bool:
@@ -95,7 +96,7 @@ class Engine:
             binder = self._binders[pack.id]
             claims = binder.claims(document.prose, spans, quoted)
             result.claims += len(claims)
-            context = Context(document, spans, claims, pack.names, binder, quoted)
+            context = Context(document, spans, claims, pack.names, binder, quoted, pack.quotes)
             for kind, rules in pack.rules.items():
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))

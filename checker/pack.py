@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Literal, Union
 
 import regex
 from pydantic import Field, ValidationError
@@ -38,6 +38,11 @@ class Pack(Strict):
     description: Text | None = None
     scope: Scope | list[Scope] | None = Field(
         None, description="Which documents the pack applies to; a list means any one of them."
+    )
+    quotes: Literal["skip", "warn", "check"] = Field(
+        "skip",
+        description="Figures inside quotation marks: skip them (a quote may hold a wrong figure), "
+        "report them as warnings, or check them like any other.",
     )
     sources: list[Source] = Field(min_length=1)
     entities: list[Entity] = []
@@ -74,6 +79,7 @@ class CompiledPack:
     rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
     scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
     facts: dict[str, FactInfo] = field(default_factory=dict)  # fact id -> what reports say of it
+    quotes: str = "skip"  # policy for figures inside quotation marks
 
 
 @dataclass(frozen=True)
@@ -303,6 +309,7 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         vocabulary=vocabulary,
         rules=rules,
         scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
+        quotes=pack.quotes,
         facts={
             f.id: FactInfo(f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note)
             for f in pack.facts

@@ -247,3 +247,13 @@ def test_a_pack_whose_parts_contradict_its_total_is_refused(write) -> None:
     line = next(i for i, text in enumerate(pack.splitlines(), 1) if "id: parts-sum" in text)
     assert f"pack.yaml:{line}:" in proc.stderr
     assert "add up to" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("policy", "expected"), [("skip", []), ("warn", ["warning"]), ("check", ["error"])])
+def test_quote_policy_for_figures(write, policy: str, expected: list[str]) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace("\nsources:", f"\nquotes: {policy}\nsources:", 1)
+    pack_path = write("pack.yaml", pack)
+    draft = write("draft.md", "“MiniMax ran 31 million exchanges with Claude,” a rival said.\n")
+    _, report = run_json("--rules", pack_path, "--all-documents", draft)
+    assert [f["severity"] for f in report["findings"]] == expected
+    assert all("inside a quotation" in f["message"] for f in report["findings"])

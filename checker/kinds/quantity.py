@@ -126,12 +126,15 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             continue
         whose = _whose(claim, rule, rules, names)
         found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
+        warn = claim.quoted and context.quotes == "warn"
+        if claim.quoted:
+            found += " inside a quotation"
         yield Finding(
             start=claim.start,
             end=claim.end,
             fact=rule.id,
             kind="quantity",
-            severity=rule.severity,
+            severity="warning" if warn else rule.severity,
             message=f"{rule.label}: {found}; the pack says {rule.stated} (source: {rule.source})",
             found=claim.text,
             expected=rule.stated,
