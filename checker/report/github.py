@@ -17,6 +17,7 @@ from typing import TextIO
 
 from checker.findings import Located
 from checker.report.run import Run
+from checker.report.text import plural
 
 LIMITS = {"error": 10, "warning": 10}  # annotations GitHub shows per step, by level
 
@@ -48,11 +49,14 @@ def render(run: Run, out: TextIO) -> None:
         )
     if rest:
         out.write(
-            f"factcheck: {len(rest)} more finding{'s' if len(rest) != 1 else ''} not shown as annotations "
+            f"factcheck: {plural(len(rest), 'more finding')} not shown as annotations "
             f"(GitHub shows at most {LIMITS['error']} errors and {LIMITS['warning']} warnings per step); "
             "they are listed above\n"
         )
-    out.write(f"factcheck: {len(run.results)} files checked, {run.claims} claims recognised, {len(run.findings)} findings\n")
+    out.write(
+        f"factcheck: {plural(len(run.results), 'file')} checked, {plural(run.claims, 'claim')} recognised, "
+        f"{plural(len(run.findings), 'finding')}\n"
+    )
 
 
 def escape_data(value: str) -> str:

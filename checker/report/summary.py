@@ -12,18 +12,19 @@ from typing import TextIO
 
 from checker.report.github import LIMITS, relative
 from checker.report.run import Run
+from checker.report.text import plural
 
 
 def render(run: Run, out: TextIO) -> None:
     findings = run.findings
     files = len({f.path for f in findings})
     if not findings:
-        out.write(f"### factcheck: no findings\n\n{len(run.results)} files checked, {run.claims} claims recognised.\n")
+        out.write(
+            f"### factcheck: no findings\n\n{plural(len(run.results), 'file')} checked, "
+            f"{plural(run.claims, 'claim')} recognised.\n"
+        )
         return
-    out.write(
-        f"### factcheck: {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} "
-        f"file{'s' if files != 1 else ''}\n\n"
-    )
+    out.write(f"### factcheck: {plural(len(findings), 'finding')} in {plural(files, 'file')}\n\n")
     over = sum(max(0, sum(1 for f in findings if f.finding.severity == level) - n) for level, n in LIMITS.items())
     if over:
         out.write(f"{over} of them are not shown as annotations (GitHub's limit per step); all are listed here.\n\n")

@@ -19,8 +19,8 @@ def render(run: Run, out: TextIO) -> None:
             out.write(_source(run.lines[f.path], f))
     n_files, n_findings = len(run.results), len(run.findings)
     out.write(
-        f"{_plural(n_files, 'file')} checked, {_plural(run.claims, 'claim')} recognised, "
-        f"{_plural(n_findings, 'finding')}.\n"
+        f"{plural(n_files, 'file')} checked, {plural(run.claims, 'claim')} recognised, "
+        f"{plural(n_findings, 'finding')}.\n"
     )
 
 
@@ -37,5 +37,5 @@ def _printable(text: str) -> str:
     return "".join(c if c == "\t" or c.isprintable() else "\ufffd" for c in text)
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
