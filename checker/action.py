@@ -36,7 +36,7 @@ def main() -> int:
             paths = _changed_drafts(base)
         except subprocess.CalledProcessError as exc:
             print(
-                f"factcheck: error: cannot list the files changed since {base}: {exc.stderr.strip()} "
+                f"factcheck: error: cannot list the files changed since {base!r}: {exc.stderr.strip() or 'unknown revision'} "
                 "(check out with fetch-depth: 0 so the base commit is present)",
                 file=sys.stderr,
             )
@@ -76,8 +76,12 @@ def _pull_request_base(env: Mapping[str, str]) -> str:
 
 def _changed_drafts(base: str) -> list[str]:
     """Drafts added, changed or renamed since ``base``, as git lists them (deleted ones left out)."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
     listed = subprocess.run(
-        ["git", "-c", "core.quotepath=false", "diff", "--name-only", "-z", "--diff-filter=d", "-M", base, "--"],
+        ["git", "-c", "core.quotepath=false", "diff", "--name-only", "-z", "--diff-filter=d", "-M", commit, "--"],
         capture_output=True, text=True, check=True,
     ).stdout
     return [p for p in listed.split("\0") if p.lower().endswith(cli.DRAFT_SUFFIXES)]

@@ -60,14 +60,20 @@ class Config:
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``."""
+    """The nearest configuration file at or above ``start``, up to the repository's top."""
     for folder in [start, *start.parents]:
         for name in NAMES:
             if (folder / name).is_file():
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and regex.search(r"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_text(encoding="utf-8")):
+        try:
+            header = pyproject.is_file() and regex.search(rb"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_bytes())
+        except OSError:
+            header = None  # an unreadable pyproject.toml is someone else's
+        if header:
             return pyproject
+        if (folder / ".git").exists():
+            return None
     return None
 
 

@@ -44,6 +44,9 @@ def diff(display: str, before: str, after: str) -> str:
 
 def write(path: Path, checked: bytes, text: str) -> None:
     """Replace the file's content with ``text`` (UTF-8), atomically, if it is still ``checked``."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode) or info.st_nlink > 1:
+        raise FixError("is a symbolic or hard link; not fixed (fix the file it points to)")
     if path.read_bytes() != checked:
         raise FixError("changed since it was checked; not fixed")
     mode = stat.S_IMODE(path.stat().st_mode)

@@ -2,18 +2,20 @@
 
 Whole documents are still checked (a sum or a swapped figure needs the whole draft); only the
 findings whose span touches an added or changed line are reported. Renames are followed, a
-file git has never seen counts as all new, and binary files are skipped.
+file git does not track (new, ignored, outside the repository) counts as all new, and binary
+files are skipped.
 """
 
 from __future__ import annotations
 
+import codecs
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILINE)
+_HUNK = regex.compile(r"^@@ -\d+(?:,(?P<old>\d+))? \+(?P<start>\d+)(?:,(?P<new>\d+))? @@")
 
 
 class DiffError(Exception):
@@ -24,7 +26,7 @@ class DiffError(Exception):
 class Changes:
     top: Path
     lines: dict[str, set[int]] = field(default_factory=dict)  # repo-relative path -> changed lines
-    untracked: set[str] = field(default_factory=set)
+    tracked: set[str] = field(default_factory=set)
     binary: set[str] = field(default_factory=set)
 
     def key(self, path: Path) -> str:
@@ -34,8 +36,10 @@ class Changes:
             return path.as_posix()
 
     def touched(self, path: Path, first: int, last: int) -> bool:
+        """Whether a span touches a changed line; everything in a file git does not track
+        (new, ignored, outside the repository) is new."""
         key = self.key(path)
-        if key in self.untracked:
+        if key not in self.tracked:
             return True
         changed = self.lines.get(key, set())
         return any(line in changed for line in range(first, last + 1))
@@ -43,26 +47,65 @@ class Changes:
 
 def changes(base: str, cwd: Path) -> Changes:
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
-    _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd, f"unknown git revision {base!r}")
+    commit = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}"], cwd,
+        f"unknown git revision {base!r}",
+    ).strip()
     found = Changes(top)
-    diff = _git(["-c", "core.quotepath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", base, "--", "."], top)
-    path = None
-    for line in diff.splitlines():
-        if line.startswith("+++ "):
-            target = line[4:].removesuffix("\t")  # git ends a name that has spaces with a tab
-            path = None if target == "/dev/null" else target.removeprefix("b/")
-            if path is not None:
-                found.lines.setdefault(path, set())
-        elif line.startswith("Binary files ") and " and b/" in line:
-            found.binary.add(line.rsplit(" and b/", 1)[1].removesuffix(" differ"))
-        elif path is not None and line.startswith("@@"):
-            m = _HUNK.match(line)
-            if m:
-                start, count = int(m.group(1)), int(m.group(2) or "1")
-                found.lines[path].update(range(start, start + count))
-    others = _git(["-c", "core.quotepath=false", "ls-files", "--others", "--exclude-standard", "-z"], top)
-    found.untracked = {p for p in others.split("\0") if p}
+    diff = _git(
+        ["-c", "core.quotepath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", "-M",
+         "--src-prefix=a/", "--dst-prefix=b/", commit, "--", "."],
+        top,
+    )
+    _parse(diff, found)
+    tracked = _git(["-c", "core.quotepath=false", "ls-files", "-z"], top)
+    found.tracked = {p for p in tracked.split("\0") if p} | set(found.lines)
     return found
+
+
+def _parse(diff: str, found: Changes) -> None:
+    """Added lines per file from a unified diff with zero context.
+
+    Lines are split on newlines only, headers are read only where headers are, and each
+    hunk's lines are counted off, so no text inside a file can pass for a header.
+    """
+    lines = diff.split("\n")
+    i = 0
+    path: str | None = None
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.startswith("diff --git "):
+            path = None
+            while i < len(lines) and not lines[i].startswith(("@@", "diff --git ")):
+                header = lines[i]
+                i += 1
+                if header.startswith("+++ "):
+                    target = _unquote(header[4:].removesuffix("\t"))
+                    path = None if target == "/dev/null" else target.removeprefix("b/")
+                    if path is not None:
+                        found.lines.setdefault(path, set())
+                elif header.startswith("Binary files ") and header.endswith(" differ"):
+                    name = _unquote(header[len("Binary files ") : -len(" differ")].rsplit(" and ", 1)[-1])
+                    found.binary.add(name.removeprefix("b/"))
+        elif line.startswith("@@") and path is not None:
+            m = _HUNK.match(line)
+            if not m:
+                continue
+            old = int(m.group("old") or "1")
+            start, new = int(m.group("start")), int(m.group("new") or "1")
+            found.lines[path].update(range(start, start + new))
+            i += old + new  # the hunk's own lines, whatever they say
+            while i < len(lines) and lines[i].startswith("\\"):  # "\ No newline at end of file"
+                i += 1
+
+
+def _unquote(name: str) -> str:
+    """A path as git quotes unusual ones: "b/caf\\303\\251 \\"x\\".md"."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("latin-1", "backslashreplace")
+    return codecs.escape_decode(raw)[0].decode("utf-8", "surrogateescape")
 
 
 def _git(args: list[str], cwd: Path, failure: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -68,13 +69,18 @@ facts:
 
 def main(folder: Path) -> int:
     targets = {folder / ".factcheck.yaml": CONFIG, folder / "rules" / "example-story.yaml": PACK}
-    existing = [p for p in targets if p.exists()]
-    if existing or (folder / "rules").exists() or (folder / ".factcheck.yml").exists():
-        taken = existing[0] if existing else folder / "rules"
-        print(f"factcheck: error: {taken} already exists; init only starts a repository that has none", file=sys.stderr)
+    # lexists: a dangling symbolic link is taken too, and never written through
+    taken = [p for p in (*targets, folder / "rules", folder / ".factcheck.yml") if os.path.lexists(p)]
+    if taken:
+        print(f"factcheck: error: {taken[0]} already exists; init only starts a repository that has none", file=sys.stderr)
         return 2
-    for path, text in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}")
+    try:
+        for path, text in targets.items():
+            path.parent.mkdir(exist_ok=True)
+            with path.open("x", encoding="utf-8") as out:  # never over anything that appeared meanwhile
+                out.write(text)
+            print(f"wrote {path}")
+    except OSError as exc:
+        print(f"factcheck: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0

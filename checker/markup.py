@@ -72,7 +72,18 @@ DIRECTIVE = (
     r"factcheck-(?P<verb>disable|enable|ignore-next-line)(?P<facts>(?:[ \t]+[a-z0-9][a-z0-9,\t -]*?)?)"
     r"(?:[ \t]+--[ \t]*(?P<reason>[^\r\n]*?))?"
 )
-DIRECTIVE_LINE = regex.compile(r"^[ \t]*#[ \t]*" + DIRECTIVE + r"[ \t]*$", regex.MULTILINE)
+DIRECTIVE_LINE = regex.compile(r"^[ \t]*#[ \t]*" + DIRECTIVE + r"[ \t\r]*$", regex.MULTILINE)
+
+
+def code_spans(text: str, fmt: str) -> list[tuple[int, int]]:
+    """Where a draft shows code (fences, code spans, <pre>/<code>): text there is an example."""
+    if fmt == "markdown":
+        spans = [(start, end) for start, end, _ in _fenced_code(text, 0)]
+        spans += [m.span() for m in _CODE_SPAN.finditer(text)]
+        return spans + [m.span() for m in _RAW_BLOCK.finditer(text)]
+    if fmt == "html":
+        return [m.span() for m in _RAW_BLOCK.finditer(text)]
+    return []
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:

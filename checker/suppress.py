@@ -8,8 +8,9 @@ Markdown and HTML, in comments a reader never sees::
     <!-- factcheck-ignore-next-line deepseek-exchanges -- figure is from a 2027 filing -->
 
 Plain text, the same words after ``#`` at the start of a line. Without fact ids a directive
-covers every fact. ``disable`` runs to the matching ``enable`` (or the end of the file);
-``ignore-next-line`` covers the next line that is not blank. A suppression without a reason
+covers every fact. ``disable`` runs to an ``enable`` (or the end of the file); an ``enable``
+that names facts turns only those back on; ``ignore-next-line`` covers the next line that is
+not blank. Directives inside code blocks and code spans are examples, not directives. A suppression without a reason
 is reported as a warning, and so, with ``--report-unused-suppressions``, is one that
 suppresses nothing.
 """
@@ -22,7 +23,7 @@ import regex
 
 from checker.document import Document
 from checker.findings import Finding, Located
-from checker.markup import DIRECTIVE, DIRECTIVE_LINE
+from checker.markup import DIRECTIVE, DIRECTIVE_LINE, code_spans
 
 FACT = "factcheck-suppression"
 _COMMENT = regex.compile(r"<!--[ \t]*" + DIRECTIVE + r"[ \t]*-->")
@@ -35,44 +36,63 @@ class Directive:
     verb: str
     facts: frozenset[str]  # empty: every fact
     reason: str
-    first_line: int = 0  # lines it covers, filled in by ``directives``
-    last_line: int = 0
+    line: int = 0  # where it is, or for ignore-next-line the line it covers
     used: bool = field(default=False)
-
-    def covers(self, located: Located) -> bool:
-        return self.first_line <= located.line <= self.last_line and (
-            not self.facts or located.finding.fact in self.facts
-        )
 
 
 def directives(document: Document) -> list[Directive]:
+    """The directives of a draft, in order; those inside code are examples, not directives."""
     pattern = DIRECTIVE_LINE if document.fmt == "text" else _COMMENT
+    code = code_spans(document.text, document.fmt)
     found: list[Directive] = []
     for m in pattern.finditer(document.text):
+        if any(start <= m.start() < end for start, end in code):
+            continue
         facts = frozenset(f for f in regex.split(r"[\s,]+", m.group("facts")) if f)
-        found.append(Directive(m.start(), m.end(), m.group("verb"), facts, (m.group("reason") or "").strip()))
-    total_lines = document.position(len(document.text))[0]
-    open_: list[Directive] = []
-    for d in found:
-        line = document.position(d.start)[0]
-        end_line = document.position(d.end)[0]
+        d = Directive(m.start(), m.end(), m.group("verb"), facts, (m.group("reason") or "").strip())
+        d.line = document.position(d.start)[0]
         if d.verb == "ignore-next-line":
-            d.first_line = d.last_line = _next_line(document, d.end, end_line)
-        elif d.verb == "disable":
-            d.first_line, d.last_line = line, total_lines
-            open_.append(d)
-        else:  # enable: closes the disables it names (all of them when it names none)
-            for other in [o for o in open_ if not d.facts or o.facts & d.facts or not o.facts]:
-                other.last_line = line
-                open_.remove(other)
+            d.line = _next_line(document, d.end, document.position(d.end)[0])
+        found.append(d)
     return found
 
 
 def _next_line(document: Document, offset: int, line: int) -> int:
     """The first line after ``line`` that has any text on it."""
-    rest = document.text[offset:]
-    m = regex.search(r"\n[ \t\r]*(?=[^\s])", rest)
-    return document.position(offset + m.end())[0] if m else line + 1
+    m = regex.search(r"\n[ \t\r]*(?=[^\s])", document.text, pos=offset)
+    return document.position(m.end())[0] if m else line + 1
+
+
+def _suppressor(found: list[Directive], located: Located) -> Directive | None:
+    """The directive that silences a finding, if any: the state of disable/enable directives
+    before its line, then ignore-next-line directives for its line."""
+    fact = located.finding.fact
+    every: Directive | None = None  # a disable without facts, still open
+    named: dict[str, Directive] = {}
+    enabled: set[str] = set()  # facts enabled again while ``every`` is open
+    for d in found:
+        if d.verb == "ignore-next-line" or d.line >= located.line:
+            continue
+        if d.verb == "disable":
+            if d.facts:
+                named.update(dict.fromkeys(d.facts, d))
+                enabled -= d.facts
+            else:
+                every, named, enabled = d, {}, set()
+        elif d.facts:  # enable: only what it names
+            for f in d.facts:
+                named.pop(f, None)
+            enabled |= d.facts
+        else:
+            every, named, enabled = None, {}, set()
+    if fact in named:
+        return named[fact]
+    if every is not None and fact not in enabled:
+        return every
+    for d in found:
+        if d.verb == "ignore-next-line" and d.line == located.line and (not d.facts or fact in d.facts):
+            return d
+    return None
 
 
 def apply(document: Document, findings: list[Located], report_unused: bool) -> list[Located]:
@@ -82,11 +102,11 @@ def apply(document: Document, findings: list[Located], report_unused: bool) -> l
         return findings
     kept = []
     for f in findings:
-        covering = [d for d in found if d.verb != "enable" and d.covers(f)]
-        for d in covering:
-            d.used = True
-        if not covering:
+        by = _suppressor(found, f)
+        if by is None:
             kept.append(f)
+        else:
+            by.used = True
     for d in found:
         if d.verb == "enable":
             continue

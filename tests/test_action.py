@@ -119,3 +119,11 @@ def test_the_action_passes_inputs_only_through_the_environment() -> None:
         assert "${{" not in step["run"], step["run"]  # no expression is ever pasted into shell
     assert set(action["inputs"]) == {"paths", "rules", "config", "fail-level", "diff-base", "sarif-file"}
     assert all(v.startswith("${{ inputs.") for v in steps[-1]["env"].values())
+
+
+def test_a_diff_base_input_is_never_an_option_to_git(tmp_path: Path) -> None:
+    repo, _ = pull_request(tmp_path)
+    target = tmp_path / "clobbered"
+    proc, _, output = run_action(repo, tmp_path, {}, diff_base=f"--output={target}")
+    assert proc.returncode == 2 and not target.exists()
+    assert output.read_text(encoding="utf-8") == "exit-code=2\n"

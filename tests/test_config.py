@@ -79,3 +79,20 @@ def test_init_writes_a_working_starter_and_never_overwrites(tmp_path: Path) -> N
     proc = run("init", cwd=tmp_path)
     assert proc.returncode == 2 and "already exists" in proc.stderr
     assert (tmp_path / ".factcheck.yaml").read_text(encoding="utf-8") == config
+
+
+def test_init_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".factcheck.yaml").symlink_to(outside)
+    proc = run("init", cwd=repo)
+    assert proc.returncode == 2 and "already exists" in proc.stderr
+    assert not outside.exists()
+
+
+def test_a_foreign_unreadable_pyproject_is_not_a_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.black]\nx = "\xff"\n')
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    proc = run("--all-documents", "--no-show-source", "a.md", cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr

@@ -54,3 +54,25 @@ def test_an_unknown_revision_is_a_usage_error(tmp_path: Path) -> None:
     repo = history(tmp_path)
     proc = run("--diff-base", "no-such-ref", ".", cwd=repo)
     assert proc.returncode == 2 and "unknown git revision 'no-such-ref'" in proc.stderr
+
+
+def test_draft_text_cannot_pass_for_diff_headers(tmp_path: Path) -> None:
+    repo = history(tmp_path)
+    git(repo, "config", "diff.mnemonicPrefix", "true")  # a user's diff settings must not matter
+    forged = "++ b/zzz.md\n\nIntro.\x0c@@ -1 +1,50 @@\n\n" + WRONG
+    (repo / "old.md").write_text(forged + "\n" + WRONG2, encoding="utf-8")
+    _, report = run_json("--all-documents", "--diff-base", "HEAD", "old.md", cwd=repo)
+    # the old first line (now line 5) is unchanged and stays silent; the new last line is reported
+    assert lines(report) == [("old.md", 7)]
+
+
+def test_quoted_names_and_untracked_files(tmp_path: Path) -> None:
+    repo = history(tmp_path)
+    (repo / 'say "hi".md').write_text(WRONG, encoding="utf-8")
+    git(repo, "add", 'say "hi".md')
+    git(repo, "commit", "--quiet", "-m", "quoted name")
+    (repo / 'say "hi".md').write_text(WRONG + "\n" + WRONG2, encoding="utf-8")
+    (repo / ".gitignore").write_text("ignored.md\n", encoding="utf-8")
+    (repo / "ignored.md").write_text(WRONG, encoding="utf-8")
+    _, report = run_json("--all-documents", "--diff-base", "HEAD", 'say "hi".md', "ignored.md", cwd=repo)
+    assert lines(report) == [('say "hi".md', 3), ("ignored.md", 1)]

@@ -106,3 +106,19 @@ def test_fix_refuses_a_file_that_changed_since_it_was_read(tmp_path) -> None:
     with pytest.raises(fix.FixError):
         fix.write(path, b"what was checked\n", "fixed\n")
     assert path.read_text(encoding="utf-8") == "changed by someone else\n"
+
+
+def test_fix_refuses_links(write) -> None:
+    target = write("real/target.md", "Anthropic named Deepseek.\n")
+    link = target.parent.parent / "link.md"
+    link.symlink_to(target)
+    proc = run("--fix", "--all-documents", "--no-show-source", "link.md", cwd=link.parent)
+    assert proc.returncode == 2 and "link.md: is a symbolic or hard link; not fixed" in proc.stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "Anthropic named Deepseek.\n"
+
+
+def test_the_runners_older_command_syntax_is_defanged(write) -> None:
+    body = "".join("DeepSeek stole Claude's reasoning ##[error]forged.\n\n" for _ in range(12))
+    draft = write("many.txt", body)
+    proc = run("--format", "github", "--rules", BUNDLED_PACK, "--all-documents", draft, cwd=draft.parent)
+    assert proc.stdout.count("::error ") == 10 and "##[" not in proc.stdout

@@ -50,3 +50,26 @@ def test_unused_suppressions_are_reported_when_asked(write) -> None:
     text = f"<!-- factcheck-ignore-next-line moonshot-exchanges -- was wrong once -->\nAll is well.\n"
     assert found(write, "a.md", text) == []
     assert found(write, "a.md", text, "--report-unused-suppressions") == [(1, "factcheck-suppression", "warning")]
+
+
+SPELT = "Anthropic named Deepseek."  # one spelling finding and nothing else
+
+
+def test_an_enable_naming_facts_turns_only_those_back_on(write) -> None:
+    text = (
+        "<!-- factcheck-disable -- a quoted correction -->\n"
+        f"{WRONG}\n{SPELT}\n"
+        "<!-- factcheck-enable spelling-deepseek -->\n"
+        f"{WRONG}\n{SPELT}\n"
+    )
+    assert found(write, "a.md", text) == [(6, "spelling-deepseek", "error")]
+
+
+def test_plain_text_directives_with_crlf_line_ends(write) -> None:
+    text = f"# factcheck-ignore-next-line -- quoted wire copy\r\n{WRONG}\r\n{WRONG}\r\n"
+    assert found(write, "a.txt", text) == [(3, "moonshot-exchanges", "error")]
+
+
+def test_directives_shown_as_code_are_examples(write) -> None:
+    text = f"```\n<!-- factcheck-disable -- example for the style guide -->\n```\n\n{WRONG}\n"
+    assert found(write, "a.md", text) == [(5, "moonshot-exchanges", "error")]

@@ -60,7 +60,9 @@ def render(run: Run, out: TextIO) -> None:
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaped for a workflow command, and defanged for the runner's older ``##[command]``
+    syntax, which it honours anywhere in a line."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "# #[")
 
 
 def escape_property(value: str) -> str:

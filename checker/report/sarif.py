@@ -99,4 +99,4 @@ def _result(f: Located, rule_index: int) -> dict[str, Any]:
 def _fingerprint(f: Located) -> str:
     """Stable across runs and unrelated edits: the file, the fact and the words found."""
     key = "\0".join((relative(f.path), f.finding.fact, f.finding.found))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
