@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["rules"], ["explain"], ["claims"]):  # commands for pack authors
+        from checker import authoring
+
+        return authoring.main(argv)
     if argv[:1] == ["init"]:  # a folder named "init" is checked as ./init
         from checker import init
 

@@ -79,6 +79,9 @@ class Engine:
         self._binders = {p.id: Binder(p.vocabulary, p.quotes) for p in packs}
         self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
 
+    def binder(self, pack: CompiledPack) -> Binder:
+        return self._binders[pack.id]
+
     def in_scope(self, pack: CompiledPack, document: Document) -> bool:
         scopes = self._scopes[pack.id]
         return self.ignore_scope or not scopes or any(s.admits(document) for s in scopes)

@@ -1,4 +1,5 @@
-"""``factcheck init``: a commented starter configuration and pack for a repository without them."""
+"""``factcheck init``: a commented starter configuration and pack for a repository without them,
+with the pack format's JSON Schema next to the pack so editors validate it as it is typed."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ format: text                   # text, json or github
 """
 
 PACK = """\
+# yaml-language-server: $schema=pack.schema.json
 # A starter rule pack: one story, its sources, its parties and its facts.
 # Replace the example with your story; run `factcheck DRAFTS` to check drafts against it.
 id: example-story
@@ -68,7 +70,16 @@ facts:
 
 
 def main(folder: Path) -> int:
-    targets = {folder / ".factcheck.yaml": CONFIG, folder / "rules" / "example-story.yaml": PACK}
+    import json
+
+    from checker.pack import Pack
+
+    schema = json.dumps(Pack.model_json_schema(by_alias=True), indent=2) + "\n"
+    targets = {
+        folder / ".factcheck.yaml": CONFIG,
+        folder / "rules" / "example-story.yaml": PACK,
+        folder / "rules" / "pack.schema.json": schema,  # editors validate and complete packs with it
+    }
     # lexists: a dangling symbolic link is taken too, and never written through
     taken = [p for p in (*targets, folder / "rules", folder / ".factcheck.yml") if os.path.lexists(p)]
     if taken:

@@ -84,7 +84,7 @@ class CompiledPack:
 
 @dataclass(frozen=True)
 class FactInfo:
-    """A fact as output formats describe it (SARIF rules, reviewdog codes)."""
+    """A fact as reports and authoring commands describe it (SARIF rules, explain, rules test)."""
 
     id: str
     kind: str
@@ -92,6 +92,9 @@ class FactInfo:
     source_title: str
     source_url: str | None
     note: str | None
+    passing: tuple[str, ...] = ()  # the fact's examples
+    failing: tuple[str, ...] = ()
+    pack: str = ""  # the pack's id
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -311,7 +314,10 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
         quotes=pack.quotes,
         facts={
-            f.id: FactInfo(f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note)
+            f.id: FactInfo(
+                f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note,
+                tuple(f.examples.passing), tuple(f.examples.failing), pack.id,
+            )
             for f in pack.facts
         },
     ), problems
@@ -395,3 +401,29 @@ def _noun_pattern(measure: Measure) -> str:
             forms.add(noun + "s")
     body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     return f"(?i:{body})"
+
+
+def warnings(path: Path) -> list[str]:
+    """What a valid pack may still get wrong, each as ``file:line:col: warning: ...``."""
+    pack, marks = _validate(path)
+    found: list[tuple[tuple[Any, ...], str]] = []
+    named: dict[str, str] = {}
+    for i, entity in enumerate(pack.entities):
+        for name in {entity.name, *entity.aliases}:
+            other = named.setdefault(name.casefold(), entity.id)
+            if other != entity.id:
+                found.append((("entities", i), f"{name!r} names both {other!r} and {entity.id!r}"))
+    used: set[str] = set()
+    for fact in pack.facts:
+        for key in ("owner", "entity", "actor", "members", "parties", "measure"):
+            value = getattr(fact, key, None)
+            used.update(value if isinstance(value, list) else [value] if value else [])
+    found += [(("entities", i), f"entity {e.id!r} is not used by any fact") for i, e in enumerate(pack.entities)
+              if e.id not in used]
+    found += [(("measures", i), f"measure {m.id!r} is not used by any fact") for i, m in enumerate(pack.measures)
+              if m.id not in used]
+    for i, fact in enumerate(pack.facts):
+        for verdict, sentences in (("pass", fact.examples.passing), ("fail", fact.examples.failing)):
+            if not sentences:
+                found.append((("facts", i, "examples"), f"fact {fact.id!r} has no example that must {verdict}"))
+    return [f"{where_in(path, marks, loc)}: warning: {message}" for loc, message in found]

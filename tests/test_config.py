@@ -72,6 +72,11 @@ def test_init_writes_a_working_starter_and_never_overwrites(tmp_path: Path) -> N
     proc = run("init", cwd=tmp_path)
     assert proc.returncode == 0
     assert (tmp_path / ".factcheck.yaml").is_file() and (tmp_path / "rules" / "example-story.yaml").is_file()
+    assert (tmp_path / "rules" / "example-story.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=pack.schema.json\n"
+    )
+    assert '"title": "Pack"' in (tmp_path / "rules" / "pack.schema.json").read_text(encoding="utf-8")
+    assert run("rules", "test", cwd=tmp_path).returncode == 0
     (tmp_path / "draft.md").write_text("Example Corp had 20 million customers last year.\n", encoding="utf-8")
     proc = run("--no-show-source", "draft.md", cwd=tmp_path)
     assert proc.returncode == 1 and "[customers-served]" in proc.stdout

@@ -1,0 +1,241 @@
+"""Commands for the people who write packs: list, check, test, schema, explain, claims.
+
+    factcheck rules list [PATH...]           packs and facts in a table
+    factcheck rules check [--strict] [PATH...]  validate packs without checking drafts
+    factcheck rules test [PATH...]           run every fact's examples and annotated test drafts
+    factcheck rules schema                   the JSON Schema of the pack format
+    factcheck explain FACT-ID [--rules PATH]  one fact in plain words
+    factcheck claims DRAFT [--rules PATH]    every claim recognised in a draft, and its verdict
+
+PATH defaults as for checking: ./rules/ when present, else the bundled packs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from checker.pack import CompiledPack, PackError, load
+
+EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="factcheck", description="Commands for writing and testing rule packs.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    rules = commands.add_parser("rules", help="list, check, test or describe packs").add_subparsers(
+        dest="action", required=True
+    )
+    for name, text in (("list", "packs and facts in a table"), ("check", "validate packs"), ("test", "run examples and test drafts")):
+        sub = rules.add_parser(name, help=text)
+        sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack files or folders")
+        if name == "check":
+            sub.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    rules.add_parser("schema", help="print the JSON Schema of the pack format")
+    explain = commands.add_parser("explain", help="one fact in plain words")
+    explain.add_argument("fact")
+    explain.add_argument("--rules", action="append", type=Path, metavar="PATH")
+    claims = commands.add_parser("claims", help="every claim the checker recognises in a draft")
+    claims.add_argument("draft", type=Path)
+    claims.add_argument("--rules", action="append", type=Path, metavar="PATH")
+    args = parser.parse_args(argv)
+
+    if args.command == "rules" and args.action == "schema":
+        from checker.pack import Pack
+
+        json.dump(Pack.model_json_schema(by_alias=True), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    from checker.cli import UsageError, _rule_paths
+
+    given = args.paths if args.command == "rules" else args.rules
+    try:
+        paths = _rule_paths(given or None)
+        packs = load(paths)
+    except PackError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "explain":
+        return _explain(packs, args.fact)
+    if args.command == "claims":
+        return _claims(packs, args.draft)
+    if args.action == "list":
+        return _list(packs)
+    if args.action == "check":
+        return _check(packs, paths, args.strict)
+    return _test(packs, paths)
+
+
+def _list(packs: list[CompiledPack]) -> int:
+    rows = [("pack", "fact", "kind", "severity", "source")]
+    rows += [(p.id, f.id, f.kind, f.severity, f.source_title) for p in packs for f in p.facts.values()]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
+    return 0
+
+
+def _check(packs: list[CompiledPack], paths: list[Path], strict: bool) -> int:
+    """Valid packs may still deserve a second look: say what, as warnings."""
+    from checker.pack import pack_files, warnings
+
+    problems = [w for path in pack_files(paths) for w in warnings(path)]
+    for problem in problems:
+        print(problem)
+    facts = sum(len(p.facts) for p in packs)
+    print(f"{len(packs)} pack{'s' if len(packs) != 1 else ''}, {facts} facts: "
+          f"{'no problems' if not problems else f'{len(problems)} warning' + ('s' if len(problems) != 1 else '')}.")
+    return 1 if problems and strict else 0
+
+
+def _test(packs: list[CompiledPack], paths: list[Path]) -> int:
+    """Every example, then every annotated test draft next to the packs."""
+    from checker.document import FORMATS, read
+    from checker.engine import Engine
+    from checker.pack import pack_files
+
+    engine = Engine(packs, ignore_scope=True)
+    failures: list[str] = []
+    count = 0
+    for pack in packs:
+        for fact in pack.facts.values():
+            for verdict, sentences in (("pass", fact.passing), ("fail", fact.failing)):
+                for sentence in sentences:
+                    count += 1
+                    found = {f.finding.fact for f in engine.check(read("example", sentence + "\n", "text")).findings}
+                    if verdict == "pass" and found:
+                        failures.append(f"{fact.id}: should pass but was flagged for {', '.join(sorted(found))}: {sentence!r}")
+                    elif verdict == "fail" and fact.id not in found:
+                        got = ", ".join(sorted(found)) or "nothing"
+                        failures.append(f"{fact.id}: should be flagged but got {got}: {sentence!r}")
+    folders = sorted({p.parent for p in pack_files(paths)})
+    drafts = sorted(d for folder in folders for d in (folder / "tests").glob("*") if d.suffix.lower() in FORMATS)
+    scoped = Engine(packs)
+    for draft in drafts:
+        count += 1
+        text = draft.read_text(encoding="utf-8")
+        expected = {
+            (number, fact.strip())
+            for number, line in enumerate(text.splitlines(), 1)
+            if EXPECT in line
+            for fact in line.split(EXPECT, 1)[1].split("-->")[0].split(",")
+            if fact.strip()
+        }
+        result = scoped.check(read(str(draft), text, FORMATS[draft.suffix.lower()]))
+        got = {(f.line, f.finding.fact) for f in result.findings}
+        for line, fact in sorted(expected - got):
+            failures.append(f"{draft}:{line}: expected {fact}, not found")
+        for line, fact in sorted(got - expected):
+            failures.append(f"{draft}:{line}: unexpected {fact}")
+    for failure in failures:
+        print(failure)
+    print(f"{count} examples and test drafts: {len(failures)} failure{'s' if len(failures) != 1 else ''}.")
+    return 1 if failures else 0
+
+
+def _explain(packs: list[CompiledPack], fact_id: str) -> int:
+    for pack in packs:
+        info = pack.facts.get(fact_id)
+        if info is None:
+            continue
+        rule = next(r for rules in pack.rules.values() for r in rules if r.id == fact_id)
+        print(f"{info.id} ({info.kind}, {info.severity}) in pack {pack.id}")
+        for line in _plain(rule):
+            print(f"  {line}")
+        print(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
+        if info.note:
+            print(f"  note: {info.note}")
+        for verdict, sentences in (("passes", info.passing), ("is flagged", info.failing)):
+            for sentence in sentences:
+                print(f"  {verdict}: {sentence}")
+        print(f"  applies to: {_scope(pack)}")
+        return 0
+    known = sorted(f for p in packs for f in p.facts)
+    print(f"factcheck: error: no fact {fact_id!r} in the packs loaded (facts: {', '.join(known)})", file=sys.stderr)
+    return 2
+
+
+def _plain(rule: object) -> list[str]:
+    """What a compiled rule says, in a few plain lines."""
+    lines = []
+    for key, label in (
+        ("label", "what"), ("stated", "value"), ("interval", "admits"), ("meaning", "means"), ("name", "spelt"),
+        ("event", "event"), ("canonical", "parties"), ("accuser", "attributed to"),
+    ):
+        value = getattr(rule, key, None)
+        if value is None:
+            continue
+        if key == "interval":
+            value = f"{value.lo:,.0f} to {value.hi:,.0f}" + (" (lower end excluded)" if value.lo_open else "")
+        lines.append(f"{label}: {value}")
+    first, last = getattr(rule, "first", None), getattr(rule, "last", None)
+    if first is not None:
+        lines.append(f"date: {first}" if first == last else f"date: between {first} and {last}")
+    total = getattr(rule, "total", None)
+    if total is not None:
+        lines.append(f"sum: {' + '.join(p.id for p in rule.parts)} = {total.id}")  # type: ignore[attr-defined]
+    return lines
+
+
+def _scope(pack: CompiledPack) -> str:
+    if not pack.scopes:
+        return "every document"
+    parts = []
+    for s in pack.scopes:
+        bits = []
+        if s.paths:
+            bits.append(f"{len(s.paths)} path pattern(s)")
+        if s.front_matter:
+            bits.append("front matter " + ", ".join(f"{k} ~ {v}" for k, v in s.front_matter))
+        if s.start or s.end:
+            bits.append(f"dated {s.start or '...'} to {s.end or '...'}")
+        if s.all:
+            bits.append("prose matching all of " + ", ".join(s.all))
+        if s.any:
+            bits.append(f"at least {s.min_any} of " + ", ".join(s.any))
+        parts.append("; ".join(bits))
+    return " OR ".join(parts)
+
+
+def _claims(packs: list[CompiledPack], draft: Path) -> int:
+    from checker.claims import quoted_spans
+    from checker.cli import _read_text
+    from checker.document import FORMATS, read, sentences
+    from checker.engine import Engine
+    from checker.kinds import quantity
+
+    try:
+        _, text = _read_text(draft)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"{draft}: cannot read: {exc}", file=sys.stderr)
+        return 2
+    document = read(str(draft), text, FORMATS.get(draft.suffix.lower(), "text"))
+    engine = Engine(packs)
+    spans = sentences(document.prose)
+    quoted = quoted_spans(document.prose)
+    for pack in packs:
+        scoped = engine.in_scope(pack, document)
+        print(f"pack {pack.id}: {'in scope' if scoped else 'out of scope (nothing is compared; --all-documents would)'}")
+        rules = pack.rules.get("quantity", [])
+        for claim in engine.binder(pack).claims(document.prose, spans, quoted):
+            line, column = document.position(document.original(claim.start, claim.end)[0])
+            owner = "ambiguous owner" if claim.ambiguous else (pack.names.get(claim.owner, claim.owner) if claim.owner else "no owner")
+            fact = next((r for r in rules if quantity.compared(claim, r, document.prose)), None)
+            if claim.ambiguous:
+                verdict = "not compared: whose figure it is is unclear (it, two parties, a quote, an average)"
+            elif fact is None:
+                verdict = "not compared: no fact of this measure and owner applies to this sentence"
+            elif claim.figure.interval.disjoint(fact.interval):
+                verdict = f"contradicts {fact.id} ({fact.stated})"
+            else:
+                verdict = f"agrees with {fact.id} ({fact.stated})"
+            interval = claim.figure.interval
+            print(f"  {draft}:{line}:{column}: \"{claim.text}\" [{interval.lo:,.0f} to {interval.hi:,.0f}] "
+                  f"{claim.measure}, {owner}: {verdict}")
+    return 0

@@ -1,0 +1,85 @@
+"""Commands for pack authors through the CLI: rules list/check/test/schema, explain, claims."""
+
+from __future__ import annotations
+
+import json
+import pytest
+
+from conftest import BUNDLED_PACK, run
+
+
+def test_rules_list_is_a_table_of_every_fact() -> None:
+    proc = run("rules", "list", BUNDLED_PACK)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and lines[0].split() == ["pack", "fact", "kind", "severity", "source"]
+    assert any(line.split()[1:4] == ["distillation-definition", "definition", "error"] for line in lines[1:])
+    assert len(lines) == 1 + 14
+
+
+def test_the_bundled_pack_passes_check_strict_and_its_own_tests() -> None:
+    assert run("rules", "check", "--strict", BUNDLED_PACK).returncode == 0
+    proc = run("rules", "test", BUNDLED_PACK)
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("0 failures.")
+
+
+def test_check_warns_about_what_a_valid_pack_may_get_wrong(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "  - id: openai\n    name: OpenAI\n",
+        "  - id: openai\n    name: OpenAI\n  - id: stray\n    name: Stray Labs\n    aliases: [MiniMax]\n",
+    )
+    path = write("pack.yaml", pack)
+    proc = run("rules", "check", path)
+    assert proc.returncode == 0
+    assert "warning: 'MiniMax' names both 'minimax' and 'stray'" in proc.stdout
+    assert "warning: entity 'stray' is not used by any fact" in proc.stdout
+    assert run("rules", "check", "--strict", path).returncode == 1
+
+
+def test_rules_test_reports_failing_examples_and_annotated_drafts(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "        - Moonshot AI generated more than 3.4 million exchanges, Anthropic said.",
+        "        - Moonshot AI generated 13 million exchanges, Anthropic said.",
+    )
+    path = write("packs/pack.yaml", pack)
+    write("packs/tests/draft.md", (
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+        "Anthropic said MiniMax had 31 million exchanges. <!-- expect: minimax-exchanges -->\n\n"
+        "Anthropic said DeepSeek had 150,000 exchanges. <!-- expect: deepseek-exchanges -->\n"
+    ))
+    proc = run("rules", "test", path.parent)
+    assert proc.returncode == 1
+    assert "moonshot-exchanges: should pass but was flagged for moonshot-exchanges: " in proc.stdout
+    assert "draft.md:5: expected deepseek-exchanges, not found" in proc.stdout
+    assert "draft.md:3:" not in proc.stdout  # the expected MiniMax finding was there
+    assert proc.stdout.strip().endswith("2 failures.")
+
+
+def test_explain_and_an_unknown_fact() -> None:
+    proc = run("explain", "moonshot-exchanges", "--rules", BUNDLED_PACK)
+    assert proc.returncode == 0
+    assert "value: more than 3.4 million" in proc.stdout and "admits: 3,400,000 to 3,500,000" in proc.stdout
+    assert "<https://www.anthropic.com/news/detecting-and-preventing-distillation-attacks>" in proc.stdout
+    assert "is flagged: Moonshot's 13 million exchanges focused on coding, Anthropic said." in proc.stdout
+    assert "applies to: dated 2026-02-23" in proc.stdout
+    proc = run("explain", "no-such-fact", "--rules", BUNDLED_PACK)
+    assert proc.returncode == 2 and "no fact 'no-such-fact'" in proc.stderr
+
+
+def test_claims_shows_what_was_compared_and_why(write) -> None:
+    draft = write("d.md", "Anthropic said Moonshot AI had 13 million exchanges; it had 9,000 accounts.\n")
+    proc = run("claims", draft, "--rules", BUNDLED_PACK)
+    assert proc.returncode == 0
+    assert "out of scope" in proc.stdout
+    assert '"13 million" [12,500,000 to 13,500,000] exchanges, Moonshot AI: contradicts moonshot-exchanges' in proc.stdout
+
+
+def test_schema_describes_the_pack_format() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(run("rules", "schema").stdout)
+    # as an editor's YAML plugin sees the pack: dates are strings
+    pack = json.loads(json.dumps(yaml.safe_load(BUNDLED_PACK.read_text(encoding="utf-8")), default=str))
+    jsonschema.validate(pack, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**pack, "oops": 1}, schema)
