@@ -96,24 +96,12 @@ def _check(packs: list[CompiledPack], paths: list[Path], strict: bool) -> int:
 
 def _test(packs: list[CompiledPack], paths: list[Path]) -> int:
     """Every example, then every annotated test draft next to the packs."""
+    from checker import examples
     from checker.document import FORMATS, read
     from checker.engine import Engine
     from checker.pack import pack_files
 
-    engine = Engine(packs, ignore_scope=True)
-    failures: list[str] = []
-    count = 0
-    for pack in packs:
-        for fact in pack.facts.values():
-            for verdict, sentences in (("pass", fact.passing), ("fail", fact.failing)):
-                for sentence in sentences:
-                    count += 1
-                    found = {f.finding.fact for f in engine.check(read("example", sentence + "\n", "text")).findings}
-                    if verdict == "pass" and found:
-                        failures.append(f"{fact.id}: should pass but was flagged for {', '.join(sorted(found))}: {sentence!r}")
-                    elif verdict == "fail" and fact.id not in found:
-                        got = ", ".join(sorted(found)) or "nothing"
-                        failures.append(f"{fact.id}: should be flagged but got {got}: {sentence!r}")
+    count, failures = examples.failures(packs)
     folders = sorted({p.parent for p in pack_files(paths)})
     drafts = sorted(d for folder in folders for d in (folder / "tests").glob("*") if d.suffix.lower() in FORMATS)
     scoped = Engine(packs)

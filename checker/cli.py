@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--report-unused-suppressions", action="store_true",
         help="warn about factcheck-disable / ignore-next-line comments that suppress nothing",
     )
+    parser.add_argument(
+        "--skip-example-check", action="store_true",
+        help="load packs even when their own examples fail (by default such a pack is refused)",
+    )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
 
@@ -106,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = _config(args.config)
         packs = load(_rule_paths(args.rules or config.rule_paths()))
         _check_fact_ids(config, packs)
+        if not args.skip_example_check:
+            _check_examples(packs)
     except (PackError, ConfigError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -231,6 +237,18 @@ def _config(given: Path | None) -> Config:
         return config.load(given)
     found = config.discover(Path.cwd())
     return config.load(found) if found else config.Config()
+
+
+def _check_examples(packs: list) -> None:
+    """A pack whose own examples fail would pass drafts silently: refuse it."""
+    from checker import examples
+
+    _, failures = examples.failures(packs)
+    if failures:
+        raise UsageError(
+            "\n".join(failures) + "\nfactcheck: error: the packs' own examples above fail, so their facts cannot be "
+            "trusted; fix them (factcheck rules test) or pass --skip-example-check"
+        )
 
 
 def _check_fact_ids(config: Config, packs: list) -> None:

@@ -100,7 +100,11 @@ class Engine:
             claims = binder.claims(document.prose, spans, quoted)
             result.claims += len(claims)
             context = Context(document, spans, claims, pack.names, binder, quoted, pack.quotes)
+            versioned = any(f.valid_from or f.until for f in pack.facts.values())
+            day = document.date if versioned else None
             for kind, rules in pack.rules.items():
+                if versioned:  # a revised figure: each document is held to the facts of its date
+                    rules = [r for r in rules if pack.facts[r.id].holds_on(day)]
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))

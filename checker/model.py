@@ -98,3 +98,9 @@ class FactBase(Strict):
     source: Id
     note: Text | None = None
     examples: Examples
+    valid_from: dt.date | None = Field(
+        None, description="The fact holds for documents dated from this day (a revised figure, say)."
+    )
+    superseded_by: Id | None = Field(
+        None, description="The fact that replaces this one from its valid_from on; earlier documents keep this one."
+    )

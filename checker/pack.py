@@ -8,7 +8,7 @@ reported as ``file:line:col: what is wrong``, at the YAML position of the offend
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -80,6 +80,7 @@ class CompiledPack:
     scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
     facts: dict[str, FactInfo] = field(default_factory=dict)  # fact id -> what reports say of it
     quotes: str = "skip"  # policy for figures inside quotation marks
+    path: str = ""  # the file it was loaded from
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,14 @@ class FactInfo:
     passing: tuple[str, ...] = ()  # the fact's examples
     failing: tuple[str, ...] = ()
     pack: str = ""  # the pack's id
+    valid_from: dt.date | None = None
+    until: dt.date | None = None  # superseded from this day on (the successor's valid_from)
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        """Whether the fact applies to a document of that date (undated: the current facts)."""
+        if day is None:
+            return self.until is None
+        return (self.valid_from is None or day >= self.valid_from) and (self.until is None or day < self.until)
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -125,6 +134,7 @@ def load(paths: list[Path]) -> list[CompiledPack]:
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
         compiled, link_problems = compile_pack(pack)
+        compiled = replace(compiled, path=str(path))
         problems.extend(f"{where_in(path, marks, loc)}: {msg}" for loc, msg in link_problems)
         packs.append(compiled)
     if problems:
@@ -184,6 +194,16 @@ def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
         measure = getattr(fact, "measure", None)
         if measure is not None and measure not in measures:
             problems.append((("facts", i, "measure"), f"unknown measure {measure!r} (measures: {_ids(measures)})"))
+    by_id = {f.id: f for f in pack.facts}
+    for i, fact in enumerate(pack.facts):
+        successor = by_id.get(fact.superseded_by) if fact.superseded_by else None
+        if fact.superseded_by and successor is None:
+            problems.append((("facts", i, "superseded_by"), f"unknown fact {fact.superseded_by!r}"))
+        elif successor is not None and (successor.kind != fact.kind or successor.valid_from is None or successor is fact):
+            problems.append((
+                ("facts", i, "superseded_by"),
+                f"{fact.superseded_by!r} must be another {fact.kind} fact with a valid_from date",
+            ))
     for i, fact in enumerate(pack.facts):
         for key in ("context", "unless", "others", "group", "target", "about"):
             pattern = getattr(fact, key, None)
@@ -274,6 +294,7 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
     """The pack as plain rules, and the problems found linking facts that refer to others."""
     names = {e.id: e.name for e in pack.entities}
     sources = {s.id: s for s in pack.sources}
+    by_id = {f.id: f for f in pack.facts}
     measures = {m.id: m for m in pack.measures}
     rules: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     compiled: dict[str, Any] = {}
@@ -317,6 +338,7 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
             f.id: FactInfo(
                 f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note,
                 tuple(f.examples.passing), tuple(f.examples.failing), pack.id,
+                f.valid_from, by_id[f.superseded_by].valid_from if f.superseded_by else None,
             )
             for f in pack.facts
         },
@@ -403,6 +425,10 @@ def _noun_pattern(measure: Measure) -> str:
     return f"(?i:{body})"
 
 
+# "(a+)+", "(\w*\s?)*", "(?:x+){2,}": a quantified group holding an unbounded quantifier.
+_NESTED_REPEAT = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
+
+
 def warnings(path: Path) -> list[str]:
     """What a valid pack may still get wrong, each as ``file:line:col: warning: ...``."""
     pack, marks = _validate(path)
@@ -423,6 +449,11 @@ def warnings(path: Path) -> list[str]:
     found += [(("measures", i), f"measure {m.id!r} is not used by any fact") for i, m in enumerate(pack.measures)
               if m.id not in used]
     for i, fact in enumerate(pack.facts):
+        for key in ("context", "unless", "others", "group", "target", "about"):
+            pattern = getattr(fact, key, None)
+            if pattern and _NESTED_REPEAT.search(pattern):
+                found.append((("facts", i, key), "pattern repeats a group that itself repeats; it may backtrack "
+                               "catastrophically on long text"))
         for verdict, sentences in (("pass", fact.examples.passing), ("fail", fact.examples.failing)):
             if not sentences:
                 found.append((("facts", i, "examples"), f"fact {fact.id!r} has no example that must {verdict}"))

@@ -83,3 +83,24 @@ def test_schema_describes_the_pack_format() -> None:
     jsonschema.validate(pack, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**pack, "oops": 1}, schema)
+
+
+def test_check_warns_about_patterns_that_can_backtrack(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "    context: '(?i)\\b(?:fraudulent", "    context: '(?i)(\\w+\\s?)+\\b(?:fraudulent", 1
+    )
+    proc = run("rules", "check", write("pack.yaml", pack))
+    assert "may backtrack catastrophically" in proc.stdout
+
+
+def test_a_pack_whose_examples_fail_is_refused(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "        - Moonshot AI generated more than 3.4 million exchanges, Anthropic said.",
+        "        - Moonshot AI generated 13 million exchanges, Anthropic said.",
+    )
+    path = write("pack.yaml", pack)
+    draft = write("d.txt", "Nothing.\n")
+    proc = run("--rules", path, draft)
+    assert proc.returncode == 2
+    assert f"{path}: moonshot-exchanges: should pass but was flagged for moonshot-exchanges" in proc.stderr
+    assert run("--rules", path, "--skip-example-check", draft).returncode == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BUNDLED_PACK, run
+from conftest import BUNDLED_PACK, run, run_json
 
 VALID = """\
 id: demo
@@ -31,8 +31,8 @@ facts:
     qualifier: more than
     source: blog
     examples:
-      pass: [Acme made more than 5,000 widgets.]
-      fail: [Acme made 9,000 widgets.]
+      pass: ["Acme made more than 5,000 widgets."]
+      fail: ["Acme made 9,000 widgets."]
 """
 
 
@@ -129,3 +129,48 @@ def test_bundled_figures_appear_in_the_seeds() -> None:
             value = fact["value"]
             written = f"{value / 1e6:g} million" if value >= 1e6 else f"{value:,}"
             assert written in seeds, written
+
+
+REVISION = """
+  - id: moonshot-exchanges-revised
+    kind: quantity
+    owner: moonshot
+    measure: exchanges
+    value: 4100000
+    qualifier: more than
+    valid_from: 2026-04-01
+    source: anthropic-blog
+    examples:
+      pass: ["Moonshot AI generated more than 4.1 million exchanges, Anthropic said."]
+      fail: ["Moonshot AI generated 13 million exchanges, Anthropic said."]
+"""
+
+
+def revised_pack(write) -> Path:
+    """The bundled pack with Moonshot's figure revised from April 2026 on."""
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    text = text.replace("  - id: moonshot-exchanges\n", "  - id: moonshot-exchanges\n    superseded_by: moonshot-exchanges-revised\n")
+    text = text.replace("\n  - id: minimax-exchanges\n", REVISION + "\n  - id: minimax-exchanges\n")
+    return write("revised.yaml", text)
+
+
+@pytest.mark.parametrize(
+    ("date", "flagged"),
+    [("2026-03-01", False), ("2026-05-01", True), (None, True)],
+)
+def test_a_superseded_figure_holds_for_older_documents(write, date: str | None, flagged: bool) -> None:
+    pack = revised_pack(write)
+    header = f"---\ndate: {date}\n---\n\n" if date else ""
+    draft = write("draft.md", header + "Anthropic said Moonshot AI generated about 3.4 million exchanges.\n")
+    _, report = run_json("--rules", pack, "--all-documents", draft)
+    assert [f["fact"] for f in report["findings"]] == (["moonshot-exchanges-revised"] if flagged else [])
+
+
+def test_superseded_by_must_name_a_dated_fact_of_the_same_kind(write) -> None:
+    text = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "  - id: moonshot-exchanges\n", "  - id: moonshot-exchanges\n    superseded_by: minimax-exchanges\n"
+    )
+    pack = write("pack.yaml", text)
+    proc = run("--rules", pack, write("d.txt", "x\n"))
+    assert proc.returncode == 2
+    assert "'minimax-exchanges' must be another quantity fact with a valid_from date" in proc.stderr
