@@ -43,9 +43,10 @@ class Directive:
 def directives(document: Document) -> list[Directive]:
     """The directives of a draft, in order; those inside code are examples, not directives."""
     pattern = DIRECTIVE_LINE if document.fmt == "text" else _COMMENT
-    code = code_spans(document.text, document.fmt)
+    matches = list(pattern.finditer(document.text)) if "factcheck-" in document.text else []
+    code = code_spans(document.text, document.fmt) if matches else []
     found: list[Directive] = []
-    for m in pattern.finditer(document.text):
+    for m in matches:
         if any(start <= m.start() < end for start, end in code):
             continue
         facts = frozenset(f for f in regex.split(r"[\s,]+", m.group("facts")) if f)
