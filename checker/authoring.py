@@ -139,9 +139,10 @@ def _explain(packs: list[CompiledPack], fact_id: str) -> int:
         print(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
         if info.note:
             print(f"  note: {info.note}")
-        for verdict, sentences in (("passes", info.passing), ("is flagged", info.failing)):
-            for sentence in sentences:
-                print(f"  {verdict}: {sentence}")
+        for sentence in info.passing:
+            print(f"  passes: {sentence}")
+        for sentence, expect in info.failing:
+            print(f"  is flagged: {sentence}" + (f" (saying {expect!r})" if expect else ""))
         print(f"  applies to: {_scope(pack)}")
         return 0
     known = sorted(f for p in packs for f in p.facts)

@@ -49,11 +49,18 @@ class Measure(Strict):
     nouns: list[Text] = Field(min_length=1)
 
 
+class Flagged(Strict):
+    """A sentence the fact must flag, with words its finding's message must contain."""
+
+    text: Text
+    expect: Text = Field(description="Words the finding's message must contain, e.g. \"which is MiniMax's figure\".")
+
+
 class Examples(Strict):
     """Sentences the fact must let through and sentences it must flag; the tests run them."""
 
     passing: list[Text] = Field([], alias="pass")
-    failing: list[Text] = Field([], alias="fail")
+    failing: list[Text | Flagged] = Field([], alias="fail")
 
 
 class DateWindow(Strict):

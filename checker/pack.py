@@ -94,7 +94,7 @@ class FactInfo:
     source_url: str | None
     note: str | None
     passing: tuple[str, ...] = ()  # the fact's examples
-    failing: tuple[str, ...] = ()
+    failing: tuple[tuple[str, str | None], ...] = ()  # (sentence, words its message must contain)
     pack: str = ""  # the pack's id
     valid_from: dt.date | None = None
     until: dt.date | None = None  # superseded from this day on (the successor's valid_from)
@@ -337,7 +337,9 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         facts={
             f.id: FactInfo(
                 f.id, f.kind, f.severity, sources[f.source].title, sources[f.source].url, f.note,
-                tuple(f.examples.passing), tuple(f.examples.failing), pack.id,
+                tuple(f.examples.passing),
+                tuple((e, None) if isinstance(e, str) else (e.text, e.expect) for e in f.examples.failing),
+                pack.id,
                 f.valid_from, by_id[f.superseded_by].valid_from if f.superseded_by else None,
             )
             for f in pack.facts

@@ -104,3 +104,21 @@ def test_a_pack_whose_examples_fail_is_refused(write) -> None:
     assert proc.returncode == 2
     assert f"{path}: moonshot-exchanges: should pass but was flagged for moonshot-exchanges" in proc.stderr
     assert run("--rules", path, "--skip-example-check", draft).returncode == 0
+
+
+def test_a_failing_example_can_require_words_of_its_message(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace(
+        "          expect: which is MiniMax's figure", "          expect: which is DeepSeek's figure"
+    )
+    proc = run("rules", "test", write("pack.yaml", pack))
+    assert proc.returncode == 1
+    assert "moonshot-exchanges: flagged, but the message does not say \"which is DeepSeek's figure\"" in proc.stdout
+
+
+def test_check_reports_an_invalid_pack_at_its_line(write) -> None:
+    pack = BUNDLED_PACK.read_text(encoding="utf-8").replace("    qualifier: approximately\n", "    qualifer: approximately\n", 1)
+    path = write("pack.yaml", pack)
+    line = next(i for i, text in enumerate(pack.splitlines(), 1) if "qualifer" in text)
+    proc = run("rules", "check", path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"{path}:{line}:5: unknown key 'qualifer'")

@@ -11,11 +11,11 @@ from conftest import ROOT, run_json
 
 PACKS = sorted((ROOT / "rules").glob("*.yaml"))
 CASES = [
-    (pack, fact["id"], verdict, sentence)
+    (pack, fact["id"], verdict, item if isinstance(item, str) else item["text"])
     for pack in PACKS
     for fact in yaml.safe_load(pack.read_text(encoding="utf-8"))["facts"]
     for verdict in ("pass", "fail")
-    for sentence in fact["examples"][verdict]
+    for item in fact["examples"].get(verdict, [])
 ]
 
 
