@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from checker import suppress
-from checker.claims import Binder, FigureClaim, quoted_spans
+from checker.claims import Binder, FigureClaim, Mention, quoted_spans
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
 from checker.kinds import KINDS
@@ -32,6 +32,13 @@ class Context:
     binder: Binder
     quoted: list[tuple[int, int]]
     quotes: str = "skip"  # the pack's policy for figures inside quotation marks
+    _mentions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict, repr=False)
+
+    def mentions(self, start: int, end: int) -> list[Mention]:
+        """The pack's parties named in prose[start:end], found once however many kinds ask."""
+        if (start, end) not in self._mentions:
+            self._mentions[start, end] = self.binder.mentions(self.document.prose, start, end)
+        return self._mentions[start, end]
 
 
 @dataclass
@@ -78,6 +85,8 @@ class Engine:
         self.report_unused = report_unused
         self._binders = {p.id: Binder(p.vocabulary, p.quotes) for p in packs}
         self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
+        # packs with revised facts hold each document to the facts of its date
+        self._versioned = {p.id for p in packs if any(f.valid_from or f.until for f in p.facts.values())}
 
     def binder(self, pack: CompiledPack) -> Binder:
         return self._binders[pack.id]
@@ -100,10 +109,10 @@ class Engine:
             claims = binder.claims(document.prose, spans, quoted)
             result.claims += len(claims)
             context = Context(document, spans, claims, pack.names, binder, quoted, pack.quotes)
-            versioned = any(f.valid_from or f.until for f in pack.facts.values())
+            versioned = pack.id in self._versioned
             day = document.date if versioned else None
             for kind, rules in pack.rules.items():
-                if versioned:  # a revised figure: each document is held to the facts of its date
+                if versioned:
                     rules = [r for r in rules if pack.facts[r.id].holds_on(day)]
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))

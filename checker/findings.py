@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
 
@@ -21,6 +22,17 @@ class Finding:
     expected: str
     source: str
     suggestion: str | None = None  # the one right replacement for the span, when there is one
+
+
+def contradiction(
+    rule: Any, kind: str, start: int, end: int, message: str, found: str, expected: str, **extra: Any
+) -> Finding:
+    """A finding of a kind's compiled ``rule`` (every rule has id, severity and source): the
+    message is closed by the source it rests on. ``extra`` may set severity or suggestion."""
+    return Finding(
+        start=start, end=end, fact=rule.id, kind=kind, severity=extra.pop("severity", rule.severity),
+        message=f"{message} (source: {rule.source})", found=found, expected=expected, source=rule.source, **extra,
+    )
 
 
 @dataclass(frozen=True, slots=True)

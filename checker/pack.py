@@ -19,6 +19,7 @@ from checker import yamlsafe
 from checker.claims import Vocabulary
 from checker.kinds import KINDS
 from checker.model import Entity, Id, Measure, Scope, Source, Strict, Text
+from checker.phrases import plural_noun
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -414,15 +415,7 @@ def _entity_lookup(entities: list[Entity]) -> dict[str, str]:
 
 def _noun_pattern(measure: Measure) -> str:
     """Plural forms only: "one account" or "a 24,000-account network" counts nothing."""
-    forms: set[str] = set()
-    for noun in measure.nouns:
-        noun = noun.lower()
-        if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-            forms.add(noun[:-1] + "ies")
-        elif noun.endswith(("s", "x", "ch", "sh")):
-            forms.add(noun + "es")
-        else:
-            forms.add(noun + "s")
+    forms = {plural_noun(noun.lower()) for noun in measure.nouns}
     body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     return f"(?i:{body})"
 

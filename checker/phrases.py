@@ -37,6 +37,18 @@ def phrase_pattern(words: Iterable[str], case_sensitive: bool = False) -> str:
     return rf"{flags}(?<![\p{{L}}\p{{N}}_])(?:{alternation})(?![\p{{L}}\p{{N}}_])"
 
 
+def capitalized(text: str) -> str:
+    """``text`` with its first letter upper-cased and the rest untouched ("the labs" -> "The labs")."""
+    return text[:1].upper() + text[1:]
+
+
+def plural_noun(noun: str) -> str:
+    """The regular English plural of a noun: lab -> labs, query -> queries, box -> boxes."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def excerpt(text: str, limit: int = 140) -> str:
     """The text on one line, cut at a word boundary when it is longer than ``limit``."""
     text = " ".join(text.split())

@@ -47,7 +47,7 @@ def test_a_suppression_without_a_reason_is_a_warning(write) -> None:
 
 
 def test_unused_suppressions_are_reported_when_asked(write) -> None:
-    text = f"<!-- factcheck-ignore-next-line moonshot-exchanges -- was wrong once -->\nAll is well.\n"
+    text = "<!-- factcheck-ignore-next-line moonshot-exchanges -- was wrong once -->\nAll is well.\n"
     assert found(write, "a.md", text) == []
     assert found(write, "a.md", text, "--report-unused-suppressions") == [(1, "factcheck-suppression", "warning")]
 

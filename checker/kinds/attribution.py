@@ -26,9 +26,9 @@ import regex
 from pydantic import Field
 
 from checker.claims import inside
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import FactBase, Id, Text
-from checker.phrases import excerpt, phrase_pattern
+from checker.phrases import capitalized, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
     from checker.engine import Context
@@ -98,26 +98,18 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             claim = _claim(rule, context, prose, start, end)
             if claim is None or regex.search(_UNASSERTED, prose, pos=start, endpos=claim.start()):
                 continue
-            yield Finding(
-                start=start,
-                end=end,
-                fact=rule.id,
-                kind="attribution",
-                severity=rule.severity,
-                message=(
-                    f'{rule.label[0].upper() + rule.label[1:]} stated as fact: "{excerpt(sentence, 120)}" '
-                    f'says "{claim.group()}" with no attribution; the pack says these are {rule.accuser}\'s '
-                    f"allegations and must be attributed (source: {rule.source})"
-                ),
+            yield contradiction(
+                rule, "attribution", start, end,
+                f'{capitalized(rule.label)} stated as fact: "{excerpt(sentence, 120)}" says "{claim.group()}" '
+                f"with no attribution; the pack says these are {rule.accuser}'s allegations and must be attributed",
                 found=excerpt(sentence, 300),
                 expected=f"attributed to {rule.accuser}",
-                source=rule.source,
             )
 
 
 def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> regex.Match[str] | None:
     """The allegation word of a sentence with a party doing it to the target, if any."""
-    starts = [m.start for m in context.binder.mentions(prose, start, end) if m.entity in rule.parties]
+    starts = [m.start for m in context.mentions(start, end) if m.entity in rule.parties]
     if rule.group:
         starts += [m.start() for m in regex.finditer(rule.group, prose, pos=start, endpos=end)]
     if not starts or not regex.search(rule.target, prose[start:end]):

@@ -34,7 +34,7 @@ import regex
 from pydantic import Field, model_validator
 
 from checker.dates import WEEKDAYS, DateMention, mentions
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import DateWindow, FactBase, Id, Text
 from checker.phrases import phrase_pattern
 
@@ -107,7 +107,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     for rule in rules:
         said = _said(rule)
         for i, (start, end) in enumerate(context.sentences):
-            actors = [m for m in context.binder.mentions(prose, start, end) if m.entity == rule.actor]
+            actors = [m for m in context.mentions(start, end) if m.entity == rule.actor]
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
             cues = [(m.start(), m.end()) for m in regex.finditer(rule.cues, prose, pos=start, endpos=end)]
@@ -128,17 +128,11 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
                     continue
                 wrong = _wrong(rule, mention)
                 if wrong:
-                    yield Finding(
-                        start=mention.start,
-                        end=mention.end,
-                        fact=rule.id,
-                        kind="date",
-                        severity=rule.severity,
-                        message=f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said} '
-                        f"(source: {rule.source})",
+                    yield contradiction(
+                        rule, "date", mention.start, mention.end,
+                        f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said}',
                         found=mention.text,
                         expected=said,
-                        source=rule.source,
                     )
 
 

@@ -43,7 +43,7 @@ import regex
 from pydantic import Field
 
 from checker.claims import inside
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import FactBase, Strict, Text
 from checker.phrases import NEGATION, excerpt, phrase_pattern
 
@@ -155,20 +155,12 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             wrong = _contradiction(rule, sentence, described, start, context.quoted)
             if wrong is None:
                 continue
-            yield Finding(
-                start=start,
-                end=end,
-                fact=rule.id,
-                kind="definition",
-                severity=rule.severity,
-                message=(
-                    f'"{rule.term}" is defined wrongly: the draft describes {wrong} '
-                    f'("{excerpt(sentence, 120)}"); the pack defines it as {rule.meaning} '
-                    f"(source: {rule.source})"
-                ),
+            yield contradiction(
+                rule, "definition", start, end,
+                f'"{rule.term}" is defined wrongly: the draft describes {wrong} '
+                f'("{excerpt(sentence, 120)}"); the pack defines it as {rule.meaning}',
                 found=excerpt(sentence, 300),
                 expected=rule.meaning,
-                source=rule.source,
             )
 
 

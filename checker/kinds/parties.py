@@ -28,9 +28,9 @@ import regex
 from pydantic import Field
 
 from checker.claims import inside
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import FactBase, Id, Text
-from checker.phrases import phrase_pattern
+from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:
     from checker.engine import Context
@@ -80,7 +80,7 @@ class Rule:
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
     listed = [names[m] for m in fact.members]
     canonical = ", ".join(listed[:-1]) + " and " + listed[-1]
-    plurals = [_plural(n) for n in fact.nouns]
+    plurals = [plural_noun(n) for n in fact.nouns]
     counts = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
     group = (
         rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
@@ -92,12 +92,6 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
         fact.id, fact.severity, fact.source, fact.label, tuple(fact.members), canonical, group,
         fact.context, fact.unless, phrase_pattern(fact.marks) if fact.marks else None, phrase_pattern(fact.accusing),
     )
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 _PART = regex.compile(
@@ -121,7 +115,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             sentence = prose[start:end]
             if not regex.search(rule.context, sentence) or (rule.unless and regex.search(rule.unless, sentence)):
                 continue
-            mentions = [m for m in context.binder.mentions(prose, start, end) if m.entity in rule.members]
+            mentions = [m for m in context.mentions(start, end) if m.entity in rule.members]
             yield from _counts(rule, prose, start, end, mentions, context.quoted)
             yield from _lists(rule, prose, start, end, mentions, context.quoted)
 
@@ -281,17 +275,10 @@ def _is_name(text: str) -> bool:
 
 
 def _finding(rule: Rule, start: int, end: int, found: str, what: str) -> Finding:
-    return Finding(
-        start=start,
-        end=end,
-        fact=rule.id,
-        kind="parties",
-        severity=rule.severity,
-        message=(
-            f'{rule.label[0].upper() + rule.label[1:]}: draft says "{found}", which {what}; the pack names '
-            f"{len(rule.members)}: {rule.canonical} (source: {rule.source})"
-        ),
+    return contradiction(
+        rule, "parties", start, end,
+        f'{capitalized(rule.label)}: draft says "{found}", which {what}; the pack names '
+        f"{len(rule.members)}: {rule.canonical}",
         found=found,
         expected=rule.canonical,
-        source=rule.source,
     )

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Iterator, Literal
 import regex
 from pydantic import Field, model_validator
 
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import FactBase, Id, Text
 from checker.numbers import Interval, describe, interval_for, precision_unit
 
@@ -129,16 +129,11 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
         warn = claim.quoted and context.quotes == "warn"
         if claim.quoted:
             found += " inside a quotation"
-        yield Finding(
-            start=claim.start,
-            end=claim.end,
-            fact=rule.id,
-            kind="quantity",
-            severity="warning" if warn else rule.severity,
-            message=f"{rule.label}: {found}; the pack says {rule.stated} (source: {rule.source})",
+        yield contradiction(
+            rule, "quantity", claim.start, claim.end, f"{rule.label}: {found}; the pack says {rule.stated}",
             found=claim.text,
             expected=rule.stated,
-            source=rule.source,
+            severity="warning" if warn else rule.severity,
         )
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterator, Literal
 import regex
 from pydantic import Field
 
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.model import FactBase, Id, Text
 from checker.phrases import phrase_pattern
 
@@ -70,15 +70,9 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             if rule.unless and regex.search(rule.unless, window):
                 continue
             found = " ".join(m.group().split())
-            yield Finding(
-                start=m.start(),
-                end=m.end(),
-                fact=rule.id,
-                kind="spelling",
-                severity=rule.severity,
-                message=f'The name is spelt "{rule.name}": draft says "{found}" (source: {rule.source})',
+            yield contradiction(
+                rule, "spelling", m.start(), m.end(), f'The name is spelt "{rule.name}": draft says "{found}"',
                 found=found,
                 expected=rule.name,
-                source=rule.source,
                 suggestion=rule.name,
             )

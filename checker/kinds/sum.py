@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Literal
 import regex
 from pydantic import Field
 
-from checker.findings import Finding
+from checker.findings import Finding, contradiction
 from checker.kinds import quantity
 from checker.model import FactBase, Id
 from checker.numbers import Interval, describe
@@ -112,19 +112,11 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
             continue
         names = " and ".join(context.names[p.owner] for p in parts if p.owner)
         stated = " + ".join(p.stated for p in parts)
-        yield Finding(
-            start=claim.start,
-            end=claim.end,
-            fact=rule.id,
-            kind="sum",
-            severity=rule.severity,
-            message=(
-                f'{names} together: draft says "{claim.text}", but their figures add up to {_span(added)} '
-                f"({stated}) (source: {rule.source})"
-            ),
+        yield contradiction(
+            rule, "sum", claim.start, claim.end,
+            f'{names} together: draft says "{claim.text}", but their figures add up to {_span(added)} ({stated})',
             found=claim.text,
             expected=_span(added),
-            source=rule.source,
         )
 
 
@@ -136,7 +128,7 @@ def _group(context: Context, claim: FigureClaim, owners: set[str]) -> frozenset[
     collective = list(_COLLECTIVE.finditer(before))
     if not collective:
         return frozenset()
-    mentions = [m for m in context.binder.mentions(prose, start, claim.start) if m.entity in owners]
+    mentions = [m for m in context.mentions(start, claim.start) if m.entity in owners]
     run: list = []
     for m in mentions:
         if run and regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", prose[run[-1].end : m.start]):
@@ -169,17 +161,10 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
     if not total.figure.interval.disjoint(added):
         return
     parts = " + ".join(f'"{stated[p.id].text}"' for p in rule.parts)
-    yield Finding(
-        start=total.start,
-        end=total.end,
-        fact=rule.id,
-        kind="sum",
-        severity=rule.severity,
-        message=(
-            f'The parts do not add up to the total: draft says "{total.text}" in total, but its parts '
-            f"{parts} add up to {_span(added)} (source: {rule.source})"
-        ),
+    yield contradiction(
+        rule, "sum", total.start, total.end,
+        f'The parts do not add up to the total: draft says "{total.text}" in total, but its parts '
+        f"{parts} add up to {_span(added)}",
         found=total.text,
         expected=_span(added),
-        source=rule.source,
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from checker.findings import Located
 from checker.report.github import relative
 from checker.report.run import Run
 
