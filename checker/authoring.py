@@ -49,11 +49,11 @@ def main(argv: Sequence[str]) -> int:
         json.dump(Pack.model_json_schema(by_alias=True), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    from checker.cli import UsageError, _rule_paths
+    from checker.cli import UsageError, rule_paths
 
     given = args.paths if args.command == "rules" else args.rules
     try:
-        paths = _rule_paths(given or None)
+        paths = rule_paths(given or None)
         packs = load(paths)
     except PackError as exc:
         print(exc, file=sys.stderr)
@@ -194,13 +194,13 @@ def _scope(pack: CompiledPack) -> str:
 
 def _claims(packs: list[CompiledPack], draft: Path) -> int:
     from checker.claims import quoted_spans
-    from checker.cli import _read_text
+    from checker.cli import read_draft
     from checker.document import FORMATS, read, sentences
     from checker.engine import Engine
     from checker.kinds import quantity
 
     try:
-        _, text = _read_text(draft)
+        _, text = read_draft(draft)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         print(f"{draft}: cannot read: {exc}", file=sys.stderr)
         return 2

@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config = _config(args.config)
-        packs = load(_rule_paths(args.rules or config.rule_paths()))
+        packs = load(rule_paths(args.rules or config.rule_paths()))
         _check_fact_ids(config, packs)
         if not args.skip_example_check:
             _check_examples(packs)
@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
             continue
         try:
-            data, text = _read_text(path)
+            data, text = read_draft(path)
         except OSError as exc:
             print(f"{display}: cannot read: {exc.strerror or exc}", file=sys.stderr)
             status = 2
@@ -303,7 +303,8 @@ def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> 
     return out
 
 
-def _rule_paths(given: list[Path] | None) -> list[Path]:
+def rule_paths(given: list[Path] | None) -> list[Path]:
+    """The packs to load: those given, else ./rules/, else the bundled ones (said on stderr)."""
     if given:
         missing = [p for p in given if not p.exists()]
         if missing:
@@ -341,7 +342,7 @@ def _drafts(paths: list[str]) -> list[tuple[str, Path]]:
     return drafts
 
 
-def _read_text(path: Path) -> tuple[bytes, str]:
+def read_draft(path: Path) -> tuple[bytes, str]:
     """The file's bytes, and its text without a UTF-8 byte-order mark."""
     if not path.exists():
         raise UsageError(f"no such file or folder: {path}")

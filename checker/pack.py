@@ -316,12 +316,12 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
     for rule in rules.get("quantity", []):
         if rule.owner:
             owners.setdefault(rule.measure, set()).add(rule.owner)
-    # A misspelt name still names its party: "Deepseek held 15,000 exchanges" is DeepSeek's figure.
-    misspelt: dict[str, list[str]] = {}
+    more: dict[str, list[str]] = {}  # names kinds add to entities (see KINDS: aliases)
     for fact in pack.facts:
-        if fact.kind == "spelling":
-            misspelt.setdefault(fact.entity, []).extend(fact.wrong)
-    entities = [e.model_copy(update={"aliases": [*e.aliases, *misspelt.get(e.id, [])]}) for e in pack.entities]
+        aliases = getattr(KINDS[fact.kind], "aliases", None)
+        for entity, added in (aliases(fact) if aliases else {}).items():
+            more.setdefault(entity, []).extend(added)
+    entities = [e.model_copy(update={"aliases": [*e.aliases, *more.get(e.id, [])]}) for e in pack.entities]
     vocabulary = Vocabulary(
         entity_pattern=_entity_pattern(entities),
         entity_of=_entity_lookup(entities),

@@ -2,6 +2,8 @@
 
 Each kind module defines ``Fact`` (its pydantic model, with ``kind: Literal[name]``),
 ``compile_fact`` (the validated fact as a plain rule) and ``check`` (rules against claims).
+Optional: ``link(rule, compiled)`` resolves references to other facts once all are compiled
+(sum), and ``aliases(fact)`` adds names that also identify an entity (spelling).
 """
 
 from __future__ import annotations

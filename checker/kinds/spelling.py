@@ -58,6 +58,11 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     return Rule(fact.id, fact.severity, fact.source, name, phrase_pattern(wrong, case_sensitive=True), fact.unless)
 
 
+def aliases(fact: Fact) -> dict[str, list[str]]:
+    """A misspelt name still names its party: "Deepseek held 15,000 exchanges" is DeepSeek's figure."""
+    return {fact.entity: list(fact.wrong)}
+
+
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     prose = context.document.prose
     for rule in rules:
