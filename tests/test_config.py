@@ -101,3 +101,12 @@ def test_a_foreign_unreadable_pyproject_is_not_a_config(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
     proc = run("--all-documents", "--no-show-source", "a.md", cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
+
+
+def test_an_explicit_config_file_wins_over_discovery(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, "format: github\n")
+    (root / "other.yaml").write_text("format: json\nexclude: ['stories/archive/**']\n", encoding="utf-8")
+    proc = run("--all-documents", "--config", "other.yaml", "stories", cwd=root)
+    assert [f["path"] for f in report(proc)["findings"]] == ["stories/a.md"]
+    proc = run("--config", "missing.yaml", "stories", cwd=root)
+    assert proc.returncode == 2 and "no such configuration file: missing.yaml" in proc.stderr
