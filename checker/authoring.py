@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checker.pack import CompiledPack, PackError, load
+from checker import loader
+from checker.compiled import CompiledPack
 
 EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
 
@@ -53,9 +54,11 @@ def main(argv: Sequence[str]) -> int:
 
     given = args.paths if args.command == "rules" else args.rules
     try:
-        paths = rule_paths(given or None)
-        packs = load(paths)
-    except PackError as exc:
+        from checker import pack
+
+        files = loader.read(rule_paths(given or None))
+        packs = pack.load(files)  # always validated afresh: these commands are for editing packs
+    except loader.PackError as exc:
         print(exc, file=sys.stderr)
         return 2
     except UsageError as exc:
@@ -68,8 +71,8 @@ def main(argv: Sequence[str]) -> int:
     if args.action == "list":
         return _list(packs)
     if args.action == "check":
-        return _check(packs, paths, args.strict)
-    return _test(packs, paths)
+        return _check(packs, files, args.strict)
+    return _test(packs, [path for path, _ in files])
 
 
 def _list(packs: list[CompiledPack]) -> int:
@@ -81,11 +84,11 @@ def _list(packs: list[CompiledPack]) -> int:
     return 0
 
 
-def _check(packs: list[CompiledPack], paths: list[Path], strict: bool) -> int:
+def _check(packs: list[CompiledPack], files: list[tuple[Path, bytes]], strict: bool) -> int:
     """Valid packs may still deserve a second look: say what, as warnings."""
-    from checker.pack import pack_files, warnings
+    from checker.pack import warnings
 
-    problems = [w for path in pack_files(paths) for w in warnings(path)]
+    problems = [w for path, content in files for w in warnings(path, content)]
     for problem in problems:
         print(problem)
     facts = sum(len(p.facts) for p in packs)
@@ -94,15 +97,14 @@ def _check(packs: list[CompiledPack], paths: list[Path], strict: bool) -> int:
     return 1 if problems and strict else 0
 
 
-def _test(packs: list[CompiledPack], paths: list[Path]) -> int:
+def _test(packs: list[CompiledPack], files: list[Path]) -> int:
     """Every example, then every annotated test draft next to the packs."""
     from checker import examples
     from checker.document import FORMATS, read
     from checker.engine import Engine
-    from checker.pack import pack_files
 
     count, failures = examples.failures(packs)
-    folders = sorted({p.parent for p in pack_files(paths)})
+    folders = sorted({p.parent for p in files})
     drafts = sorted(d for folder in folders for d in (folder / "tests").glob("*") if d.suffix.lower() in FORMATS)
     scoped = Engine(packs)
     for draft in drafts:
@@ -194,7 +196,7 @@ def _scope(pack: CompiledPack) -> str:
 
 def _claims(packs: list[CompiledPack], draft: Path) -> int:
     from checker.claims import quoted_spans
-    from checker.cli import read_draft
+    from checker.batch import read_draft
     from checker.document import FORMATS, read, sentences
     from checker.engine import Engine
     from checker.kinds import quantity

@@ -20,16 +20,13 @@ ambiguous and is never compared: precision first.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
-import regex
-
+from checker import rx
 from checker.numbers import Figure, figures
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The names and nouns of one pack, compiled for matching."""
 
     entity_pattern: str  # alternation of every name and alias
@@ -38,8 +35,7 @@ class Vocabulary:
     owners: dict[str, frozenset[str]]  # measure id -> entities that own a fact of it
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     entity: str
@@ -54,8 +50,7 @@ class Counted(NamedTuple):
     noun_end: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class FigureClaim:
+class FigureClaim(NamedTuple):
     start: int  # prose offsets
     end: int
     text: str
@@ -83,10 +78,10 @@ _VERB_PHRASE = (
 )
 _AI = r"(?:\s+A\.?-?I\.?)?"
 # A group as subject: "the labs together generated", "the three Chinese firms ran".
-_GROUP_SUBJECT = regex.compile(
+_GROUP_SUBJECT = rx.compile(
     r"\b(?:the\s+(?:three\s+)?(?:Chinese\s+)?(?:AI\s+)?(?:labs|companies|firms|developers|groups)|they)"
     r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + _VERB_PHRASE + r"\s+\Z",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
 # "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
 _WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
@@ -96,18 +91,18 @@ _ANAPHOR = (
     r"(?:the|that|this)\s+(?:Chinese\s+)?(?:company|firm|lab|laboratory|startup|start-up|"
     r"developer|group|AI\s+lab|AI\s+company|AI\s+firm)\b"
 )
-_PRONOUN = regex.compile(r"\b(?:it|its|it's|itself)\b|" + _ANAPHOR, regex.IGNORECASE)
-_AGENT = regex.compile(
+_PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + _ANAPHOR, rx.IGNORECASE)
+_AGENT = rx.compile(
     r"\s+(?:(?:came|come|were|was|are)\s+)?(?:from|by|attributed\s+to|linked\s+to|tied\s+to|"
     r"traced\s+to|generated\s+by|made\s+by|run\s+by|conducted\s+by|belonging\s+to)\s+(?:the\s+)?\Z"
 )
-_DISTRIBUTIVE = regex.compile(
+_DISTRIBUTIVE = rx.compile(
     r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
     r"|(?i:per)(?:\s+\p{Ll}|-))\b"
 )
-_LABEL = regex.compile(r"^[^:|.!?]{1,60}[:|]\s*")
-_COLLECTIVE = regex.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", regex.IGNORECASE)
-_QUOTE_CHARS = regex.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
+_LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
+_COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
+_QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
 _STOP = (
     r"(?:and|or|to|from|in|of|by|with|for|than|on|at|per|a|an|the|that|which|who|were|was|"
     r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about)"
@@ -120,17 +115,17 @@ class Binder:
     def __init__(self, vocab: Vocabulary, quotes: str = "skip") -> None:
         self.quotes = quotes  # what figures inside quotation marks are: skip, warn or check
         self.vocab = vocab
-        self.entities = regex.compile(
+        self.entities = rx.compile(
             r"(?<![\p{L}\p{N}_])(?:" + vocab.entity_pattern + r")(?![\p{L}\p{N}_])"
         )
         groups = {f"m{i}": m for i, m in enumerate(vocab.measures)}
         nouns = "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items())
-        self.noun = regex.compile(
+        self.noun = rx.compile(
             r"(?:-|\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
             r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
         )
         self.measure_of_group = groups
-        self.coordination = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
+        self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
     def entity_id(self, text: str) -> str | None:
         v = self.vocab
@@ -202,13 +197,13 @@ class Binder:
         before = sentence[: figure.start]
         party = [m for m in mentions if m.entity in owners]
 
-        possessive = regex.search(r"(?:'s|’s|')\s+\Z", before)
+        possessive = rx.search(r"(?:'s|’s|')\s+\Z", before)
         if possessive:
             pos = possessive.start()
             named = [m for m in party if m.end == pos]
             if named:
                 return named[0].entity, False
-            if regex.search(_ANAPHOR + r"\Z", before[:pos], regex.IGNORECASE):
+            if rx.search(_ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
                 return self._antecedent(recent, owners, mentions, figure.start)
             return None, True
 
@@ -221,7 +216,7 @@ class Binder:
 
         for m in party:
             between = sentence[m.end : figure.start]
-            if regex.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between) and not _has_figure_before(
+            if rx.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between) and not _has_figure_before(
                 counted, figure, m.end
             ):
                 return m.entity, False
@@ -240,10 +235,10 @@ class Binder:
                 ):
                     return m.entity, False
 
-        if regex.search(
+        if rx.search(
             r"(?:^|[,;]\s+|\b(?:and|but|while|as|said|says)\s+)" + _ANAPHOR + _ADVERBS + r"\s+" + _VERBS + r"\s+\Z",
             before,
-            regex.IGNORECASE,
+            rx.IGNORECASE,
         ):
             return self._antecedent(recent, owners, mentions, figure.start)
 
@@ -252,7 +247,7 @@ class Binder:
         label = _LABEL.match(before)
         if label and not _COLLECTIVE.search(label.group()):
             return None, True  # "Lab X: 13 million exchanges" where X is not a party we know
-        if regex.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}\Z", before, regex.IGNORECASE):
+        if rx.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}\Z", before, rx.IGNORECASE):
             return None, True
         return None, False
 
@@ -270,26 +265,26 @@ class Binder:
         m = earlier[-1]  # the nearest party governs, or nothing does
         between = sentence[m.end : figure.start]
         if not (
-            regex.fullmatch(
+            rx.fullmatch(
                 _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+" + _VERB_PHRASE
                 + r"(?:\s+(?:with\s+Claude|in\s+total|overall|together|combined))?\s+",
                 between,
-                regex.IGNORECASE,
+                rx.IGNORECASE,
             )
             # "DeepSeek, with ...", "MiniMax was the heaviest user, with ...", "MiniMax was
             # behind ..., accounting for ...": only when no other party is named before the
             # figure ("DeepSeek trailed MiniMax, with ..." is DeepSeek's figure, not MiniMax's).
             or (
                 len({x.entity for x in earlier}) == 1
-                and regex.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+                and rx.fullmatch(_AI + r"\s*,?\s+with\s+", between)
             )
             or (
                 len({x.entity for x in earlier}) == 1
-                and regex.fullmatch(
+                and rx.fullmatch(
                     _AI + r"\s+(?:was|is|had|has|ran|led)\b[^;:()\"“”]{0,160},\s+"
                     r"(?:with|accounting\s+for|responsible\s+for|generating|logging|holding)\s+",
                     between,
-                    regex.IGNORECASE,
+                    rx.IGNORECASE,
                 )
             )
         ):
@@ -374,7 +369,7 @@ def _coordinated_tail(sentence: str, names: list[Mention]) -> list[Mention]:
         return []
     run = [names[-1]]
     for m in reversed(names[:-1]):
-        if regex.fullmatch(_AI + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
+        if rx.fullmatch(_AI + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
             run.insert(0, m)
         else:
             break

@@ -10,7 +10,6 @@ import argparse
 import importlib.util
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -79,8 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-example-check", action="store_true",
         help="load packs even when their own examples fail (by default such a pack is refused)",
     )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N",
+        help="check drafts in N processes (default: one per core); the findings are the same for any N",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="validate the packs and settings afresh and leave the cache alone (see FACTCHECK_CACHE_DIR)",
+    )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not {value!r}")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,16 +116,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("factcheck: error: give at least one draft file or folder to check", file=sys.stderr)
         return 2
 
+    from checker import cache
+
+    if args.no_cache:
+        cache.disable()  # before anything that reads the cache is imported
+    from checker import loader
     from checker.config import ConfigError
-    from checker.pack import PackError, load
 
     try:
         config = _config(args.config)
-        packs = load(rule_paths(args.rules or config.rule_paths()))
+        loaded = loader.load(rule_paths(args.rules or config.rule_paths()), examples=not args.skip_example_check)
+        packs = loaded.packs
         _check_fact_ids(config, packs)
-        if not args.skip_example_check:
-            _check_examples(packs)
-    except (PackError, ConfigError) as exc:
+        if loaded.failures and not args.skip_example_check:
+            raise UsageError(
+                "\n".join(loaded.failures) + "\nfactcheck: error: the packs' own examples above fail, so their facts "
+                "cannot be trusted; fix them (factcheck rules test) or pass --skip-example-check"
+            )
+    except (loader.PackError, ConfigError) as exc:
         print(exc, file=sys.stderr)
         return 2
     except UsageError as exc:
@@ -131,46 +152,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = args.format or settings.format or "text"
     fail_level = args.fail_level or settings.fail_level or "error"
 
-    from checker.document import FORMATS, lines, read
-    from checker.engine import Engine
-    from checker.report import FORMATS as REPORTS
+    from checker import batch
+    from checker.document import lines
+    from checker.report import formatter
     from checker.report.run import Run
 
     status = 0
     fixable: list[tuple[str, Path, bytes, str, list]] = []
-    engine = Engine(packs, ignore_scope=args.all_documents, report_unused=args.report_unused_suppressions)
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
+    drafts = []
     for display, path in _selected(_drafts(args.paths), config):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
-            continue
-        try:
-            data, text = read_draft(path)
-        except OSError as exc:
-            print(f"{display}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        else:
+            drafts.append((display, path))
+    options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
+    progress = sys.stderr if output == "text" else None
+    for checked in batch.check_all(packs, drafts, args.jobs or batch.default_jobs(), options, progress):
+        display, path, result = checked.display, checked.path, checked.result
+        if result is None:
+            print(checked.error, file=sys.stderr)
             status = 2
             continue
-        except UnicodeDecodeError as exc:
-            line = exc.object[: exc.start].count(b"\n") + 1
-            print(f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})", file=sys.stderr)
-            status = 2
-            continue
-        except UsageError as exc:
-            print(f"factcheck: error: {exc}", file=sys.stderr)
-            status = 2
-            continue
-        document = read(display, text, FORMATS.get(path.suffix.lower(), "text"))
-        result = engine.check(document)
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         if changed is not None:
             result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
         run.results.append(result)
         if result.findings and (run.show_source or output == "rdjsonl"):
-            run.lines[display] = lines(text)
+            run.lines[display] = lines(checked.text)
         if (args.fix or args.diff) and any(f.finding.suggestion for f in result.findings):
-            fixable.append((display, path, data, text, result.findings))
-    REPORTS[output].render(run, sys.stdout)
+            fixable.append((display, path, checked.data, checked.text, result.findings))
+    formatter(output).render(run, sys.stdout)
     fixed_findings = _fix(fixable, write=args.fix, out=sys.stdout if output == "text" else sys.stderr)
     if fixed_findings is None:
         status = 2
@@ -220,7 +233,11 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
 def run() -> None:
     """Console entry point."""
     try:
-        raise SystemExit(main())
+        status = main()
+        from checker import rx
+
+        rx.save()  # the patterns this run had to compile, ready for the next
+        raise SystemExit(status)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except BrokenPipeError:
@@ -237,18 +254,6 @@ def _config(given: Path | None) -> Config:
         return config.load(given)
     found = config.discover(Path.cwd())
     return config.load(found) if found else config.Config()
-
-
-def _check_examples(packs: list) -> None:
-    """A pack whose own examples fail would pass drafts silently: refuse it."""
-    from checker import examples
-
-    _, failures = examples.failures(packs)
-    if failures:
-        raise UsageError(
-            "\n".join(failures) + "\nfactcheck: error: the packs' own examples above fail, so their facts cannot be "
-            "trusted; fix them (factcheck rules test) or pass --skip-example-check"
-        )
 
 
 def _check_fact_ids(config: Config, packs: list) -> None:
@@ -269,16 +274,15 @@ def _check_fact_ids(config: Config, packs: list) -> None:
 
 def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str, Path]]:
     """The drafts the configuration's include and exclude globs admit."""
-    import regex
-
-    from checker.pack import glob_pattern
+    from checker import rx
+    from checker.compiled import glob_pattern
 
     settings = config.settings
     if not (settings.include or settings.exclude):
         return drafts
     base = (config.path.parent if config.path else Path(".")).resolve()
-    include = [regex.compile(glob_pattern(g)) for g in settings.include]
-    exclude = [regex.compile(glob_pattern(g)) for g in settings.exclude]
+    include = [rx.compile(glob_pattern(g)) for g in settings.include]
+    exclude = [rx.compile(glob_pattern(g)) for g in settings.exclude]
     selected = []
     for display, path in drafts:
         full = path.resolve()
@@ -299,7 +303,7 @@ def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> 
         if f.finding.fact in disabled:
             continue
         level = severity.get(f.finding.fact)
-        out.append(replace(f, finding=replace(f.finding, severity=level)) if level else f)
+        out.append(f._replace(finding=f.finding._replace(severity=level)) if level else f)
     return out
 
 
@@ -340,11 +344,3 @@ def _drafts(paths: list[str]) -> list[tuple[str, Path]]:
         else:
             drafts.append((given, path))
     return drafts
-
-
-def read_draft(path: Path) -> tuple[bytes, str]:
-    """The file's bytes, and its text without a UTF-8 byte-order mark."""
-    if not path.exists():
-        raise UsageError(f"no such file or folder: {path}")
-    data = path.read_bytes()
-    return data, data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")

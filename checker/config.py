@@ -18,25 +18,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import regex
-from pydantic import ValidationError
-
-from checker import yamlsafe
-from checker.model import Id, Severity, Strict, Text
+from checker import cache, rx, yamlsafe
 
 NAMES = (".factcheck.yaml", ".factcheck.yml")
 
 
-class Settings(Strict):
-    rules: list[Text] = []
-    include: list[Text] = []
-    exclude: list[Text] = []
-    severity: dict[Id, Severity] = {}
-    disable: list[Id] = []
-    fail_level: Severity | None = None
-    format: Literal["text", "json", "github", "sarif", "rdjsonl"] | None = None
+@dataclass(frozen=True)
+class Settings:
+    """The settings, defaults included; a file's are validated by :class:`checker.schema.Settings`."""
+
+    rules: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    disable: list[str] = field(default_factory=list)
+    fail_level: str | None = None
+    format: str | None = None
 
 
 class ConfigError(Exception):
@@ -67,7 +66,7 @@ def discover(start: Path) -> Path | None:
                 return folder / name
         pyproject = folder / "pyproject.toml"
         try:
-            header = pyproject.is_file() and regex.search(rb"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_bytes())
+            header = pyproject.is_file() and rx.search(rb"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_bytes())
         except OSError:
             header = None  # an unreadable pyproject.toml is someone else's
         if header:
@@ -78,12 +77,29 @@ def discover(start: Path) -> Path | None:
 
 
 def load(path: Path) -> Config:
+    """The file's settings; validated once, then taken from the cache while it is unchanged."""
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    name = cache.key("config", [(str(path), content)])
+    config = cache.read(name)
+    if not isinstance(config, Config):
+        config = _validate(path, content)
+        cache.write(name, config)
+    return config
+
+
+def _validate(path: Path, content: bytes) -> Config:
+    from pydantic import ValidationError
+
+    from checker import schema
     from checker.pack import describe_error
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: not valid UTF-8 (byte {exc.start})") from None
     if path.name == "pyproject.toml":
         data, marks = _toml_table(path, text)
     else:
@@ -97,10 +113,10 @@ def load(path: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1:1: the configuration must be a mapping of settings")
     try:
-        settings = Settings.model_validate(data)
+        settings = schema.Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError("\n".join(describe_error(path, marks, data, err) for err in exc.errors())) from None
-    return Config(path, settings, marks)
+    return Config(path, Settings(**settings.model_dump()), marks)
 
 
 def _toml_table(path: Path, text: str) -> tuple[dict[str, Any], dict[Any, yamlsafe.Mark]]:
@@ -116,14 +132,14 @@ def _toml_table(path: Path, text: str) -> tuple[dict[str, Any], dict[Any, yamlsa
     marks: dict[Any, yamlsafe.Mark] = {}
     table: tuple[str, ...] | None = None
     for number, line in enumerate(text.splitlines(), 1):
-        header = regex.match(r"\s*\[([^\[\]]+)\]\s*$", line)
+        header = rx.match(r"\s*\[([^\[\]]+)\]\s*$", line)
         if header:
             parts = tuple(p.strip() for p in header.group(1).split("."))
             table = parts[2:] if parts[:2] == ("tool", "factcheck") else None
             if table is not None:
                 marks[table] = yamlsafe.Mark(number, 1)
             continue
-        key = regex.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        key = rx.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
         if table is not None and key:
             marks[(*table, key.group(1))] = yamlsafe.Mark(number, key.start(1) + 1)
     return data, marks

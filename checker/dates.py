@@ -9,9 +9,9 @@ mention says what it pins down: a day, a weekday, or a window of days.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import regex
+from checker import rx
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -25,22 +25,21 @@ _MONTH = (
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)(?:'s|’s)?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE = regex.compile(
+_DATE = rx.compile(
     rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
     rf"(?:{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:%|percent|million|billion))(?:,?\s+{_YEAR})?"
     rf"|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))(?![\p{{L}}\p{{N}}-])"
     rf"|(?<![\p{{L}}\p{{N}}]){_WEEKDAY}(?![\p{{L}}\p{{N}}])"
 )
-_RELATIVE = regex.compile(
+_RELATIVE = rx.compile(
     r"(?i)(?<!\bago\s+)\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+afternoon|last\s+week|earlier\s+this\s+week|"
     r"this\s+week|earlier\s+this\s+month|this\s+month|last\s+month|last\s+(?P<lastday>"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     text: str
@@ -78,7 +77,7 @@ def _weekday(text: str | None) -> int | None:
     return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
 
 
-def _day(m: regex.Match[str], year: int) -> dt.date | None:
+def _day(m: rx.Match[str], year: int) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
@@ -96,7 +95,7 @@ def _last(today: dt.date | None, weekday: int | None) -> tuple[dt.date, dt.date]
     return day, day
 
 
-def _relative(m: regex.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
+def _relative(m: rx.Match[str], today: dt.date) -> tuple[dt.date, dt.date] | None:
     rel = " ".join(m.group("rel").lower().split())
     day = dt.timedelta(days=1)
     if rel == "yesterday":

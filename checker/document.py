@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
-import regex
-
-from checker import markup
+from checker import markup, rx
 
 Edit = tuple[int, int, str]  # (start, end, replacement) in original offsets
 
@@ -103,7 +101,7 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = rx.compile(r"\r\n|\r|\n")
 
 
 def lines(text: str) -> list[str]:
@@ -163,11 +161,11 @@ _ABBREVIATIONS = frozenset(
     "univ gov sen rep gen lt col capt sgt adm jan feb mar apr jun jul aug sep sept oct nov dec "
     "no nos vol fig op pp e.g i.e u.s u.k u.n e.u a.m p.m d.c n.y l.a".split()
 )
-_PARAGRAPH = regex.compile(r"\n[ \t\u00a0\u200b]*\n\s*")
-_SENTENCE_END = regex.compile(
+_PARAGRAPH = rx.compile(r"\n[ \t\u00a0\u200b]*\n\s*")
+_SENTENCE_END = rx.compile(
     r"""(?<=[.!?…])["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))"""
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.[\"'”’)\]]*$")
+_WORD_BEFORE = rx.compile(r"([\p{L}.]+)\.[\"'”’)\]]*$")
 
 
 def sentences(prose: str) -> list[tuple[int, int]]:

@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-import regex
-
-from checker import suppress
+from checker import rx, suppress
 from checker.claims import Binder, FigureClaim, Mention, quoted_spans
+from checker.compiled import CompiledPack, CompiledScope
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
 from checker.kinds import KINDS
-from checker.pack import CompiledPack, CompiledScope
 
 
 @dataclass
@@ -51,18 +49,35 @@ class Result:
 class _Scope:
     def __init__(self, scope: CompiledScope) -> None:
         self.scope = scope
-        self.paths = [regex.compile(p) for p in scope.paths]
-        self.front_matter = [(key, regex.compile(p)) for key, p in scope.front_matter]
-        self.all = [regex.compile(p) for p in scope.all]
-        self.any = [regex.compile(p) for p in scope.any]
+        self.paths = [rx.compile(p) for p in scope.paths]
+        self.front_matter = [(key, rx.compile(p)) for key, p in scope.front_matter]
+        self.all = [rx.compile(p) for p in scope.all]
+        self.any = [rx.compile(p) for p in scope.any]
+        self.raw_all = [r for r in map(_in_markup, scope.all) if r]
+        self.raw_any = [_in_markup(p) for p in scope.any]
+
+    def may_admit(self, path: str, text: str) -> bool:
+        """False only when the document cannot be in scope, judged from its raw text.
+
+        The words a scope requires ("\\bAnthropic\\b") are looked for in the file as written,
+        where markup may split or encode them ("Anth<b>ropic</b>", "&#65;nthropic"): most
+        documents of an archive are rejected here without their markup being read.
+        """
+        if not self._path_matches(path):
+            return False
+        if not all(r.search(text) for r in self.raw_all):
+            return False
+        return sum(1 for r in self.raw_any if r is None or r.search(text)) >= self.scope.min_any
+
+    def _path_matches(self, path: str) -> bool:
+        posix = PurePath(path).as_posix().removeprefix("./")
+        return not self.paths or any(p.search(posix) for p in self.paths)
 
     def admits(self, document: Document) -> bool:
         """Whether every condition holds; the cheap ones are tried first."""
         scope = self.scope
-        if self.paths:
-            path = PurePath(document.path).as_posix().removeprefix("./")
-            if not any(p.search(path) for p in self.paths):
-                return False
+        if not self._path_matches(document.path):
+            return False
         if not all(r.search(document.prose) for r in self.all):
             return False
         if sum(1 for r in self.any if r.search(document.prose)) < scope.min_any:
@@ -73,7 +88,22 @@ class _Scope:
         return date is None or not (scope.start and date < scope.start or scope.end and date > scope.end)
 
 
-def _matches(value: Any, pattern: regex.Pattern[str]) -> bool:
+# A scope pattern that is one word: "\\bAnthropic\\b", "(?i)\\bdistil".
+_WORD_PATTERN = rx.compile(r"(?P<i>\(\?i\))?(?:\\b)?(?P<word>[\p{L}\p{N}]+)(?:\\b)?")
+_MARKUP = r"(?:<[^<>]*>|[*_~`\\])*"  # what may come between two letters of a word in the file
+_ENTITY = r"&#?\w{1,31};"  # and what may stand for a letter
+
+
+def _in_markup(pattern: str) -> rx.Pattern[str] | None:
+    """The word of a one-word pattern as it may be written in markup; None for other patterns."""
+    m = _WORD_PATTERN.fullmatch(pattern)
+    if m is None:
+        return None
+    letters = [f"(?:{rx.escape(c)}|{_ENTITY})" for c in m["word"]]
+    return rx.compile(("(?i)" if m["i"] else "") + _MARKUP.join(letters))
+
+
+def _matches(value: Any, pattern: rx.Pattern[str]) -> bool:
     values = value if isinstance(value, list) else [value]
     return any(v is not None and pattern.search(str(v)) for v in values)
 
@@ -95,12 +125,24 @@ class Engine:
         scopes = self._scopes[pack.id]
         return self.ignore_scope or not scopes or any(s.admits(document) for s in scopes)
 
+    def may_apply(self, path: str, text: str) -> bool:
+        """False only when no pack can find anything in the file, judged from its raw text.
+
+        A file with factcheck's own comments is always read: its suppressions are checked.
+        """
+        if self.ignore_scope or "factcheck-" in text:
+            return True
+        return any(not scopes or any(s.may_admit(path, text) for s in scopes) for scopes in self._scopes.values())
+
     def check(self, document: Document) -> Result:
         result = Result(document.path)
         spans: list[tuple[int, int]] | None = None
         quoted: list[tuple[int, int]] = []
         for pack in self.packs:
             if not self.in_scope(pack, document):
+                continue
+            triggered = pack.triggers.triggered(document.prose)
+            if not triggered:
                 continue
             if spans is None:
                 spans = sentences(document.prose)
@@ -112,8 +154,7 @@ class Engine:
             versioned = pack.id in self._versioned
             day = document.date if versioned else None
             for kind, rules in pack.rules.items():
-                if versioned:
-                    rules = [r for r in rules if pack.facts[r.id].holds_on(day)]
+                rules = [r for r in rules if r.id in triggered and (not versioned or pack.facts[r.id].holds_on(day))]
                 if rules:
                     result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.compiled import CompiledPack
 from checker.document import read
 from checker.engine import Engine
-from checker.pack import CompiledPack
 
 
 def failures(packs: list[CompiledPack]) -> tuple[int, list[str]]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A contradiction found by a kind, located by prose offsets of the document."""
 
     start: int
@@ -35,8 +33,7 @@ def contradiction(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A finding placed in its file: 1-based lines and columns, end column exclusive."""
 
     path: str

@@ -13,9 +13,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
+from checker import rx
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,(?P<old>\d+))? \+(?P<start>\d+)(?:,(?P<new>\d+))? @@")
+_HUNK = rx.compile(r"^@@ -\d+(?:,(?P<old>\d+))? \+(?P<start>\d+)(?:,(?P<new>\d+))? @@")
 
 
 class DiffError(Exception):

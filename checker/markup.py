@@ -8,42 +8,41 @@ items, table cells, block-level HTML tags. Sentences never run across them.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any, Iterator
 
-import regex
+from checker import rx
 
 if TYPE_CHECKING:
     from checker.document import Edit, Edits
 
 BREAK = "\n\n"
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_FENCE_OPEN = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = regex.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=[\r\n]|$))")
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
-_SETEXT_OR_RULE = regex.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
-_QUOTE = regex.compile(r" {0,3}(?:>[ \t]?)+")
-_LIST = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
-_REFDEF = regex.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
-_TABLE_DELIM = regex.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_BLANK = regex.compile(r"[ \t]*$")
+_LINE = rx.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE_OPEN = rx.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = rx.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=[\r\n]|$))")
+_ATX_CLOSE = rx.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
+_SETEXT_OR_RULE = rx.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
+_QUOTE = rx.compile(r" {0,3}(?:>[ \t]?)+")
+_LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+_REFDEF = rx.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
+_TABLE_DELIM = rx.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_BLANK = rx.compile(r"[ \t]*$")
 
-_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_RAW_BLOCK = regex.compile(
+_COMMENT = rx.compile(r"<!--.*?(?:-->|\Z)", rx.DOTALL)
+_RAW_BLOCK = rx.compile(
     r"<(script|style|pre|code|svg|math|template|noscript|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)",
-    regex.DOTALL | regex.IGNORECASE,
+    rx.DOTALL | rx.IGNORECASE,
 )
-_DECLARATION = regex.compile(r"<(?:![A-Za-z][^>]*|\?.*?\?|!\[CDATA\[.*?\]\])>", regex.DOTALL)
-_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
-_ALT = regex.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
-_META = regex.compile(
+_DECLARATION = rx.compile(r"<(?:![A-Za-z][^>]*|\?.*?\?|!\[CDATA\[.*?\]\])>", rx.DOTALL)
+_TAG = rx.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
+_ALT = rx.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
+_META = rx.compile(
     r"""<meta\b[^>]*\b(?:name|property)\s*=\s*["'](?:og:)?(?:description|title)["'][^>]*>""",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_CONTENT = regex.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
-_HEAD = regex.compile(r"<head\b[^>]*>.*?(?:</head\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
-_TITLE = regex.compile(r"<title\b[^>]*>(.*?)</title\s*>", regex.DOTALL | regex.IGNORECASE)
+_CONTENT = rx.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
+_HEAD = rx.compile(r"<head\b[^>]*>.*?(?:</head\s*>|\Z)", rx.DOTALL | rx.IGNORECASE)
+_TITLE = rx.compile(r"<title\b[^>]*>(.*?)</title\s*>", rx.DOTALL | rx.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p "
@@ -51,20 +50,20 @@ _BLOCK_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset(("td", "th"))  # a table row is one sentence, its cells joined by " | "
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", regex.DOTALL)
-_AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-_LINK = regex.compile(
+_ENTITY = rx.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPE = rx.compile(r"\\([!-/:-@\[-`{-~])")
+_CODE_SPAN = rx.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", rx.DOTALL)
+_AUTOLINK = rx.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_LINK = rx.compile(
     r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"(\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
 )
-_URL = regex.compile(
+_URL = rx.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]+?(?=[.,;:!?)\]'\"”’]*(?:\s|$|<))",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}])|\*{1,3}(?! )|(?<! )\*{1,3}|~~")
+_EMAIL = rx.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMPHASIS = rx.compile(r"(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}])|\*{1,3}(?! )|(?<! )\*{1,3}|~~")
 
 
 # A suppression (see checker.suppress): in an HTML comment, or after "#" in plain text.
@@ -72,7 +71,7 @@ DIRECTIVE = (
     r"factcheck-(?P<verb>disable|enable|ignore-next-line)(?P<facts>(?:[ \t]+[a-z0-9][a-z0-9,\t -]*?)?)"
     r"(?:[ \t]+--[ \t]*(?P<reason>[^\r\n]*?))?"
 )
-DIRECTIVE_LINE = regex.compile(r"^[ \t]*#[ \t]*" + DIRECTIVE + r"[ \t\r]*$", regex.MULTILINE)
+DIRECTIVE_LINE = rx.compile(r"^[ \t]*#[ \t]*" + DIRECTIVE + r"[ \t\r]*$", rx.MULTILINE)
 
 
 def code_spans(text: str, fmt: str) -> list[tuple[int, int]]:
@@ -189,8 +188,8 @@ def metadata(text: str, fmt: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-_META_TAG = regex.compile(r"<meta\b[^>]*>", regex.IGNORECASE)
-_META_NAME = regex.compile(r"""\b(?:name|property|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.IGNORECASE)
+_META_TAG = rx.compile(r"<meta\b[^>]*>", rx.IGNORECASE)
+_META_NAME = rx.compile(r"""\b(?:name|property|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
 _META_KEYS = {
     "article:published_time": "date", "datepublished": "date", "date": "date", "pubdate": "date",
     "dc.date": "date", "og:published_time": "date", "article:tag": "tags", "keywords": "tags",
@@ -205,7 +204,7 @@ def _html_meta(text: str) -> dict[str, Any]:
         if not name or not content:
             continue
         key = (name.group(1) if name.group(1) is not None else name.group(2)).lower()
-        value = html.unescape(content.group(1) if content.group(1) is not None else content.group(2)).strip()
+        value = unescape(content.group(1) if content.group(1) is not None else content.group(2)).strip()
         key = _META_KEYS.get(key, key)
         if key == "tags":
             found.setdefault("tags", []).extend(t.strip() for t in value.split(",") if t.strip())
@@ -214,8 +213,8 @@ def _html_meta(text: str) -> dict[str, Any]:
     return found
 
 
-_YAML_KEY = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)")
-_TOML_KEY = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
+_YAML_KEY = rx.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)")
+_TOML_KEY = rx.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*")
 
 
 def _prose_values(
@@ -232,7 +231,7 @@ def _prose_values(
             continue
         value = line[m.end():]
         start = offset + m.end()
-        if fence == "---" and regex.match(r"[>|][-+0-9]*[ \t]*$", value):
+        if fence == "---" and rx.match(r"[>|][-+0-9]*[ \t]*$", value):
             block = []
             while i < len(lines) and (not lines[i][1].strip() or lines[i][1][:1] in " \t"):
                 block.append(lines[i])
@@ -319,7 +318,7 @@ def _blocks(text: str, body: int, edits: Edits) -> Iterator[Edit]:
         if "|" in line and (in_table or _next_is_delimiter(text, end)):
             # A row is one sentence; its inner pipes stay as cell separators.
             in_table = True
-            row = regex.match(r"[ \t]*\|?(.*?)\|?[ \t]*$", line)
+            row = rx.match(r"[ \t]*\|?(.*?)\|?[ \t]*$", line)
             assert row is not None
             yield offset, offset + row.start(1), BREAK
             yield offset + row.end(1), end, BREAK
@@ -389,6 +388,13 @@ def _urls(text: str, start: int = 0) -> Iterator[Edit]:
 
 def _entities(text: str, start: int = 0) -> Iterator[Edit]:
     for m in _ENTITY.finditer(text, start):
-        decoded = html.unescape(m.group())
+        decoded = unescape(m.group())
         if decoded != m.group():
             yield m.start(), m.end(), decoded
+
+
+def unescape(text: str) -> str:
+    """``html.unescape``, imported only by documents that have entities (its table is large)."""
+    import html
+
+    return html.unescape(text)

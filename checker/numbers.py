@@ -9,10 +9,9 @@ their intervals are disjoint. Years, dates, times, ordinals, version and model n
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-import regex
+from checker import rx
 
 INF = math.inf
 
@@ -75,7 +74,7 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"
 )
 
-_FIGURE = regex.compile(
+_FIGURE = rx.compile(
     r"""
     (?P<cur>(?:US\$|US\ \$|[$€£¥]))?\s?
     (?:
@@ -92,30 +91,29 @@ _FIGURE = regex.compile(
     )
     (?P<plus>-plus|\+|-odd|\ plus(?!\ \p{L}))?
     """,
-    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    rx.VERBOSE | rx.IGNORECASE | rx.V1,
 )
 
-_QUALIFIER_RE = regex.compile(
+_QUALIFIER_RE = rx.compile(
     r"(?:^|(?<=[\s(\"'“‘—–-]))(?P<q>"
     + "|".join(
-        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(_QUALIFIER_PHRASES, key=len, reverse=True)
+        rx.escape(p).replace(r"\ ", r"\s+") for p in sorted(_QUALIFIER_PHRASES, key=len, reverse=True)
     )
     + r")[\s\u00a0]*\Z",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_RANGE_LEFT = regex.compile(r"(?:\b(?P<kw>between|from)\s+)\Z", regex.IGNORECASE)
-_RANGE_MID = regex.compile(r"^\s*(?:(?P<dash>[-–—])|\s(?P<word>and|to)\s)\s*", regex.IGNORECASE)
-_POSTFIX = regex.compile(r"^\s+(?:(?P<more>or more|or above|and up)|(?P<approx>or so))\b")
-_BAD_BEFORE = regex.compile(r"(?:[\p{L}\p{N}_.,/:#@]|\p{L}-)\Z")
-_DASH_BEFORE = regex.compile(r"\p{N}[-–]\Z")  # the second half of "20,000-25,000"
-_BAD_AFTER = regex.compile(r"^(?:[\p{L}\p{N}_@]|[.,]\d|:\d|-\p{L}|\s*(?:%|per\s?cent\b|percent\b))")
-_DATE_BEFORE = regex.compile(_MONTHS + r"\.?\s+\Z")
-_DATE_AFTER = regex.compile(r"^(?:st|nd|rd|th)?\s+" + _MONTHS + r"\b")
-_TIME_AFTER = regex.compile(r"^\s*(?:[ap]\.?m\.?\b|GMT|UTC|ET|PT|BST)", regex.IGNORECASE)
+_RANGE_LEFT = rx.compile(r"(?:\b(?P<kw>between|from)\s+)\Z", rx.IGNORECASE)
+_RANGE_MID = rx.compile(r"^\s*(?:(?P<dash>[-–—])|\s(?P<word>and|to)\s)\s*", rx.IGNORECASE)
+_POSTFIX = rx.compile(r"^\s+(?:(?P<more>or more|or above|and up)|(?P<approx>or so))\b")
+_BAD_BEFORE = rx.compile(r"(?:[\p{L}\p{N}_.,/:#@]|\p{L}-)\Z")
+_DASH_BEFORE = rx.compile(r"\p{N}[-–]\Z")  # the second half of "20,000-25,000"
+_BAD_AFTER = rx.compile(r"^(?:[\p{L}\p{N}_@]|[.,]\d|:\d|-\p{L}|\s*(?:%|per\s?cent\b|percent\b))")
+_DATE_BEFORE = rx.compile(_MONTHS + r"\.?\s+\Z")
+_DATE_AFTER = rx.compile(r"^(?:st|nd|rd|th)?\s+" + _MONTHS + r"\b")
+_TIME_AFTER = rx.compile(r"^\s*(?:[ap]\.?m\.?\b|GMT|UTC|ET|PT|BST)", rx.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     lo: float
     hi: float
     lo_open: bool = False
@@ -130,8 +128,7 @@ def _below(a: Interval, b: Interval) -> bool:
     return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A number in prose: where it is, what it says and which values it admits."""
 
     start: int  # offset of the qualifier, if any, else of the number
@@ -183,7 +180,7 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
 
 def _words_value(text: str) -> float | None:
     total, current = 0.0, 0.0
-    for word in regex.split(r"[\s-]+", text.lower()):
+    for word in rx.split(r"[\s-]+", text.lower()):
         if word in ("a", "an"):
             current = 1
         elif word == "and":
@@ -203,10 +200,10 @@ def _words_value(text: str) -> float | None:
     return value or None
 
 
-def _parse(m: regex.Match) -> tuple[float, float, float] | None:
+def _parse(m: rx.Match) -> tuple[float, float, float] | None:
     """Value, precision unit and scale of one figure match, or None when it is not a count."""
     if m["num"]:
-        raw = regex.sub(r"[,\s\u00a0\u202f\u2009]", "", m["num"])
+        raw = rx.sub(r"[,\s\u00a0\u202f\u2009]", "", m["num"])
         scale = _UNITS[(m["scale"] or m["letter"] or "").lower()] if (m["scale"] or m["letter"]) else 1.0
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         value = float(raw) * scale
@@ -240,7 +237,7 @@ def figures(text: str) -> Iterator[Figure]:
         i += 1
 
 
-def _figure_at(text: str, m: regex.Match) -> Figure | None:
+def _figure_at(text: str, m: rx.Match) -> Figure | None:
     start, end = m.span()
     if not (m["num"] or m["half"] or m["dozen"] or m["words"]):
         return None

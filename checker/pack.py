@@ -1,14 +1,14 @@
 """Rule packs: YAML files validated against the pack schema, then compiled for checking.
 
 Validation happens once, when a pack is loaded; everything after works on the plain,
-picklable :class:`CompiledPack`, so a cache can skip validation altogether. Every problem is
+picklable :class:`checker.compiled.CompiledPack`, which the cache keeps between runs. Every problem is
 reported as ``file:line:col: what is wrong``, at the YAML position of the offending key.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+import importlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -17,13 +17,13 @@ from pydantic import Field, ValidationError
 
 from checker import yamlsafe
 from checker.claims import Vocabulary
+from checker.compiled import CompiledPack, CompiledScope, FactInfo, glob_pattern, triggers
 from checker.kinds import KINDS
-from checker.model import Entity, Id, Measure, Scope, Source, Strict, Text
+from checker.loader import PackError
 from checker.phrases import plural_noun
+from checker.schema import Entity, Id, Measure, Scope, Source, Strict, Text
 
-PACK_SUFFIXES = (".yaml", ".yml")
-
-_FACT_MODELS = tuple(kind.Fact for kind in KINDS.values())
+_FACT_MODELS = tuple(importlib.import_module(f"checker.schema.{kind}").Fact for kind in KINDS)
 FactModel = (
     Annotated[Union[_FACT_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
     if len(_FACT_MODELS) > 1
@@ -51,81 +51,14 @@ class Pack(Strict):
     facts: list[FactModel] = Field(min_length=1)  # type: ignore[valid-type]
 
 
-class PackError(Exception):
-    """One or more problems in rule packs, each already formatted as file:line:col: message."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
-class CompiledScope:
-    """One set of scope conditions, as plain patterns (see :class:`checker.model.Scope`)."""
-
-    paths: tuple[str, ...] = ()  # regular expressions translated from the globs
-    front_matter: tuple[tuple[str, str], ...] = ()
-    start: dt.date | None = None
-    end: dt.date | None = None
-    all: tuple[str, ...] = ()
-    any: tuple[str, ...] = ()
-    min_any: int = 0
-
-
-@dataclass(frozen=True)
-class CompiledPack:
-    id: str
-    names: dict[str, str]  # entity id -> canonical name
-    vocabulary: Vocabulary
-    rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
-    scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
-    facts: dict[str, FactInfo] = field(default_factory=dict)  # fact id -> what reports say of it
-    quotes: str = "skip"  # policy for figures inside quotation marks
-    path: str = ""  # the file it was loaded from
-
-
-@dataclass(frozen=True)
-class FactInfo:
-    """A fact as reports and authoring commands describe it (SARIF rules, explain, rules test)."""
-
-    id: str
-    kind: str
-    severity: str
-    source_title: str
-    source_url: str | None
-    note: str | None
-    passing: tuple[str, ...] = ()  # the fact's examples
-    failing: tuple[tuple[str, str | None], ...] = ()  # (sentence, words its message must contain)
-    pack: str = ""  # the pack's id
-    valid_from: dt.date | None = None
-    until: dt.date | None = None  # superseded from this day on (the successor's valid_from)
-
-    def holds_on(self, day: dt.date | None) -> bool:
-        """Whether the fact applies to a document of that date (undated: the current facts)."""
-        if day is None:
-            return self.until is None
-        return (self.valid_from is None or day >= self.valid_from) and (self.until is None or day < self.until)
-
-
-def pack_files(paths: list[Path]) -> list[Path]:
-    """The pack files named by ``paths``: files as given, folders searched recursively."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
-        else:
-            files.append(path)
-    return files
-
-
-def load(paths: list[Path]) -> list[CompiledPack]:
-    """Load, validate and compile every pack under ``paths``; raise PackError on any problem."""
+def load(files: list[tuple[Path, bytes]]) -> list[CompiledPack]:
+    """Validate and compile every pack (its path and bytes); raise PackError on any problem."""
     packs: list[CompiledPack] = []
     problems: list[str] = []
     seen_facts: dict[str, str] = {}
-    for path in pack_files(paths):
+    for path, data in files:
         try:
-            pack, marks = _validate(path)
+            pack, marks = _validate(path, data)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
@@ -143,11 +76,11 @@ def load(paths: list[Path]) -> list[CompiledPack]:
     return packs
 
 
-def _validate(path: Path) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
+def _validate(path: Path, content: bytes) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError([f"{path}: cannot read rule pack: {_reason(exc)}"]) from None
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError([f"{path}: cannot read rule pack: not valid UTF-8 (byte {exc.start})"]) from None
     try:
         data, marks = yamlsafe.load(text)
     except yamlsafe.YamlError as exc:
@@ -163,12 +96,6 @@ def _validate(path: Path) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
     if problems:
         raise PackError(problems)
     return pack, marks
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return f"not valid UTF-8 (byte {exc.start})"
-    return getattr(exc, "strerror", None) or str(exc)
 
 
 def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
@@ -322,6 +249,12 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         for entity, added in (aliases(fact) if aliases else {}).items():
             more.setdefault(entity, []).extend(added)
     entities = [e.model_copy(update={"aliases": [*e.aliases, *more.get(e.id, [])]}) for e in pack.entities]
+    entity_names = {e.id: [e.name, *e.aliases] for e in entities}
+    nouns = {m.id: [*m.nouns, *(plural_noun(n) for n in m.nouns)] for m in pack.measures}
+    words: dict[str, tuple[str, ...]] = {}  # fact id -> its trigger words (see KINDS: triggers)
+    for fact in pack.facts:
+        hook = getattr(KINDS[fact.kind], "triggers", None)
+        words[fact.id] = tuple(hook(fact, entity_names, nouns)) if hook else ()
     vocabulary = Vocabulary(
         entity_pattern=_entity_pattern(entities),
         entity_of=_entity_lookup(entities),
@@ -333,6 +266,7 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         names=names,
         vocabulary=vocabulary,
         rules=rules,
+        triggers=triggers(words),
         scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
         quotes=pack.quotes,
         facts={
@@ -358,35 +292,6 @@ def _compile_scope(scope: Scope) -> CompiledScope:
         any=tuple(scope.any),
         min_any=scope.min_any if scope.any else 0,
     )
-
-
-def glob_pattern(glob: str) -> str:
-    """A path glob as a regular expression matched at the end of a /-separated path.
-
-    ``*`` and ``?`` stay inside one folder, ``**`` crosses folders, and a glob without a
-    folder ("*.md") matches the file name wherever it is.
-    """
-    out = []
-    i = 0
-    glob = glob.removeprefix("./")
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(regex.escape(glob[i]))
-            i += 1
-    anchor = "^" if glob.startswith("/") else "(?:^|/)"
-    return anchor + "".join(out) + r"\Z"
 
 
 def _entity_pattern(entities: list[Entity]) -> str:
@@ -424,9 +329,9 @@ def _noun_pattern(measure: Measure) -> str:
 _NESTED_REPEAT = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
 
 
-def warnings(path: Path) -> list[str]:
+def warnings(path: Path, content: bytes) -> list[str]:
     """What a valid pack may still get wrong, each as ``file:line:col: warning: ...``."""
-    pack, marks = _validate(path)
+    pack, marks = _validate(path, content)
     found: list[tuple[tuple[Any, ...], str]] = []
     named: dict[str, str] = {}
     for i, entity in enumerate(pack.entities):

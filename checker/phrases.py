@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
+from checker import rx
 
 # A statement is not asserted when it is denied, contrasted or only compared:
 # "not a grader", "unlike RLAIF, where a model scores answers", "like pruning".
@@ -27,8 +27,8 @@ def phrase_pattern(words: Iterable[str], case_sensitive: bool = False) -> str:
     """An alternation of ``words`` matching whole words, longest first."""
     bodies = []
     for word in sorted(set(words), key=len, reverse=True):
-        body = regex.escape(word.strip())
-        body = regex.sub(r"(?:\\[ \-])+", lambda _: r"[\s\u00a0\-]+", body)
+        body = rx.escape(word.strip())
+        body = rx.sub(r"(?:\\[ \-])+", lambda _: r"[\s\u00a0\-]+", body)
         bodies.append(body)
     if not bodies:
         return r"(?!)"

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from checker import rx
 from checker.document import Document
 from checker.findings import Finding, Located
 from checker.markup import DIRECTIVE, DIRECTIVE_LINE, code_spans
 
 FACT = "factcheck-suppression"
-_COMMENT = regex.compile(r"<!--[ \t]*" + DIRECTIVE + r"[ \t]*-->")
+_COMMENT = rx.compile(r"<!--[ \t]*" + DIRECTIVE + r"[ \t]*-->")
 
 
 @dataclass
@@ -49,7 +48,7 @@ def directives(document: Document) -> list[Directive]:
     for m in matches:
         if any(start <= m.start() < end for start, end in code):
             continue
-        facts = frozenset(f for f in regex.split(r"[\s,]+", m.group("facts")) if f)
+        facts = frozenset(f for f in rx.split(r"[\s,]+", m.group("facts")) if f)
         d = Directive(m.start(), m.end(), m.group("verb"), facts, (m.group("reason") or "").strip())
         d.line = document.position(d.start)[0]
         if d.verb == "ignore-next-line":
@@ -60,7 +59,7 @@ def directives(document: Document) -> list[Directive]:
 
 def _next_line(document: Document, offset: int, line: int) -> int:
     """The first line after ``line`` that has any text on it."""
-    m = regex.search(r"\n[ \t\r]*(?=[^\s])", document.text, pos=offset)
+    m = rx.search(r"\n[ \t\r]*(?=[^\s])", document.text, pos=offset)
     return document.position(m.end())[0] if m else line + 1
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PACK = ROOT / "rules" / "anthropic-distillation-2026.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every run the tests start shares one cache of their own, not the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["FACTCHECK_CACHE_DIR"] = str(folder)
+    return folder
 
 
 def factcheck_command() -> list[str]:

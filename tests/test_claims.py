@@ -6,10 +6,10 @@ import pytest
 
 from checker.claims import Binder, quoted_spans
 from checker.document import sentences
-from checker.pack import load
+from checker import loader
 from conftest import BUNDLED_PACK
 
-BINDER = Binder(load([BUNDLED_PACK])[0].vocabulary)
+BINDER = Binder(loader.load([BUNDLED_PACK], examples=False).packs[0].vocabulary)
 
 
 def claims(text: str) -> list[tuple[str, str, str | None, bool]]:

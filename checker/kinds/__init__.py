@@ -1,9 +1,13 @@
 """The kinds of fact a pack can state, one module each, registered here by name.
 
-Each kind module defines ``Fact`` (its pydantic model, with ``kind: Literal[name]``),
-``compile_fact`` (the validated fact as a plain rule) and ``check`` (rules against claims).
+Each kind module defines ``compile_fact`` (the validated fact as a plain rule) and ``check``
+(rules against claims); its pydantic model, ``Fact`` with ``kind: Literal[name]``, lives in the
+module of :mod:`checker.schema` of the same name, so checking never imports pydantic.
 Optional: ``link(rule, compiled)`` resolves references to other facts once all are compiled
-(sum), and ``aliases(fact)`` adds names that also identify an entity (spelling).
+(sum), ``aliases(fact)`` adds names that also identify an entity (spelling), and
+``triggers(fact, names, nouns)`` lists words of which a document must contain one for the fact
+to find anything in it (see :class:`checker.compiled.Triggers`); without it, a fact is checked
+in every document.
 """
 
 from __future__ import annotations

@@ -19,19 +19,16 @@ are the accuser's own and attributed by definition; questions, denials and condi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field
-
+from checker import rx
 from checker.claims import inside
 from checker.findings import Finding, contradiction
-from checker.model import FactBase, Id, Text
 from checker.phrases import capitalized, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
     from checker.engine import Context
+    from checker.schema.attribution import Fact
 
 # Words that keep a sentence from asserting anything: questions, hedges, denials, conditions.
 _UNASSERTED = (
@@ -40,25 +37,13 @@ _UNASSERTED = (
     r"alleg\w*|accus\w*|purported(?:ly)?|reported(?:ly)?|apparent(?:ly)?|"
     r"suggest(?:s|ed)?|believe[sd]?|thinks?|thought)\b|n't\b"
 )
-_NOT_OBJECT = regex.compile(
+_NOT_OBJECT = rx.compile(
     r"(?i)[,;:()]|\b(?:to|than|ahead|against|versus|vs|like|rival\w*|compet\w*|comparable|similar)\b"
 )
 _LIST_LEAD_SPAN = 8  # sentences a lead-in ending with ":" governs, when each is its own paragraph
 
 
-class Fact(FactBase):
-    kind: Literal["attribution"]
-    label: Text = Field(description="What must be attributed, e.g. 'Anthropic's allegations'.")
-    accuser: Text = Field(description="Who makes the allegation, for the message.")
-    parties: list[Id] = Field(min_length=1, description="Entities the allegation is about.")
-    group: Text | None = Field(None, description="A regular expression for the parties as a group.")
-    target: Text = Field(description="A regular expression for what was allegedly taken or wronged.")
-    claims: list[Text] = Field(min_length=1, description="Verbs and nouns that state the allegation.")
-    cues: list[Text] = Field(min_length=1, description="Words that attribute it: alleged, said, according to.")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -78,6 +63,11 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     )
 
 
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    """Only a sentence with one of the allegation's words can state it."""
+    return list(fact.claims)
+
+
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     prose = context.document.prose
     spans = context.sentences
@@ -85,18 +75,18 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
         governed = 0  # sentences still governed by an attributing lead-in
         for start, end in spans:
             sentence = prose[start:end]
-            attributed = bool(regex.search(rule.cues, sentence))
+            attributed = bool(rx.search(rule.cues, sentence))
             if governed and _own_paragraph(prose, start, end):
                 governed -= 1
                 attributed = True
             else:
                 governed = 0
-            if sentence.rstrip().endswith(":") and regex.search(rule.cues, sentence):
+            if sentence.rstrip().endswith(":") and rx.search(rule.cues, sentence):
                 governed = _LIST_LEAD_SPAN
             if attributed or sentence.rstrip().endswith("?"):
                 continue
             claim = _claim(rule, context, prose, start, end)
-            if claim is None or regex.search(_UNASSERTED, prose, pos=start, endpos=claim.start()):
+            if claim is None or rx.search(_UNASSERTED, prose, pos=start, endpos=claim.start()):
                 continue
             yield contradiction(
                 rule, "attribution", start, end,
@@ -107,15 +97,15 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             )
 
 
-def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> regex.Match[str] | None:
+def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> rx.Match[str] | None:
     """The allegation word of a sentence with a party doing it to the target, if any."""
     starts = [m.start for m in context.mentions(start, end) if m.entity in rule.parties]
     if rule.group:
-        starts += [m.start() for m in regex.finditer(rule.group, prose, pos=start, endpos=end)]
-    if not starts or not regex.search(rule.target, prose[start:end]):
+        starts += [m.start() for m in rx.finditer(rule.group, prose, pos=start, endpos=end)]
+    if not starts or not rx.search(rule.target, prose[start:end]):
         return None
-    target = regex.compile(rule.target)
-    for m in regex.finditer(rule.claims, prose, pos=start, endpos=end):
+    target = rx.compile(rule.target)
+    for m in rx.finditer(rule.claims, prose, pos=start, endpos=end):
         if inside(context.quoted, m.start()) or min(starts) >= m.start():
             continue
         # What was taken follows the verb closely, as its object: "stole Claude's reasoning",
@@ -126,8 +116,8 @@ def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> re
     return None
 
 
-_BREAK_BEFORE = regex.compile(r"(?:\A|\n[ \t\r]*\n)[ \t\r\n]*\Z")
-_BREAK_AFTER = regex.compile(r"\s*\Z|[ \t\r]*\n[ \t\r]*\n")
+_BREAK_BEFORE = rx.compile(r"(?:\A|\n[ \t\r]*\n)[ \t\r\n]*\Z")
+_BREAK_AFTER = rx.compile(r"\s*\Z|[ \t\r]*\n[ \t\r]*\n")
 
 
 def _own_paragraph(prose: str, start: int, end: int) -> bool:

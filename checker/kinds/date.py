@@ -27,44 +27,21 @@ instead of a ``date``, and a mention is wrong when it cannot fall in them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field, model_validator
-
+from checker import rx
 from checker.dates import WEEKDAYS, DateMention, mentions
 from checker.findings import Finding, contradiction
-from checker.model import DateWindow, FactBase, Id, Text
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
     from checker.engine import Context
+    from checker.schema.date import Fact
 
 _FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
 
 
-class Fact(FactBase):
-    kind: Literal["date"]
-    event: Text = Field(description="The event in plain words, for the message.")
-    date: dt.date | None = Field(None, description="The day of the event.")
-    between: DateWindow | None = Field(None, description="Or the days it may have been, when sources say 'earlier that month'.")
-    actor: Id = Field(description="The entity whose act the event is.")
-    about: Text = Field(description="A regular expression a sentence must match to be about this event.")
-    cues: list[Text] = Field(min_length=1, description="Words that describe the event.")
-    others: Text | None = Field(
-        None, description="A regular expression for anchors of other events (their dates are not this one's)."
-    )
-
-    @model_validator(mode="after")
-    def _one_date(self) -> Fact:
-        if (self.date is None) == (self.between is None or not (self.between.start and self.between.end)):
-            raise ValueError("give either date or between (with both from and to)")
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -86,15 +63,20 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 
 
 # A wire dateline dates the story, not the event: "WASHINGTON, Feb. 24, 2026 -- ..."
-_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40},\s+(?P<date>[^-—–(]{3,30}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s")
+_DATELINE = rx.compile(r"\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40},\s+(?P<date>[^-—–(]{3,30}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s")
 # What may stand between an event's date and the cue after it: "Monday's blog post".
-_DATE_THEN_CUE = regex.compile(
+_DATE_THEN_CUE = rx.compile(
     r"(?i)(?:'s|’s)?,?\s+(?:(?:the|its|a|an|new|formal|public|surprise|company|lengthy|detailed)\s+){0,2}"
 )
 # "a follow-up post", "a separate statement": the cue is another event's.
-_OWNED = regex.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updated?)\s+(?:\S+\s+){0,2}\Z")
-_POSSESSIVE = regex.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
-_GAP_BREAK = regex.compile(r"[,;:()—–]|\s-\s|\s--\s")
+_OWNED = rx.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updated?)\s+(?:\S+\s+){0,2}\Z")
+_POSSESSIVE = rx.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
+_GAP_BREAK = rx.compile(r"[,;:()—–]|\s-\s|\s--\s")
+
+
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    """A date is about the event only in a sentence that names its actor."""
+    return names[fact.actor]
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
@@ -110,13 +92,13 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             actors = [m for m in context.mentions(start, end) if m.entity == rule.actor]
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
-            cues = [(m.start(), m.end()) for m in regex.finditer(rule.cues, prose, pos=start, endpos=end)]
+            cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
             if not cues:
                 continue
             anchors = cues + [(m.start, m.end) for m in actors]
-            others = [m.start() for m in regex.finditer(_FUTURE, prose, pos=start, endpos=end)]
+            others = [m.start() for m in rx.finditer(_FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
-                others += [m.start() for m in regex.finditer(rule.others, prose, pos=start, endpos=end)]
+                others += [m.start() for m in rx.finditer(rule.others, prose, pos=start, endpos=end)]
             year = today.year if today else rule.first.year
             for mention in mentions(prose, start, end, year, today):
                 if dateline and dateline.start("date") <= mention.start < dateline.end():
@@ -141,7 +123,7 @@ def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> 
     start, end = spans[index]
     if index and "\n\n" not in prose[spans[index - 1][1] : start]:
         start = spans[index - 1][0]
-    return bool(regex.search(rule.about, prose, pos=start, endpos=end))
+    return bool(rx.search(rule.about, prose, pos=start, endpos=end))
 
 
 def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cues: list[tuple[int, int]]) -> bool:
@@ -160,7 +142,7 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
     for start, _ in anchors:  # "On 23 February, Anthropic published", "2026-02-23: Anthropic ..."
-        if start >= mention.end and regex.fullmatch(r"[*_]*\s*[,:—–-]?\s*", prose[mention.end : start]):
+        if start >= mention.end and rx.fullmatch(r"[*_]*\s*[,:—–-]?\s*", prose[mention.end : start]):
             return True
     return False
 

@@ -36,44 +36,19 @@ model grades answers") are not asserted; notions inside quotation marks are some
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field
-
+from checker import rx
 from checker.claims import inside
 from checker.findings import Finding, contradiction
-from checker.model import FactBase, Strict, Text
 from checker.phrases import NEGATION, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
     from checker.engine import Context
+    from checker.schema.definition import Fact
 
 
-class Roles(Strict):
-    learner: list[Text] = Field(min_length=1, description="Words marking the party that learns.")
-    teacher: list[Text] = Field(min_length=1, description="Words marking the party learned from.")
-
-
-class Notion(Strict):
-    notion: Text = Field(description="The wrong meaning in plain words, for the message.")
-    words: list[Text] = Field(min_length=1, description="Words or phrases that state it.")
-
-
-class Fact(FactBase):
-    kind: Literal["definition"]
-    term: Text
-    forms: list[Text] = Field(min_length=1, description="Every form of the term: distil, distilled, ...")
-    meaning: Text = Field(description="The canonical meaning, as messages quote it.")
-    roles: Roles
-    learns: list[Text] = Field(min_length=1, description="Phrases for 'the learner learns from'.")
-    outputs: list[Text] = Field(min_length=1, description="What the learner learns from: outputs, answers.")
-    contradicts: list[Notion] = Field(min_length=1)
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -100,47 +75,52 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 
 
 # What may follow the term in a sentence that says what the term is.
-_AFTER_TERM = regex.compile(
+_AFTER_TERM = rx.compile(
     r"""["”’']?\s*(?:\(.{0,40}?\)\s*)?(?:itself\s+|,\s*[^,]{1,40},\s*)?"""
     r"(?:is|are|was|means|meant|refers\s+to|involves|involved|describes|denotes|entails|"
     r"works\s+(?:by|like|when)|happens\s+when|occurs\s+when|amounts\s+to|consists\s+of|"
     r"is\s+when|is\s+where|,?\s*(?:in\s+which|where|whereby|which\s+is|that\s+is|or|i\.e\.|"
     r"meaning)|\s*[:—–]|\s+--?\s)",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_BEFORE_TERM = regex.compile(
+_BEFORE_TERM = rx.compile(
     r"""(?:called|known\s+as|dubbed|termed|named|so-called|practice\s+of|technique\s+of|"""
     r"""process\s+of|method\s+of|concept\s+of|definition\s+of|defines?)\s+["“‘']?\Z""",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_QUESTION = regex.compile(r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z", regex.IGNORECASE)
-_CONTINUES = regex.compile(
+_QUESTION = rx.compile(r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z", rx.IGNORECASE)
+_CONTINUES = rx.compile(
     r"\A(?:In\s+|With\s+|Under\s+)?(?:the|this|that|such\s+a)\s+(?:process|technique|method|practice|"
     r"approach|procedure|set-?up|arrangement|scheme)\b",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
-_PRONOUN_CONTINUES = regex.compile(r"\AIt\s+(?:works|means|involves|is\s+a\s+(?:process|technique|method))\b")
-_NAMES_OTHER = regex.compile(r"\b(?:called|known\s+as|dubbed|termed)\s+\S", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"[;:]|,\s+(?:and|but|so|while|whereas)\b|\s[—–]\s|\s--\s")
-_TRAIN = regex.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?!\s+(?:on|using|with|from)\b)")
-_USED_TO_TRAIN = regex.compile(
+_PRONOUN_CONTINUES = rx.compile(r"\AIt\s+(?:works|means|involves|is\s+a\s+(?:process|technique|method))\b")
+_NAMES_OTHER = rx.compile(r"\b(?:called|known\s+as|dubbed|termed)\s+\S", rx.IGNORECASE)
+_CLAUSE_END = rx.compile(r"[;:]|,\s+(?:and|but|so|while|whereas)\b|\s[—–]\s|\s--\s")
+_TRAIN = rx.compile(r"(?i)\btrain(?:s|ed|ing)?\b(?!\s+(?:on|using|with|from)\b)")
+_USED_TO_TRAIN = rx.compile(
     r"(?i)\b(?:(?:are|is|get|gets|were|being)\s+)?(?:used\s+)?to\s+(?:help\s+)?(?:train|teach|build)\b"
     r"|\b(?:trains?|teach(?:es|ing)?|taught)\b(?!\s+(?:on|using|with|from)\b)"
 )
 # "compresses a large model's knowledge into a smaller one": from the first to the second.
-_INTO = regex.compile(r"(?i)\b(?:transfer|compress|squeez|pack|pour|condens|bottl|distil)\w*\b(?P<source>.{0,60}?)\binto\b")
+_INTO = rx.compile(r"(?i)\b(?:transfer|compress|squeez|pack|pour|condens|bottl|distil)\w*\b(?P<source>.{0,60}?)\binto\b")
 # Where a description ends: another clause that is not about the models.
-_DESCRIPTION_END = regex.compile(
+_DESCRIPTION_END = rx.compile(
     r"[;]|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|so|yet|though|although)\s"
     r"|,\s+(?:\p{L}+\s+){0,3}(?:said|says|argued|argues|noted|notes|wrote|writes)\b"
 )
-_MODEL = regex.compile(r"(?i)\b(?:models?|systems?|networks?|AIs?|LLMs?|chatbots?|Claude|GPT|assistants?)\b")
+_MODEL = rx.compile(r"(?i)\b(?:models?|systems?|networks?|AIs?|LLMs?|chatbots?|Claude|GPT|assistants?)\b")
+
+
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    """Only a document that names the term can define it."""
+    return list(fact.forms)
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     prose = context.document.prose
     for rule in rules:
-        forms = regex.compile(rule.forms)
+        forms = rx.compile(rule.forms)
         last_mention = -1  # sentence index of the last mention of the term
         defining = False  # the previous sentence defined the term
         for i, (start, end) in enumerate(context.sentences):
@@ -166,7 +146,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
 
 def _described(
     sentence: str,
-    mentions: list[regex.Match[str]],
+    mentions: list[rx.Match[str]],
     prose: str,
     spans: list[tuple[int, int]],
     index: int,
@@ -179,7 +159,7 @@ def _described(
             return m.end()
         if _BEFORE_TERM.search(sentence, 0, m.start()):
             return 0
-        if regex.match(r"(?i)\A(?:In|With|Through|By)\s+(?:a\s+|the\s+)?\Z", sentence[: m.start()]) and regex.match(
+        if rx.match(r"(?i)\A(?:In|With|Through|By)\s+(?:a\s+|the\s+)?\Z", sentence[: m.start()]) and rx.match(
             r"(?:\s+(?:set-?up|process|scenario|arrangement|pipeline|approach|scheme))?\s*,", sentence[m.end() :]
         ):
             return m.end()
@@ -202,16 +182,16 @@ def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quote
     The description runs to the end of its clause, and on into the next clauses as long as
     they speak of models; one that speaks of no model describes something else."""
     text = _description(rule, sentence[described:])
-    if not (_MODEL.search(text) or regex.search(rule.learner + "|" + rule.teacher, text)):
+    if not (_MODEL.search(text) or rx.search(rule.learner + "|" + rule.teacher, text)):
         return None
     relations = list(_relations(rule, text))
     if True in relations:
         return None  # it states the right relation; anything else is an aside
     for notion, pattern in rule.notions:
-        for m in regex.finditer(pattern, text):
+        for m in rx.finditer(pattern, text):
             if inside(quoted, offset + described + m.start()):
                 continue
-            if regex.search(NEGATION, text[: m.start()]):
+            if rx.search(NEGATION, text[: m.start()]):
                 continue
             return notion
     if False in relations:
@@ -224,7 +204,7 @@ def _description(rule: Rule, text: str) -> str:
         rest = text[m.end() :]
         nxt = _DESCRIPTION_END.search(rest)
         clause = rest[: nxt.start() if nxt else len(rest)]
-        if not (_MODEL.search(clause) or regex.search(rule.learner + "|" + rule.teacher, clause)):
+        if not (_MODEL.search(clause) or rx.search(rule.learner + "|" + rule.teacher, clause)):
             return text[: m.start()]
     return text
 
@@ -233,22 +213,22 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
     """For each learning relation the text states: True when it runs the right way (or
     cannot be told), False when it is reversed, None when it may be the wrong meaning's own
     (the learner's answers "used to train" it)."""
-    for m in regex.finditer(rule.learns, text):
+    for m in rx.finditer(rule.learns, text):
         before = _clause(text, m.start(), before=True)
-        if regex.search(r"(?i)\b(?:it|they|which|that|who)\s+(?:\w+\s+)?\Z", before):
+        if rx.search(r"(?i)\b(?:it|they|which|that|who)\s+(?:\w+\s+)?\Z", before):
             continue  # "... until it picks up": whose role "it" has is not told here
         learner = _role(rule, before, last=True)
         source_text = _clause(text, m.end(), before=False)
-        if not regex.search(rule.outputs + "|" + rule.teacher + "|" + rule.learner, source_text):
+        if not rx.search(rule.outputs + "|" + rule.teacher + "|" + rule.learner, source_text):
             continue
         yield not (learner == "teacher" and _role(rule, source_text, last=False) == "learner")
     for m in _TRAIN.finditer(text):  # "train a smaller model on a larger one's outputs"
         after = _clause(text, m.end(), before=False)
-        on = regex.search(r"(?i)\b(?:on|using|with|from)\b", after)
-        if not on or not regex.search(rule.outputs, after[on.end() :]):
+        on = rx.search(r"(?i)\b(?:on|using|with|from)\b", after)
+        if not on or not rx.search(rule.outputs, after[on.end() :]):
             continue
         learner = _role(rule, after[: on.start()], last=True)
-        if learner is None and regex.fullmatch(r"(?i)\s*(?:it|them|this|that)\s*", after[: on.start()]):
+        if learner is None and rx.fullmatch(r"(?i)\s*(?:it|them|this|that)\s*", after[: on.start()]):
             learner = _role(rule, _clause(text, m.start(), before=True), last=True)
         yield not (learner == "teacher" and _role(rule, after[on.end() :], last=False) == "learner")
     for m in _INTO.finditer(text):
@@ -257,7 +237,7 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
         yield not (source == "learner" and learner == "teacher")
     for m in _USED_TO_TRAIN.finditer(text):  # "a larger model's outputs are used to train ..."
         before = _clause(text, m.start(), before=True)
-        if not (regex.search(rule.outputs, before) or "teach" in m.group().lower()):
+        if not (rx.search(rule.outputs, before) or "teach" in m.group().lower()):
             continue
         source = _role(rule, before, last=True)
         learner = _role(rule, _clause(text, m.end(), before=False), last=False)
@@ -277,8 +257,8 @@ def _clause(text: str, at: int, before: bool) -> str:
 
 def _role(rule: Rule, text: str, last: bool) -> str | None:
     """The role of the model a phrase names: the role word nearest to the verb decides."""
-    marks = [(m.start(), "learner") for m in regex.finditer(rule.learner, text)]
-    marks += [(m.start(), "teacher") for m in regex.finditer(rule.teacher, text)]
+    marks = [(m.start(), "learner") for m in rx.finditer(rule.learner, text)]
+    marks += [(m.start(), "teacher") for m in rx.finditer(rule.teacher, text)]
     if not marks:
         return None
     marks.sort()

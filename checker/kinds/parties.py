@@ -21,19 +21,16 @@ sentence that happens to count companies):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field
-
+from checker import rx
 from checker.claims import inside
 from checker.findings import Finding, contradiction
-from checker.model import FactBase, Id, Text
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:
     from checker.engine import Context
+    from checker.schema.parties import Fact
 
 _COUNTS = {
     "one": 1, "a single": 1, "two": 2, "a pair of": 2, "a couple of": 2, "three": 3,
@@ -42,28 +39,7 @@ _COUNTS = {
 }
 
 
-class Fact(FactBase):
-    kind: Literal["parties"]
-    members: list[Id] = Field(min_length=2, description="The entities of the set, all of them.")
-    label: Text = Field(description="How messages name the set, e.g. 'the labs Anthropic accused'.")
-    nouns: list[Text] = Field(min_length=1, description="Singular nouns for a member: lab, company.")
-    context: Text = Field(description="A regular expression a sentence must match to be checked.")
-    unless: Text | None = Field(
-        None, description="A regular expression; a sentence matching it is about another set of parties."
-    )
-    marks: list[Text] = Field(
-        [], description="Words a count must carry to be a count of this set ('four Chinese labs'); none: any count."
-    )
-    accusing: list[Text] = Field(
-        ["accused", "accuses", "accusing", "named", "names", "naming", "identified", "identifies",
-         "blamed", "blames", "singled out", "pointed to", "pointed the finger at", "alleged that",
-         "alleges that"],
-        description="Verbs after which a list of parties is the set itself.",
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -81,7 +57,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     listed = [names[m] for m in fact.members]
     canonical = ", ".join(listed[:-1]) + " and " + listed[-1]
     plurals = [plural_noun(n) for n in fact.nouns]
-    counts = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
+    counts = "|".join(rx.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
     group = (
         rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
         r"(?:(?:other|more|further|additional|different|separate|Chinese|China-based|AI|A\.I\.|artificial|"
@@ -94,18 +70,23 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     )
 
 
-_PART = regex.compile(
+_PART = rx.compile(
     r"(?i)(?:\b(?:of|among|between|other|another|remaining|latter|former|first|last|only|just|least|most|"
     r"than|to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
 )
-_PARTITIVE = regex.compile(
+_PARTITIVE = rx.compile(
     r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"
 )
-_NAME = regex.compile(r"(\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){0,3})")
-_STANDS_ACCUSED = regex.compile(
+_NAME = rx.compile(r"(\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){0,3})")
+_STANDS_ACCUSED = rx.compile(
     r"\s+(?:were|are|was|is|stand|stands|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:accused|named|identified|blamed)\b"
 )
-_SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_SEPARATOR = rx.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    """A count needs a noun of the set ("four labs"); a list needs a member's name."""
+    return [*fact.nouns, *(plural_noun(n) for n in fact.nouns), *(n for m in fact.members for n in names[m])]
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
@@ -113,7 +94,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     for rule in rules:
         for start, end in context.sentences:
             sentence = prose[start:end]
-            if not regex.search(rule.context, sentence) or (rule.unless and regex.search(rule.unless, sentence)):
+            if not rx.search(rule.context, sentence) or (rule.unless and rx.search(rule.unless, sentence)):
                 continue
             mentions = [m for m in context.mentions(start, end) if m.entity in rule.members]
             yield from _counts(rule, prose, start, end, mentions, context.quoted)
@@ -121,13 +102,13 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
 
 
 def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding]:
-    for m in regex.finditer(rule.group, prose, pos=start, endpos=end):
-        if inside(quoted, m.start()) or (rule.marks and not regex.search(rule.marks, m.group())):
+    for m in rx.finditer(rule.group, prose, pos=start, endpos=end):
+        if inside(quoted, m.start()) or (rule.marks and not rx.search(rule.marks, m.group())):
             continue
         before = prose[max(start, m.start() - 40) : m.start()]
         if _PART.search(before) or _PARTITIVE.match(prose, m.end()):
             continue
-        if regex.search(r"(?i)\b(?:other|more|further|additional)\b", m.group()):
+        if rx.search(r"(?i)\b(?:other|more|further|additional)\b", m.group()):
             continue  # "DeepSeek and two other companies": see _others
         count = group_count(m)
         named = _named_before(prose, start, m.start(), mentions)
@@ -137,10 +118,10 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
             continue  # "two Chinese labs focused on coding": some of them, not a count of all
         yield _finding(rule, m.start(), m.end(), " ".join(m.group().split()),
                        f"counts {count} where there were {len(rule.members)}")
-    for m in regex.finditer(
+    for m in rx.finditer(
         r"(?i)\b(?P<count>one|two|three|four|five|\d)\s+(?:other|more|further|additional)\s+", prose, pos=start, endpos=end
     ):
-        noun = regex.match(rule.group, prose, pos=m.start())
+        noun = rx.match(rule.group, prose, pos=m.start())
         if noun is None or inside(quoted, m.start()):
             continue
         named = _named_before(prose, start, m.start(), mentions)
@@ -153,7 +134,7 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
                            f"counts {len(named)} named and {count} others where there were {len(rule.members)}")
 
 
-def _whole_set(rule: Rule, prose: str, start: int, group: regex.Match[str], mentions: list) -> bool:
+def _whole_set(rule: Rule, prose: str, start: int, group: rx.Match[str], mentions: list) -> bool:
     """A count too small for the set is wrong only when it speaks of the whole set: it is
     followed by more members than it counts, or, naming none, is governed by the accusing
     verb ("accused two Chinese companies", "two Chinese labs stand accused"). A count
@@ -166,7 +147,7 @@ def _whole_set(rule: Rule, prose: str, start: int, group: regex.Match[str], ment
         return True
     if named:
         return False
-    led = regex.search(rule.accusing + r"\s+(?:the\s+)?\Z", prose[max(start, group.start() - 40) : group.start()])
+    led = rx.search(rule.accusing + r"\s+(?:the\s+)?\Z", prose[max(start, group.start() - 40) : group.start()])
     stands = _STANDS_ACCUSED.match(prose, group.end())
     return bool(led or stands)
 
@@ -179,14 +160,14 @@ def _listed_after(prose: str, at: int, mentions: list) -> set[str]:
         if m.start < at:
             continue
         gap = prose[pos : m.start]
-        if not (regex.fullmatch(r"\s*[,:—–(]\s*", gap) if not listed else regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", gap)):
+        if not (rx.fullmatch(r"\s*[,:—–(]\s*", gap) if not listed else rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", gap)):
             break
         listed.add(m.entity)
         pos = m.end
     return listed
 
 
-def group_count(group: regex.Match[str]) -> int:
+def group_count(group: rx.Match[str]) -> int:
     word = " ".join(group.group("count").lower().split())
     return int(word) if word.isdigit() else _COUNTS[word]
 
@@ -194,11 +175,11 @@ def group_count(group: regex.Match[str]) -> int:
 def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
     """Members listed right before "and two other ...": "DeepSeek and", "DeepSeek, MiniMax and"."""
     run = [m for m in mentions if m.end <= at]
-    if not run or not regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*|\s+)(?:and|plus|along\s+with|with)\s+", prose[run[-1].end : at]):
+    if not run or not rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*|\s+)(?:and|plus|along\s+with|with)\s+", prose[run[-1].end : at]):
         return []
     named = [run[-1]]
     for m in reversed(run[:-1]):
-        if regex.fullmatch(r"(?:\s+AI)?\s*,\s*|(?:\s+AI)?\s+and\s+", prose[m.end : named[0].start]):
+        if rx.fullmatch(r"(?:\s+AI)?\s*,\s*|(?:\s+AI)?\s+and\s+", prose[m.end : named[0].start]):
             named.insert(0, m)
         else:
             break
@@ -214,8 +195,8 @@ def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted:
         return
     first = items[0][0]
     lead = prose[max(start, first - 80) : first]
-    led = regex.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or regex.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
-    if not led or regex.search(r"(?i)\b(?:not|never|no)\b", lead):
+    led = rx.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or rx.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
+    if not led or rx.search(r"(?i)\b(?:not|never|no)\b", lead):
         return
     for item_start, item_end, member in items:
         if member or inside(quoted, item_start):
@@ -230,7 +211,7 @@ def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[
     pos = mentions[0].start
     items: list[tuple[int, int, bool]] = []
     while True:  # names listed before the first member: "accused Alibaba, Moonshot AI and ..."
-        earlier = regex.search(r"(?<![\p{L}\p{N}])" + _NAME.pattern + r"\s*,\s*\Z", prose[start:pos])
+        earlier = rx.search(r"(?<![\p{L}\p{N}])" + _NAME.pattern + r"\s*,\s*\Z", prose[start:pos])
         if not earlier or not _is_name(earlier.group(1) if earlier.groups() else earlier.group()):
             break
         pos = start + earlier.start()
@@ -238,7 +219,7 @@ def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[
         member = by_start.get(pos)
         if member:
             item_end = member.end
-            ai = regex.match(r"\s+AI\b", prose[item_end:])
+            ai = rx.match(r"\s+AI\b", prose[item_end:])
             item_end += ai.end() if ai else 0
             items.append((pos, item_end, True))
         else:

@@ -23,58 +23,18 @@ the finding says whose figure it is: the draft swapped them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field, model_validator
-
+from checker import rx
 from checker.findings import Finding, contradiction
-from checker.model import FactBase, Id, Text
 from checker.numbers import Interval, describe, interval_for, precision_unit
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
     from checker.engine import Context
+    from checker.schema.quantity import Fact
 
-Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "at most"]
-
-
-class Fact(FactBase):
-    kind: Literal["quantity"]
-    label: Text | None = Field(None, description="How messages name the fact; default: owner's measure.")
-    owner: Id | None = Field(None, description="The entity the figure belongs to, if any.")
-    measure: Id
-    value: float = Field(gt=0, allow_inf_nan=False)
-    qualifier: Qualifier = "exactly"
-    interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
-    tolerance: Annotated[float, Field(ge=0, lt=1)] | None = Field(
-        None, description="Relative tolerance around the value, e.g. 0.05 for 5 %."
-    )
-    context: Text | None = Field(
-        None,
-        description="A regular expression the sentence must match for a figure to be compared "
-        "with this fact (useful for facts without an owner).",
-    )
-    unless: Text | None = Field(
-        None,
-        description="A regular expression; a sentence that matches it is not compared with this "
-        "fact (e.g. one about another company's figures).",
-    )
-
-    @model_validator(mode="after")
-    def _interval_holds_value(self) -> Fact:
-        if self.interval is not None:
-            lo, hi = self.interval
-            if lo > hi:
-                raise ValueError("interval must be [low, high] with low <= high")
-            if self.tolerance is not None:
-                raise ValueError("give either interval or tolerance, not both")
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -116,6 +76,11 @@ def _default_interval(value: float, qualifier: str) -> Interval:
     return interval_for(value, qualifier, unit)
 
 
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    """A figure is compared only when a noun of its measure follows it."""
+    return nouns[fact.measure]
+
+
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     """Compare each figure claim with the fact of its measure and owner."""
     names, prose = context.names, context.document.prose
@@ -145,9 +110,9 @@ def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
     if _unrelated(claim.figure.value, rule.interval):
         return False
     sentence = prose[claim.sentence[0] : claim.sentence[1]]
-    if rule.context and not regex.search(rule.context, sentence):
+    if rule.context and not rx.search(rule.context, sentence):
         return False
-    return not (rule.unless and regex.search(rule.unless, sentence))
+    return not (rule.unless and rx.search(rule.unless, sentence))
 
 
 def _unrelated(value: float, interval: Interval) -> bool:

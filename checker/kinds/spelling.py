@@ -15,35 +15,20 @@ address, not a misspelt name. The fix, the canonical name, is offered as a sugge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-import regex
-from pydantic import Field
-
+from checker import rx
 from checker.findings import Finding, contradiction
-from checker.model import FactBase, Id, Text
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
     from checker.engine import Context
+    from checker.schema.spelling import Fact
 
-_WINDOW = 60  # characters either side of a wrong form where ``unless`` is looked for
-
-
-class Fact(FactBase):
-    kind: Literal["spelling"]
-    entity: Id
-    wrong: list[Text] = Field(min_length=1, description="Wrong forms, exactly as they are misspelt.")
-    unless: Text | None = Field(
-        None,
-        description="A regular expression; a wrong form with a match within "
-        f"{_WINDOW} characters means something else and is left alone.",
-    )
+WINDOW = 60  # characters either side of a wrong form where ``unless`` is looked for
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -63,16 +48,20 @@ def aliases(fact: Fact) -> dict[str, list[str]]:
     return {fact.entity: list(fact.wrong)}
 
 
+def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
+    return list(fact.wrong)
+
+
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     prose = context.document.prose
     for rule in rules:
-        for m in regex.finditer(rule.wrong, prose):
+        for m in rx.finditer(rule.wrong, prose):
             if m.start() > 0 and prose[m.start() - 1] in "@#/.":
                 continue
-            if regex.match(r"\.[a-z]{2,}\b", prose[m.end() : m.end() + 8]):
+            if rx.match(r"\.[a-z]{2,}\b", prose[m.end() : m.end() + 8]):
                 continue
-            window = prose[max(0, m.start() - _WINDOW) : m.end() + _WINDOW]
-            if rule.unless and regex.search(rule.unless, window):
+            window = prose[max(0, m.start() - WINDOW) : m.end() + WINDOW]
+            if rule.unless and rx.search(rule.unless, window):
                 continue
             found = " ".join(m.group().split())
             yield contradiction(

@@ -18,35 +18,25 @@ total's, or the pack contradicts itself and is refused. A draft is checked two w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-import regex
-from pydantic import Field
-
+from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
-from checker.model import FactBase, Id
 from checker.numbers import Interval, describe
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
     from checker.engine import Context
+    from checker.schema.sum import Fact
 
 # Between the parties and their figure: "together", "combined", "between them", "jointly".
-_COLLECTIVE = regex.compile(
+_COLLECTIVE = rx.compile(
     r"(?i)\b(?:together|combined|between\s+them|jointly|collectively|in\s+total|altogether|taken\s+together)\b"
 )
 
 
-class Fact(FactBase):
-    kind: Literal["sum"]
-    total: Id = Field(description="The quantity fact that is the total.")
-    parts: list[Id] = Field(min_length=2, description="The quantity facts that add up to it.")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     severity: str
     source: str
@@ -75,7 +65,7 @@ def link(rule: Rule, facts: dict[str, Any]) -> Rule:
             f"the parts add up to {_span(added)}, which the total {total.stated} "
             f"({_span(total.interval)}) does not admit"
         )
-    return replace(rule, total=total, parts=parts)
+    return rule._replace(total=total, parts=parts)
 
 
 def _add(intervals: Any) -> Interval:
@@ -131,14 +121,14 @@ def _group(context: Context, claim: FigureClaim, owners: set[str]) -> frozenset[
     mentions = [m for m in context.mentions(start, claim.start) if m.entity in owners]
     run: list = []
     for m in mentions:
-        if run and regex.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", prose[run[-1].end : m.start]):
+        if run and rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", prose[run[-1].end : m.start]):
             run.append(m)
         else:
             run = [m]
     if len(run) < 2:
         return frozenset()
     between = prose[run[-1].end : claim.start]
-    if len(between) > 90 or regex.search(r"\d", between) or not _COLLECTIVE.search(between):
+    if len(between) > 90 or rx.search(r"\d", between) or not _COLLECTIVE.search(between):
         return frozenset()
     return frozenset(m.entity for m in run)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checker.compiled import FactInfo
 from checker.engine import Result
 from checker.findings import Located
-from checker.pack import FactInfo
 
 
 @dataclass

@@ -1,7 +1,11 @@
-"""The parts of a rule pack every fact kind shares, as strict pydantic models.
+"""How a rule pack is written: the parts every fact kind shares, as strict pydantic models.
 
 A pack is a YAML file a research desk writes by hand. Unknown keys are errors so a typo never
-switches a rule off silently. Each fact kind adds its own model in ``checker/kinds/``.
+switches a rule off silently. Each fact kind adds its own model in a module of this package
+named after it (``checker/schema/quantity.py`` for ``checker/kinds/quantity.py``).
+
+Only validation imports this package (and pydantic): a check loads packs already compiled
+from the cache, so the schema costs nothing when the packs have not changed.
 """
 
 from __future__ import annotations
@@ -111,3 +115,15 @@ class FactBase(Strict):
     superseded_by: Id | None = Field(
         None, description="The fact that replaces this one from its valid_from on; earlier documents keep this one."
     )
+
+
+class Settings(Strict):
+    """A configuration file (see :mod:`checker.config`)."""
+
+    rules: list[Text] = []
+    include: list[Text] = []
+    exclude: list[Text] = []
+    severity: dict[Id, Severity] = {}
+    disable: list[Id] = []
+    fail_level: Severity | None = None
+    format: Literal["text", "json", "github", "sarif", "rdjsonl"] | None = None

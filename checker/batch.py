@@ -1,0 +1,142 @@
+"""Many drafts checked in order, by several processes when there are enough of them.
+
+Each draft is read, checked and reported back as a :class:`Checked` (its result, or the one
+line that says why it could not be read). With ``jobs`` above one, drafts go to a pool of
+worker processes in chunks and come back in the order they were given, so the findings and
+their order do not depend on the number of jobs. Only results travel back (a draft's text only
+when it has findings, for ``--show-source`` and ``--fix``), so memory does not grow with the
+number of files. A progress line is written to stderr for runs that take more than a couple
+of seconds, when stderr is a terminal and the caller allows it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, NamedTuple, TextIO
+
+if TYPE_CHECKING:
+    from checker.compiled import CompiledPack
+    from checker.engine import Engine, Result
+
+_PARALLEL_FROM = 8  # drafts per job below which starting workers costs more than it saves
+_PROGRESS_AFTER = 2.0  # seconds before a progress line appears
+
+
+class Checked(NamedTuple):
+    display: str  # the path as the user will see it
+    path: Path
+    result: Result | None  # None: not checked (see error)
+    error: str | None = None  # why the draft could not be read, as a line for stderr
+    data: bytes | None = None  # the file's bytes and text, kept when it has findings
+    text: str | None = None
+
+
+def read_draft(path: Path) -> tuple[bytes, str]:
+    """The file's bytes, and its text without a UTF-8 byte-order mark."""
+    data = path.read_bytes()
+    return data, data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+
+
+def check(engine: Engine, display: str, path: Path) -> Checked:
+    """One draft: read, checked, and kept whole only when something was found in it."""
+    from checker.document import FORMATS, read
+
+    if not path.exists():
+        return Checked(display, path, None, f"factcheck: error: no such file or folder: {path}")
+    try:
+        data, text = read_draft(path)
+    except OSError as exc:
+        return Checked(display, path, None, f"{display}: cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return Checked(display, path, None, f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})")
+    if not engine.may_apply(display, text):
+        from checker.engine import Result
+
+        return Checked(display, path, Result(display))
+    result = engine.check(read(display, text, FORMATS.get(path.suffix.lower(), "text")))
+    return Checked(display, path, result, None, data, text) if result.findings else Checked(display, path, result)
+
+
+def check_all(
+    packs: list[CompiledPack],
+    drafts: list[tuple[str, Path]],
+    jobs: int,
+    options: dict[str, bool],
+    progress: TextIO | None = None,
+) -> Iterator[Checked]:
+    """Every draft checked, in the order given; ``options`` are the Engine's keyword arguments."""
+    from checker.engine import Engine
+
+    meter = _Progress(progress, len(drafts))
+    if jobs <= 1 or len(drafts) < _PARALLEL_FROM * jobs:
+        engine = Engine(packs, **options)
+        for display, path in drafts:
+            yield check(engine, display, path)
+            meter.step()
+    else:
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        chunk = max(1, min(64, len(drafts) // (jobs * 8)))
+        with context.Pool(jobs, initializer=_start_worker, initargs=(packs, options)) as pool:
+            for checked in pool.imap(_check_in_worker, drafts, chunksize=chunk):
+                yield checked
+                meter.step()
+    meter.done()
+
+
+_engine: Engine | None = None  # a worker process's engine
+
+
+def _start_worker(packs: list[CompiledPack], options: dict[str, bool]) -> None:
+    global _engine
+    from checker.engine import Engine
+
+    _engine = Engine(packs, **options)
+
+
+def _check_in_worker(draft: tuple[str, Path]) -> Checked:
+    from checker import rx
+
+    assert _engine is not None
+    checked = check(_engine, *draft)
+    rx.save()  # patterns only this worker compiled (a pack's), ready for the next run
+    return checked
+
+
+class _Progress:
+    """``factcheck: 1234/22785 files (5%)`` on one line of a terminal, for long runs only."""
+
+    def __init__(self, out: TextIO | None, total: int) -> None:
+        self.out = out if out is not None and out.isatty() else None
+        self.total = total
+        self.count = 0
+        self.started = time.monotonic()
+        self.shown = 0.0  # when the line was last written; 0: never
+
+    def step(self) -> None:
+        self.count += 1
+        if self.out is None:
+            return
+        now = time.monotonic()
+        if now - self.started >= _PROGRESS_AFTER and now - self.shown >= 0.1:
+            percent = 100 * self.count // max(1, self.total)
+            self.out.write(f"\rfactcheck: {self.count}/{self.total} files ({percent}%)")
+            self.out.flush()
+            self.shown = now
+
+    def done(self) -> None:
+        if self.out is not None and self.shown:
+            self.out.write("\r\033[K")
+            self.out.flush()
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,74 @@
+"""The packs a run checks with: read, then taken from the cache or validated and compiled.
+
+A check never needs the schema of an unchanged pack: its compiled form, and whether its own
+examples passed, come from :mod:`checker.cache` under a key made of the packs' bytes. Only a
+new or edited pack is validated (:mod:`checker.pack`) and has its examples run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from checker import cache
+from checker.compiled import CompiledPack
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+class PackError(Exception):
+    """One or more problems in rule packs, each already formatted as file:line:col: message."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class Loaded(NamedTuple):
+    packs: list[CompiledPack]
+    failures: tuple[str, ...] | None = None  # the packs' failing examples; None: not run yet
+
+
+def pack_files(paths: list[Path]) -> list[Path]:
+    """The pack files named by ``paths``: files as given, folders searched recursively."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def read(paths: list[Path]) -> list[tuple[Path, bytes]]:
+    """Every pack file under ``paths`` with its bytes; PackError names each one unreadable."""
+    files: list[tuple[Path, bytes]] = []
+    problems: list[str] = []
+    for path in pack_files(paths):
+        try:
+            files.append((path, path.read_bytes()))
+        except OSError as exc:
+            problems.append(f"{path}: cannot read rule pack: {exc.strerror or exc}")
+    if problems:
+        raise PackError(problems)
+    return files
+
+
+def load(paths: list[Path], examples: bool = True) -> Loaded:
+    """The compiled packs under ``paths``, and (with ``examples``) which of their examples fail."""
+    files = read(paths)
+    name = cache.key("packs", [(str(path), data) for path, data in files])
+    loaded = cache.read(name)
+    fresh = not isinstance(loaded, Loaded)
+    if fresh:
+        from checker import pack
+
+        loaded = Loaded(pack.load(files))
+    if examples and loaded.failures is None:
+        from checker.examples import failures
+
+        loaded = loaded._replace(failures=tuple(failures(loaded.packs)[1]))
+        fresh = True
+    if fresh:
+        cache.write(name, loaded)
+    return loaded
