@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from checker import rx
 from checker.claims import Vocabulary
+from checker.phrases import WORD_RUN
 
 
 class CompiledScope(NamedTuple):
@@ -27,45 +28,36 @@ class CompiledScope(NamedTuple):
 
 
 class Triggers(NamedTuple):
-    """Which facts a document could possibly contradict, found in one pass over its prose.
+    """Which facts a document could possibly contradict, from the set of its words.
 
     Each fact names words (its kind's ``triggers`` hook) of which a document must contain at
-    least one, in any case, for the fact to find anything in it: a measure's nouns, a misspelt
-    name, a defined term. All of a pack's words are one alternation, matched as bare strings
-    (no word boundaries, overlapping matches allowed), so what it finds is a superset of what
-    any kind would match; a document that triggers nothing is not analysed further.
+    least one for the fact to find anything in it: a measure's nouns, a misspelt name, a
+    defined term. Every kind matches those as whole words, so a fact is triggered by the first
+    word of any of its phrases, in any case ("Moonshot AI": "moonshot"): a superset of what
+    the kind can match, found with one set intersection. A document that triggers none of a
+    pack's facts is not analysed for that pack.
     """
 
-    pattern: str  # the words' alternation, longest first; "(?!)" when there are none
-    facts: dict[str, frozenset[str]]  # a normalised word -> facts it (or a word it starts with) triggers
+    facts: dict[str, frozenset[str]]  # a case-folded word -> the facts it triggers
     always: frozenset[str]  # facts without words: checked in every document
 
-    def triggered(self, prose: str) -> frozenset[str]:
-        found = set(self.always)
-        for m in rx.compile(self.pattern).finditer(prose, overlapped=True):
-            facts = self.facts.get(_normal(m.group()))
-            if facts is None:  # a case folding the index did not foresee: check everything
-                return frozenset().union(self.always, *self.facts.values())
-            found |= facts
-        return frozenset(found)
+    def triggered(self, found: set[str]) -> frozenset[str]:
+        """The facts triggered by a document's words (see :func:`checker.phrases.words`)."""
+        return self.always.union(*(self.facts[w] for w in found & self.facts.keys()))
 
 
 def triggers(words: dict[str, tuple[str, ...]]) -> Triggers:
     """The index of each fact's trigger words (fact id -> words; none: always checked)."""
     facts: dict[str, set[str]] = {}
-    for fact, fact_words in words.items():
-        for word in fact_words:
-            facts.setdefault(_normal(word), set()).add(fact)
-    for word in facts:  # the longest match at a place also stands for the words it starts with
-        for n in range(1, len(word)):
-            facts[word] |= facts.get(word[:n], set())
-    bodies = [rx.sub(r"\\?[\s\u00a0\-]+", lambda _: r"[\s\u00a0\-]+", rx.escape(w)) for w in facts]
-    pattern = "(?i:" + "|".join(sorted(bodies, key=len, reverse=True)) + ")" if bodies else "(?!)"
-    return Triggers(pattern, {w: frozenset(f) for w, f in facts.items()}, frozenset(f for f, w in words.items() if not w))
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.replace("-", " ").split()).casefold()
+    always = {fact for fact, phrases in words.items() if not phrases}
+    for fact, phrases in words.items():
+        for phrase in phrases:
+            first = WORD_RUN.search(phrase.casefold())
+            if first is None:  # nothing a word test could find: check the fact everywhere
+                always.add(fact)
+            else:
+                facts.setdefault(first.group(), set()).add(fact)
+    return Triggers({w: frozenset(f) for w, f in facts.items()}, frozenset(always))
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
-from checker import rx, suppress
+from checker import markup, rx, suppress
 from checker.claims import Binder, FigureClaim, Mention, quoted_spans
 from checker.compiled import CompiledPack, CompiledScope
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
 from checker.kinds import KINDS
+from checker.phrases import words
 
 
 @dataclass
@@ -53,21 +54,26 @@ class _Scope:
         self.front_matter = [(key, rx.compile(p)) for key, p in scope.front_matter]
         self.all = [rx.compile(p) for p in scope.all]
         self.any = [rx.compile(p) for p in scope.any]
-        self.raw_all = [r for r in map(_in_markup, scope.all) if r]
-        self.raw_any = [_in_markup(p) for p in scope.any]
+        # The conditions that are words, as word tests (None: not words, cannot be tested so)
+        self.all_words = [w for w in map(_words, scope.all) if w]
+        self.any_words = [_words(p) for p in scope.any]
 
-    def may_admit(self, path: str, text: str) -> bool:
-        """False only when the document cannot be in scope, judged from its raw text.
+    def may_admit_roughly(self, path: str, flat: str) -> bool:
+        """False when the path is not in scope or a word the scope needs is not in the text at all."""
+        return self._path_matches(path) and all(w.maybe_in(flat) for w in self.all_words)
 
-        The words a scope requires ("\\bAnthropic\\b") are looked for in the file as written,
-        where markup may split or encode them ("Anth<b>ropic</b>", "&#65;nthropic"): most
-        documents of an archive are rejected here without their markup being read.
+    def may_admit(self, path: str, found: set[str]) -> bool:
+        """False only when the document cannot be in scope, judged from the words of its file.
+
+        ``found`` is :func:`checker.markup.words` of the file: the conditions that are words
+        are tested on it, any case, so most documents of an archive are rejected without
+        their markup being read.
         """
         if not self._path_matches(path):
             return False
-        if not all(r.search(text) for r in self.raw_all):
+        if not all(w.found_in(found) for w in self.all_words):
             return False
-        return sum(1 for r in self.raw_any if r is None or r.search(text)) >= self.scope.min_any
+        return sum(1 for w in self.any_words if w is None or w.found_in(found)) >= self.scope.min_any
 
     def _path_matches(self, path: str) -> bool:
         posix = PurePath(path).as_posix().removeprefix("./")
@@ -88,19 +94,39 @@ class _Scope:
         return date is None or not (scope.start and date < scope.start or scope.end and date > scope.end)
 
 
-# A scope pattern that is one word: "\\bAnthropic\\b", "(?i)\\bdistil".
-_WORD_PATTERN = rx.compile(r"(?P<i>\(\?i\))?(?:\\b)?(?P<word>[\p{L}\p{N}]+)(?:\\b)?")
-_MARKUP = r"(?:<[^<>]*>|[*_~`\\])*"  # what may come between two letters of a word in the file
-_ENTITY = r"&#?\w{1,31};"  # and what may stand for a letter
+# A scope pattern that is words: "\\bAnthropic\\b", "(?i)\\bdistil", "\\b(?:DeepSeek|Moonshot|report\\w*)\\b".
+_WORD = r"[\p{L}\p{N}]+(?:\\w\*)?"
+_WORDS_PATTERN = rx.compile(
+    r"(?:\(\?i\))?\\b(?:(?P<word>" + _WORD + r")|\(\?:(?P<words>" + _WORD + r"(?:\|" + _WORD + r")*)\))(?P<end>\\b)?"
+)
 
 
-def _in_markup(pattern: str) -> rx.Pattern[str] | None:
-    """The word of a one-word pattern as it may be written in markup; None for other patterns."""
-    m = _WORD_PATTERN.fullmatch(pattern)
+class _Words(NamedTuple):
+    """A scope pattern of words, as a word test: whole words, and words a document's may start with."""
+
+    whole: frozenset[str]
+    starts: tuple[str, ...]
+
+    def found_in(self, found: set[str]) -> bool:
+        return not self.whole.isdisjoint(found) or bool(self.starts and any(w.startswith(self.starts) for w in found))
+
+    def maybe_in(self, flat: str) -> bool:
+        """A quicker, rougher test on :func:`checker.markup.flat` text: the words as parts of any word."""
+        return any(w in flat for w in self.whole) or any(w in flat for w in self.starts)
+
+
+def _words(pattern: str) -> _Words | None:
+    """The word test that passes wherever ``pattern`` could match; None for other patterns."""
+    m = _WORDS_PATTERN.fullmatch(pattern)
     if m is None:
         return None
-    letters = [f"(?:{rx.escape(c)}|{_ENTITY})" for c in m["word"]]
-    return rx.compile(("(?i)" if m["i"] else "") + _MARKUP.join(letters))
+    whole, starts = set(), set()
+    for word in (m["word"] or m["words"]).split("|"):
+        if word.endswith(r"\w*") or not m["end"]:
+            starts.add(word.removesuffix(r"\w*").casefold())
+        else:
+            whole.add(word.casefold())
+    return _Words(frozenset(whole), tuple(sorted(starts)))
 
 
 def _matches(value: Any, pattern: rx.Pattern[str]) -> bool:
@@ -132,16 +158,30 @@ class Engine:
         """
         if self.ignore_scope or "factcheck-" in text:
             return True
-        return any(not scopes or any(s.may_admit(path, text) for s in scopes) for scopes in self._scopes.values())
+        flat = markup.flat(text)
+        candidates = [
+            p for p in self.packs if not self._scopes[p.id] or any(s.may_admit_roughly(path, flat) for s in self._scopes[p.id])
+        ]
+        if not candidates:
+            return False
+        found = markup.words(text, flat)
+        for pack in candidates:
+            scopes = self._scopes[pack.id]
+            if (not scopes or any(s.may_admit(path, found) for s in scopes)) and pack.triggers.triggered(found):
+                return True
+        return False
 
     def check(self, document: Document) -> Result:
         result = Result(document.path)
         spans: list[tuple[int, int]] | None = None
         quoted: list[tuple[int, int]] = []
+        found: set[str] | None = None
         for pack in self.packs:
             if not self.in_scope(pack, document):
                 continue
-            triggered = pack.triggers.triggered(document.prose)
+            if found is None:
+                found = words(document.prose)
+            triggered = pack.triggers.triggered(found)
             if not triggered:
                 continue
             if spans is None:

@@ -8,9 +8,11 @@ items, table cells, block-level HTML tags. Sentences never run across them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from checker import rx
+from checker.phrases import words as phrase_words
 
 if TYPE_CHECKING:
     from checker.document import Edit, Edits
@@ -391,6 +393,31 @@ def _entities(text: str, start: int = 0) -> Iterator[Edit]:
         decoded = unescape(m.group())
         if decoded != m.group():
             yield m.start(), m.end(), decoded
+
+
+_TAG_OR_MARK = re.compile(r"<[^<>]*>|[*_~`\\]")  # stdlib re: faster for this, on every file
+
+
+def flat(text: str) -> str:
+    """The file's text with entities decoded and tags and emphasis marks dropped, case-folded.
+
+    Not prose, but the words of the prose are in it (as parts of longer runs of letters, maybe,
+    where a dropped tag joined two words), unless a link, a code span or a URL splits one
+    ("Anth[ro](x)pic"): a cheap place to look for words before the markup is read.
+    """
+    return _TAG_OR_MARK.sub("", unescape(text) if "&" in text else text).casefold()
+
+
+def words(text: str, flattened: str) -> set[str]:
+    """The words the prose of a file can have, as a set; ``flattened`` is ``flat(text)``.
+
+    A tag may join the words on either side ("Anth<b>ropic</b>") or part them ("</p><p>"),
+    so both readings count.
+    """
+    found = phrase_words(flattened)
+    if "<" in text:
+        found |= phrase_words(_TAG_OR_MARK.sub(" ", unescape(text) if "&" in text else text))
+    return found
 
 
 def unescape(text: str) -> str:
