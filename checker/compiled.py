@@ -7,7 +7,6 @@ so a check whose packs have not changed never imports the schema (or pydantic).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from checker import rx
@@ -60,15 +59,14 @@ def triggers(words: dict[str, tuple[str, ...]]) -> Triggers:
     return Triggers({w: frozenset(f) for w, f in facts.items()}, frozenset(always))
 
 
-@dataclass(frozen=True)
-class CompiledPack:
+class CompiledPack(NamedTuple):
     id: str
     names: dict[str, str]  # entity id -> canonical name
     vocabulary: Vocabulary
     rules: dict[str, list[Any]]  # kind -> compiled rules of that kind
     triggers: Triggers  # which facts a document could contradict
+    facts: dict[str, FactInfo]  # fact id -> what reports say of it
     scopes: tuple[CompiledScope, ...] = ()  # a document is in scope when one admits it; none: all
-    facts: dict[str, FactInfo] = field(default_factory=dict)  # fact id -> what reports say of it
     quotes: str = "skip"  # policy for figures inside quotation marks
     path: str = ""  # the file it was loaded from
 

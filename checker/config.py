@@ -16,24 +16,23 @@ the file, and command-line flags override it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from checker import cache, rx, yamlsafe
 
 NAMES = (".factcheck.yaml", ".factcheck.yml")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The settings, defaults included; a file's are validated by :class:`checker.schema.Settings`."""
 
-    rules: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    disable: list[str] = field(default_factory=list)
+    rules: Sequence[str] = ()
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    severity: Mapping[str, str] = MappingProxyType({})
+    disable: Sequence[str] = ()
     fail_level: str | None = None
     format: str | None = None
 
@@ -42,11 +41,10 @@ class ConfigError(Exception):
     """A problem in the configuration file, formatted as file:line:col: message."""
 
 
-@dataclass
-class Config:
+class Config(NamedTuple):
     path: Path | None = None  # the file it came from; None: no file, all defaults
-    settings: Settings = field(default_factory=Settings)
-    marks: dict[Any, yamlsafe.Mark] = field(default_factory=dict)
+    settings: Settings = Settings()
+    marks: Mapping[Any, yamlsafe.Mark] = MappingProxyType({})
 
     def rule_paths(self) -> list[Path]:
         base = self.path.parent if self.path else Path(".")

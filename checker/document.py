@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
@@ -59,18 +58,18 @@ class Edits:
         return iter(self._items)
 
 
-@dataclass
 class Document:
     """One draft: its original text, its prose, and the map between them."""
 
-    path: str
-    text: str
-    prose: str
-    fmt: str  # markdown, html or text
-    # Each segment: (prose start, original start, original width of each char or None).
-    # None means a verbatim run; a number means the segment replaced that many original chars.
-    _segments: list[tuple[int, int, int | None]] = field(repr=False)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    def __init__(self, path: str, text: str, prose: str, fmt: str, segments: list[tuple[int, int, int | None]]) -> None:
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.fmt = fmt  # markdown, html or text
+        # Each segment: (prose start, original start, original width of each char or None).
+        # None means a verbatim run; a number means the segment replaced that many original chars.
+        self._segments = segments
+        self._line_starts: list[int] | None = None
 
     @cached_property
     def meta(self) -> dict[str, Any]:

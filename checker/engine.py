@@ -7,7 +7,6 @@ those claims with its rules. Offsets stay in prose until a finding is placed in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
@@ -20,18 +19,27 @@ from checker.kinds import KINDS
 from checker.phrases import words
 
 
-@dataclass
 class Context:
     """What the kinds of one pack see of one document."""
 
-    document: Document
-    sentences: list[tuple[int, int]]
-    figure_claims: list[FigureClaim]
-    names: dict[str, str]
-    binder: Binder
-    quoted: list[tuple[int, int]]
-    quotes: str = "skip"  # the pack's policy for figures inside quotation marks
-    _mentions: dict[tuple[int, int], list[Mention]] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        document: Document,
+        sentences: list[tuple[int, int]],
+        figure_claims: list[FigureClaim],
+        names: dict[str, str],
+        binder: Binder,
+        quoted: list[tuple[int, int]],
+        quotes: str = "skip",
+    ) -> None:
+        self.document = document
+        self.sentences = sentences
+        self.figure_claims = figure_claims
+        self.names = names
+        self.binder = binder
+        self.quoted = quoted
+        self.quotes = quotes  # the pack's policy for figures inside quotation marks
+        self._mentions: dict[tuple[int, int], list[Mention]] = {}
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """The pack's parties named in prose[start:end], found once however many kinds ask."""
@@ -40,11 +48,13 @@ class Context:
         return self._mentions[start, end]
 
 
-@dataclass
 class Result:
-    path: str
-    claims: int = 0
-    findings: list[Located] = field(default_factory=list)
+    """What was found in one document."""
+
+    def __init__(self, path: str, claims: int = 0, findings: list[Located] | None = None) -> None:
+        self.path = path
+        self.claims = claims
+        self.findings = findings or []
 
 
 class _Scope:

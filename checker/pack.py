@@ -8,7 +8,6 @@ reported as ``file:line:col: what is wrong``, at the YAML position of the offend
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -68,7 +67,7 @@ def load(files: list[tuple[Path, bytes]]) -> list[CompiledPack]:
                 problems.append(f"{where}: fact id {fact.id!r} is already used in {seen_facts[fact.id]}")
             seen_facts[fact.id] = str(path)
         compiled, link_problems = compile_pack(pack)
-        compiled = replace(compiled, path=str(path))
+        compiled = compiled._replace(path=str(path))
         problems.extend(f"{where_in(path, marks, loc)}: {msg}" for loc, msg in link_problems)
         packs.append(compiled)
     if problems:

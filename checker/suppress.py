@@ -17,7 +17,6 @@ suppresses nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from checker import rx
 from checker.document import Document
@@ -28,15 +27,14 @@ FACT = "factcheck-suppression"
 _COMMENT = rx.compile(r"<!--[ \t]*" + DIRECTIVE + r"[ \t]*-->")
 
 
-@dataclass
 class Directive:
-    start: int  # original offsets of the comment
-    end: int
-    verb: str
-    facts: frozenset[str]  # empty: every fact
-    reason: str
-    line: int = 0  # where it is, or for ignore-next-line the line it covers
-    used: bool = field(default=False)
+    def __init__(self, start: int, end: int, verb: str, facts: frozenset[str], reason: str) -> None:
+        self.start, self.end = start, end  # original offsets of the comment
+        self.verb = verb
+        self.facts = facts  # empty: every fact
+        self.reason = reason
+        self.line = 0  # where it is, or for ignore-next-line the line it covers
+        self.used = False
 
 
 def directives(document: Document) -> list[Directive]:

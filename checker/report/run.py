@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from checker.compiled import FactInfo
 from checker.engine import Result
 from checker.findings import Located
 
 
-@dataclass
 class Run:
-    results: list[Result] = field(default_factory=list)
-    show_source: bool = False
-    lines: dict[str, list[str]] = field(default_factory=dict)  # path -> original lines of files with findings
-    facts: dict[str, FactInfo] = field(default_factory=dict)  # every fact of the packs loaded
+    """What the reports are made of: every document's result, and how to show them."""
+
+    def __init__(self, show_source: bool = False, facts: dict[str, FactInfo] | None = None) -> None:
+        self.results: list[Result] = []
+        self.show_source = show_source
+        self.lines: dict[str, list[str]] = {}  # path -> original lines of files with findings
+        self.facts = facts or {}  # every fact of the packs loaded
 
     @property
     def findings(self) -> list[Located]:
