@@ -31,14 +31,24 @@ class Checked(NamedTuple):
     path: Path
     result: Result | None  # None: not checked (see error)
     error: str | None = None  # why the draft could not be read, as a line for stderr
+    note: str | None = None  # why it was skipped (a binary file): said on stderr, not an error
     data: bytes | None = None  # the file's bytes and text, kept when it has findings
     text: str | None = None
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def encoding(data: bytes) -> tuple[bytes, str]:
+    """The file's byte-order mark and encoding: UTF-8, or UTF-16 when its mark says so."""
+    return next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
 def read_draft(path: Path) -> tuple[bytes, str]:
-    """The file's bytes, and its text without a UTF-8 byte-order mark."""
+    """The file's bytes, and its text without its byte-order mark."""
     data = path.read_bytes()
-    return data, data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    bom, name = encoding(data)
+    return data, data[len(bom) :].decode(name)
 
 
 def check(engine: Engine, display: str, path: Path) -> Checked:
@@ -49,9 +59,13 @@ def check(engine: Engine, display: str, path: Path) -> Checked:
         return Checked(display, path, None, f"factcheck: error: no such file or folder: {path}")
     try:
         data, text = read_draft(path)
+        if "\x00" in text:
+            return Checked(display, path, None, note=f"{display}: skipped: a binary file, not a draft")
     except OSError as exc:
         return Checked(display, path, None, f"{display}: cannot read: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
+        if b"\x00" in exc.object:
+            return Checked(display, path, None, note=f"{display}: skipped: a binary file, not a draft")
         line = exc.object[: exc.start].count(b"\n") + 1
         return Checked(display, path, None, f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})")
     if not engine.may_apply(display, text):
@@ -59,7 +73,7 @@ def check(engine: Engine, display: str, path: Path) -> Checked:
 
         return Checked(display, path, Result(display))
     result = engine.check(read(display, text, FORMATS.get(path.suffix.lower(), "text")))
-    return Checked(display, path, result, None, data, text) if result.findings else Checked(display, path, result)
+    return Checked(display, path, result, data=data, text=text) if result.findings else Checked(display, path, result)
 
 
 def check_all(

@@ -172,8 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for checked in batch.check_all(packs, drafts, args.jobs or batch.default_jobs(), options, progress):
         display, path, result = checked.display, checked.path, checked.result
         if result is None:
-            print(checked.error, file=sys.stderr)
-            status = 2
+            print(checked.error or checked.note, file=sys.stderr)
+            status = 2 if checked.error else status
             continue
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         if changed is not None:

@@ -14,6 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from checker.batch import encoding
 from checker.findings import Located
 
 
@@ -43,14 +44,15 @@ def diff(display: str, before: str, after: str) -> str:
 
 
 def write(path: Path, checked: bytes, text: str) -> None:
-    """Replace the file's content with ``text`` (UTF-8), atomically, if it is still ``checked``."""
+    """Replace the file's content with ``text`` (in its encoding), atomically, if it is still ``checked``."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode) or info.st_nlink > 1:
         raise FixError("is a symbolic or hard link; not fixed (fix the file it points to)")
     if path.read_bytes() != checked:
         raise FixError("changed since it was checked; not fixed")
     mode = stat.S_IMODE(path.stat().st_mode)
-    data = (b"\xef\xbb\xbf" if checked.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
+    bom, name = encoding(checked)
+    data = bom + text.encode(name)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".factcheck")
     try:
         with os.fdopen(fd, "wb") as out:

@@ -161,3 +161,24 @@ def test_hidden_files_in_folders_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "d" / "._story.md").write_bytes(b"\x00\x05\x16\x07\xff\xfe")
     code, report = run_json(tmp_path / "d")
     assert (code, report["files_checked"]) == (0, 0)
+
+
+def test_utf16_drafts_are_read_and_fixed_in_utf16(write) -> None:
+    text = "Title\r\n\r\nAnthropic said Deepseek had 13 million exchanges.\r\n"
+    draft = write("d.txt", "")
+    draft.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    code, report = run_json("--all-documents", draft)
+    spelling = [f for f in report["findings"] if f["fact"] == "spelling-deepseek"]
+    assert code == 1 and [(f["line"], f["column"]) for f in spelling] == [(3, 16)]
+    assert run("--all-documents", "--fix", draft).returncode == 1  # the figure still fails
+    assert draft.read_bytes() == b"\xff\xfe" + text.replace("Deepseek", "DeepSeek").encode("utf-16-le")
+
+
+def test_binary_files_are_skipped_with_a_note(write) -> None:
+    binary = write("image.md", "")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8")
+    text = write("blank.txt", "")
+    text.write_bytes(b"Nothing\x00here.\n")
+    proc = run("--all-documents", binary, text)
+    assert proc.returncode == 0
+    assert proc.stderr.splitlines() == [f"{binary}: skipped: a binary file, not a draft", f"{text}: skipped: a binary file, not a draft"]

@@ -122,3 +122,13 @@ def test_the_runners_older_command_syntax_is_defanged(write) -> None:
     draft = write("many.txt", body)
     proc = run("--format", "github", "--rules", BUNDLED_PACK, "--all-documents", draft, cwd=draft.parent)
     assert proc.stdout.count("::error ") == 10 and "##[" not in proc.stdout
+
+
+def test_text_output_cannot_drive_the_terminal(write) -> None:
+    """Escape sequences, a bidirectional override and a newline from a draft or its name stay inert."""
+    draft = write("d\x1b[2Jx\u202e.txt", "Anthropic said \x1b]0;pwned\x07Deepseek\u202e had 13 million exchanges.\n")
+    proc = run("--all-documents", "--show-source", draft)
+    assert proc.returncode == 1
+    assert "\x1b" not in proc.stdout and "\u202e" not in proc.stdout and "\x07" not in proc.stdout
+    assert proc.stdout.count("\ufffd") >= 4
+    assert len(proc.stdout.splitlines()) == 1 + 3 * len([x for x in proc.stdout.splitlines() if "error [" in x])

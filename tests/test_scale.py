@@ -29,7 +29,7 @@ def test_findings_and_their_order_do_not_depend_on_jobs(tmp_path: Path) -> None:
 
 def test_unreadable_drafts_are_reported_in_order_by_workers(write) -> None:
     drafts = [write(f"d{i:02}.md", "Anthropic said Moonshot AI generated 13 million exchanges.\n") for i in range(40)]
-    drafts[7].write_bytes(b"\xff\xfe not UTF-8")
+    drafts[7].write_bytes(b"\xc3\x28 not UTF-8")
     proc = run("--jobs", "2", "--all-documents", *drafts)
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [f"{drafts[7]}:1: cannot read: not valid UTF-8 (byte 0)"]

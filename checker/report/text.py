@@ -14,7 +14,9 @@ from checker.report.run import Run
 
 def render(run: Run, out: TextIO) -> None:
     for f in run.findings:
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.finding.severity} [{f.finding.fact}] {f.finding.message}\n")
+        # The path and the message quote what files and drafts say: nothing in them may drive the terminal.
+        line = f"{f.path}:{f.line}:{f.column}: {f.finding.severity} [{f.finding.fact}] {f.finding.message}"
+        out.write(_printable(line) + "\n")
         if run.show_source and f.path in run.lines:
             out.write(_source(run.lines[f.path], f))
     n_files, n_findings = len(run.results), len(run.findings)
@@ -33,7 +35,8 @@ def _source(lines: list[str], f: Located) -> str:
 
 
 def _printable(text: str) -> str:
-    """The draft's line without control characters that could drive the terminal."""
+    """``text`` with every control and format character (escape sequences, bidirectional
+    overrides, zero-width marks) shown as U+FFFD, so that nothing from a draft drives the terminal."""
     return "".join(c if c == "\t" or c.isprintable() else "\ufffd" for c in text)
 
 
