@@ -1,0 +1,124 @@
+"""benchmarks/: the harness runs end to end on a generated corpus, and its large pack is valid.
+
+No timing is asserted: only that every row is there, measured or saying why not (a peer that
+is not installed, as in CI, says so with its install command), with the right file counts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run
+
+BENCH = ROOT / "benchmarks"
+CORPUS_ROWS = ["factcheck", "factcheck-large", "floor", "codespell", "proselint", "textlint"]
+SINGLE_ROWS = [
+    "factcheck-file", "import-yaml-regex", "factcheck-version", "python-pass", "codespell-file", "proselint-file",
+]
+INSTALL = {
+    "codespell": "pip install codespell",
+    "proselint": "pip install proselint",
+    "textlint": "npm ci --prefix benchmarks",
+}
+
+
+def _installed(peer: str) -> bool:
+    """The harness's own test: a script beside this Python or on PATH; textlint via npx."""
+    if peer == "textlint":
+        return shutil.which("npx") is not None and (BENCH / "node_modules" / ".bin" / "textlint").exists()
+    return (Path(sys.executable).parent / peer).is_file() or shutil.which(peer) is not None
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+def _assert_measured(row: dict, files: int) -> None:
+    assert row["status"] == "ok", row
+    assert row["files"] == files
+    assert len(row["samples"]) == 1
+    sample = row["samples"][0]
+    assert sample["wall_s"] > 0 and sample["peak_rss_kib"] > 0
+    assert row["wall_s"] > 0 and row["peak_mb"] > 0
+
+
+def test_run_on_a_generated_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    proc = _bench("--generate", "40", "--repeat", "1", "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "Ratios:" in proc.stdout and "factcheck-large" in proc.stdout
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["corpus"]["origin"] == "generated"
+    assert report["corpus"]["files"] == 40 and report["corpus"]["bytes"] > 0
+    assert report["repeat"] == 1
+    assert report["machine"]["cpu_count"] >= 1
+    assert report["versions"]["python"] and report["versions"]["factcheck"].startswith("factcheck ")
+
+    rows = {row["name"]: row for row in report["rows"]}
+    assert list(rows) == CORPUS_ROWS
+    for name in ("factcheck", "factcheck-large"):
+        _assert_measured(rows[name], 40)
+        assert rows[name]["files_checked"] == 40
+        assert rows[name]["samples"][0]["exit_code"] in (0, 1)
+    _assert_measured(rows["floor"], 40)
+    assert rows["floor"]["floor"]["files"] == 40 and rows["floor"]["floor"]["matches"] > 0
+    assert rows["factcheck-large"]["multiple_of_bundled"] > 0
+    assert rows["floor"]["factcheck_multiple"] > 0
+
+    single = {row["name"]: row for row in report["single_file"]}
+    assert list(single) == SINGLE_ROWS
+    for name in SINGLE_ROWS[:4]:
+        _assert_measured(single[name], 1)
+
+    for peer in ("codespell", "proselint", "textlint"):
+        for row in [rows[peer], single.get(f"{peer}-file")]:
+            if row is None:
+                continue
+            if _installed(peer):
+                _assert_measured(row, row["files"])
+            else:
+                assert row["status"] == "not installed"
+                assert row["install"] == INSTALL[peer]
+                assert "samples" not in row
+
+    targets = {t["name"]: t for t in report["targets"]}
+    assert len(targets) == 4
+    assert all(t["ratio"] is None or t["ratio"] > 0 for t in targets.values())
+    assert targets["large pack vs bundled pack"]["pass"] in (True, False)
+
+
+def test_only_a_subset(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    proc = _bench("--generate", "5", "--repeat", "1", "--only", "floor", "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [row["name"] for row in report["rows"]] == ["floor"]
+    assert report["single_file"] == []
+
+
+def test_a_missing_corpus_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc = _bench("--corpus", str(tmp_path / "nowhere"))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "nowhere" in proc.stderr
+
+
+def test_the_generated_large_pack_is_valid(tmp_path: Path) -> None:
+    pack = tmp_path / "large.yaml"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "generate_pack.py"), str(pack), "--facts", "1000", "--entities", "500"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    check = run("rules", "check", "--strict", pack)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "1000 facts" in check.stdout
+    examples = run("rules", "test", pack)
+    assert examples.returncode == 0, examples.stdout + examples.stderr
