@@ -175,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(checked.error or checked.note, file=sys.stderr)
             status = 2 if checked.error else status
             continue
+        for error in result.errors:
+            print(error, file=sys.stderr)
+            status = 2
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         if changed is not None:
             result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]

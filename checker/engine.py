@@ -55,6 +55,7 @@ class Result:
         self.path = path
         self.claims = claims
         self.findings = findings or []
+        self.errors: list[str] = []  # facts that could not be checked, as lines for stderr
 
 
 class _Scope:
@@ -94,9 +95,9 @@ class _Scope:
         scope = self.scope
         if not self._path_matches(document.path):
             return False
-        if not all(r.search(document.prose) for r in self.all):
+        if not all(r.search(document.prose, timeout=rx.TIMEOUT) for r in self.all):
             return False
-        if sum(1 for r in self.any if r.search(document.prose)) < scope.min_any:
+        if sum(1 for r in self.any if r.search(document.prose, timeout=rx.TIMEOUT)) < scope.min_any:
             return False
         if not all(_matches(document.meta.get(key), pattern) for key, pattern in self.front_matter):
             return False
@@ -187,7 +188,11 @@ class Engine:
         quoted: list[tuple[int, int]] = []
         found: set[str] | None = None
         for pack in self.packs:
-            if not self.in_scope(pack, document):
+            try:
+                if not self.in_scope(pack, document):
+                    continue
+            except TimeoutError:
+                result.errors.append(f"{document.path}: pack {pack.id!r}: {_TOO_SLOW.format(what='its scope')}")
                 continue
             if found is None:
                 found = words(document.prose)
@@ -206,10 +211,30 @@ class Engine:
             for kind, rules in pack.rules.items():
                 rules = [r for r in rules if r.id in triggered and (not versioned or pack.facts[r.id].holds_on(day))]
                 if rules:
-                    result.findings.extend(locate(document, f) for f in KINDS[kind].check(context, rules))
+                    result.findings.extend(locate(document, f) for f in _check(kind, context, rules, result.errors))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))
         result.findings = suppress.apply(document, result.findings, self.report_unused)
         return result
+
+
+_TOO_SLOW = (
+    f"a regular expression of {{what}} took more than {rx.TIMEOUT:g} s on this draft and was stopped, so it "
+    "was not checked here; simplify the pattern (factcheck rules check warns about patterns that may backtrack)"
+)
+
+
+def _check(kind: str, context: Context, rules: list[Any], errors: list[str]) -> list[Finding]:
+    """The kind's findings; a fact whose pattern runs out of time is named in ``errors`` instead."""
+    try:
+        return list(KINDS[kind].check(context, rules))
+    except TimeoutError:
+        found: list[Finding] = []
+        for rule in rules:  # which fact is it?
+            try:
+                found.extend(KINDS[kind].check(context, [rule]))
+            except TimeoutError:
+                errors.append(f"{context.document.path}: fact {rule.id!r}: {_TOO_SLOW.format(what='the fact')}")
+        return found
 
 
 def locate(document: Document, finding: Finding) -> Located:

@@ -5,7 +5,11 @@ patterns takes longer than checking a draft. A compiled pattern pickles together
 compiled code, though: the patterns a run uses are kept in the cache (:mod:`checker.cache`,
 under a key that changes with factcheck, Python and regex), and the next run loads them ready,
 in a millisecond or two. Only the last run's patterns are kept, so the entry never grows
-beyond what one run needs. The modules of the checker call these functions instead of regex's;
+beyond what one run needs.
+
+Every match made through these functions (a pack's own patterns among them) stops with
+``TimeoutError`` after :data:`TIMEOUT` seconds: a pattern that backtracks catastrophically on
+some draft cannot hang a CI job (see :meth:`checker.engine.Engine.check`). The modules of the checker call these functions instead of regex's;
 they take the same arguments and return the same objects.
 """
 
@@ -23,6 +27,7 @@ __all__ = [
     "compile", "search", "match", "fullmatch", "finditer", "sub", "split", "save",
 ]
 
+TIMEOUT = 1.0  # seconds one match may take
 _store: dict[tuple[Any, int], Pattern] | None = None
 _used: set[tuple[Any, int]] = set()
 _added = False
@@ -43,27 +48,27 @@ def compile(pattern: Any, flags: int = 0) -> Pattern:  # noqa: A001 - regex's na
 
 
 def search(pattern: Any, string: str, flags: int = 0, pos: int | None = None, endpos: int | None = None) -> Match | None:
-    return compile(pattern, flags).search(string, pos, endpos)
+    return compile(pattern, flags).search(string, pos, endpos, timeout=TIMEOUT)
 
 
 def match(pattern: Any, string: str, flags: int = 0, pos: int | None = None, endpos: int | None = None) -> Match | None:
-    return compile(pattern, flags).match(string, pos, endpos)
+    return compile(pattern, flags).match(string, pos, endpos, timeout=TIMEOUT)
 
 
 def fullmatch(pattern: Any, string: str, flags: int = 0, pos: int | None = None, endpos: int | None = None) -> Match | None:
-    return compile(pattern, flags).fullmatch(string, pos, endpos)
+    return compile(pattern, flags).fullmatch(string, pos, endpos, timeout=TIMEOUT)
 
 
 def finditer(pattern: Any, string: str, flags: int = 0, pos: int | None = None, endpos: int | None = None) -> Iterator[Match]:
-    return compile(pattern, flags).finditer(string, pos, endpos)
+    return compile(pattern, flags).finditer(string, pos, endpos, timeout=TIMEOUT)
 
 
 def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
-    return compile(pattern, flags).sub(repl, string, count)
+    return compile(pattern, flags).sub(repl, string, count, timeout=TIMEOUT)
 
 
 def split(pattern: Any, string: str, maxsplit: int = 0, flags: int = 0) -> list[str]:
-    return compile(pattern, flags).split(string, maxsplit)
+    return compile(pattern, flags).split(string, maxsplit, timeout=TIMEOUT)
 
 
 def save() -> None:
