@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
@@ -109,3 +110,11 @@ engine.Engine.may_apply = lambda self, path, text: True
 sys.argv[0] = "factcheck"
 raise SystemExit(cli.main(sys.argv[1:]))
 """
+
+
+def test_findings_do_not_depend_on_the_order_of_files() -> None:
+    drafts = sorted(CORPUS.iterdir())[:60]
+    forward = json.loads(run("--jobs", "2", "--format", "json", *drafts).stdout)["findings"]
+    backward = json.loads(run("--jobs", "2", "--format", "json", *reversed(drafts)).stdout)["findings"]
+    assert forward and sorted(map(json.dumps, forward)) == sorted(map(json.dumps, backward))
+    assert [f["path"] for f in backward] == sorted((f["path"] for f in backward), key=lambda p: -drafts.index(Path(p)))
