@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         loaded = loader.load(rule_paths(args.rules or config.rule_paths()), examples=not args.skip_example_check)
         packs = loaded.packs
         _check_fact_ids(config, packs)
-        if loaded.failures and not args.skip_example_check:
+        if loaded.failures:
             raise UsageError(
                 "\n".join(loaded.failures) + "\nfactcheck: error: the packs' own examples above fail, so their facts "
                 "cannot be trusted; fix them (factcheck rules test) or pass --skip-example-check"

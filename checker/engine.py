@@ -76,7 +76,7 @@ class _Scope:
     def may_admit(self, path: str, found: set[str]) -> bool:
         """False only when the document cannot be in scope, judged from the words of its file.
 
-        ``found`` is :func:`checker.markup.words` of the file: the conditions that are words
+        ``found`` is :attr:`checker.markup.Unread.words` of the file: the conditions that are words
         are tested on it, any case, so most documents of an archive are rejected without
         their markup being read.
         """
@@ -122,7 +122,7 @@ class _Words(NamedTuple):
         return not self.whole.isdisjoint(found) or bool(self.starts and any(w.startswith(self.starts) for w in found))
 
     def maybe_in(self, flat: str) -> bool:
-        """A quicker, rougher test on :func:`checker.markup.flat` text: the words as parts of any word."""
+        """A quicker, rougher test on :attr:`checker.markup.Unread.flat`: the words as parts of any word."""
         return any(w in flat for w in self.whole) or any(w in flat for w in self.starts)
 
 
@@ -169,16 +169,12 @@ class Engine:
         """
         if self.ignore_scope or "factcheck-" in text:
             return True
-        flat = markup.flat(text)
-        candidates = [
-            p for p in self.packs if not self._scopes[p.id] or any(s.may_admit_roughly(path, flat) for s in self._scopes[p.id])
-        ]
-        if not candidates:
-            return False
-        found = markup.words(text, flat)
-        for pack in candidates:
+        unread = markup.Unread(text)
+        for pack in self.packs:
             scopes = self._scopes[pack.id]
-            if (not scopes or any(s.may_admit(path, found) for s in scopes)) and pack.triggers.triggered(found):
+            if scopes and not any(s.may_admit_roughly(path, unread.flat) for s in scopes):
+                continue
+            if (not scopes or any(s.may_admit(path, unread.words) for s in scopes)) and pack.triggers.triggered(unread.words):
                 return True
         return False
 

@@ -26,7 +26,7 @@ class PackError(Exception):
 
 class Loaded(NamedTuple):
     packs: list[CompiledPack]
-    failures: tuple[str, ...] | None = None  # the packs' failing examples; None: not run yet
+    failures: tuple[str, ...] | None = None  # the packs' failing examples; None: not run (or not asked for)
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
@@ -71,4 +71,4 @@ def load(paths: list[Path], examples: bool = True) -> Loaded:
         fresh = True
     if fresh:
         cache.write(name, loaded)
-    return loaded
+    return loaded if examples else loaded._replace(failures=None)

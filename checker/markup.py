@@ -9,9 +9,11 @@ items, table cells, block-level HTML tags. Sentences never run across them.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator
 
 from checker import rx
+from checker.phrases import WORD_RUN
 from checker.phrases import words as phrase_words
 
 if TYPE_CHECKING:
@@ -398,26 +400,26 @@ def _entities(text: str, start: int = 0) -> Iterator[Edit]:
 _TAG_OR_MARK = re.compile(r"<[^<>]*>|[*_~`\\]")  # stdlib re: faster for this, on every file
 
 
-def flat(text: str) -> str:
-    """The file's text with entities decoded and tags and emphasis marks dropped, case-folded.
+class Unread:
+    """A file's text before its markup is read: cheap places to look for the prose's words.
 
+    ``flat`` is the text with entities decoded, tags and emphasis marks dropped, case-folded.
     Not prose, but the words of the prose are in it (as parts of longer runs of letters, maybe,
     where a dropped tag joined two words), unless a link, a code span or a URL splits one
-    ("Anth[ro](x)pic"): a cheap place to look for words before the markup is read.
+    ("Anth[ro](x)pic"). ``words`` are its words as a set, where a tag counts both as joining
+    the words beside it ("Anth<b>ropic</b>") and as parting them ("</p><p>").
     """
-    return _TAG_OR_MARK.sub("", unescape(text) if "&" in text else text).casefold()
 
+    def __init__(self, text: str) -> None:
+        self._decoded = unescape(text) if "&" in text else text
+        self.flat = _TAG_OR_MARK.sub("", self._decoded).casefold()
 
-def words(text: str, flattened: str) -> set[str]:
-    """The words the prose of a file can have, as a set; ``flattened`` is ``flat(text)``.
-
-    A tag may join the words on either side ("Anth<b>ropic</b>") or part them ("</p><p>"),
-    so both readings count.
-    """
-    found = phrase_words(flattened)
-    if "<" in text:
-        found |= phrase_words(_TAG_OR_MARK.sub(" ", unescape(text) if "&" in text else text))
-    return found
+    @cached_property
+    def words(self) -> set[str]:
+        found = set(WORD_RUN.findall(self.flat))
+        if "<" in self._decoded:
+            found |= phrase_words(_TAG_OR_MARK.sub(" ", self._decoded))
+        return found
 
 
 def unescape(text: str) -> str:
