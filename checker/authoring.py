@@ -195,8 +195,8 @@ def _scope(pack: CompiledPack) -> str:
 
 
 def _claims(packs: list[CompiledPack], draft: Path) -> int:
-    from checker.claims import quoted_spans
     from checker.batch import read_draft
+    from checker.claims import quoted_spans
     from checker.document import FORMATS, read, sentences
     from checker.engine import Engine
     from checker.kinds import quantity

@@ -16,8 +16,8 @@ the file, and command-line flags override it.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from checker import cache, rx, yamlsafe

@@ -17,7 +17,6 @@ suppresses nothing.
 
 from __future__ import annotations
 
-
 from checker import rx
 from checker.document import Document
 from checker.findings import Finding, Located

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from checker.compiled import FactInfo
 from checker.engine import Result
 from checker.findings import Located
