@@ -56,7 +56,8 @@ def key(kind: str, files: list[tuple[str, bytes]]) -> str:
     """The entry's name for ``files`` (name, bytes) read for ``kind`` by this factcheck."""
     digest = hashlib.sha256(f"{kind}\0{__version__}\0{sys.version}\0{_code()}\0".encode())
     for name, data in files:
-        digest.update(b"%d\0%s\0" % (len(name.encode("utf-8", "surrogateescape")), name.encode("utf-8", "surrogateescape")))
+        encoded = name.encode("utf-8", "surrogateescape")
+        digest.update(b"%d\0%s\0" % (len(encoded), encoded))
         digest.update(b"%d\0" % len(data))
         digest.update(data)
     return f"{kind}-{digest.hexdigest()}"
@@ -85,7 +86,7 @@ def read(name: str) -> Any | None:
     except OSError:
         return None
     header, _, payload = data.partition(b"\n\n")
-    if header != _MAGIC + hashlib.sha256(payload).hexdigest().encode():
+    if header + b"\n\n" != _header(payload):
         return None
     try:
         return pickle.loads(payload)
@@ -108,7 +109,7 @@ def write(name: str, value: Any) -> None:
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n\n" + payload)
+                out.write(_header(payload) + payload)
             os.replace(temp, folder / name)
         except BaseException:
             os.unlink(temp)
@@ -116,6 +117,11 @@ def write(name: str, value: Any) -> None:
         _prune(folder, name.split("-", 1)[0] + "-")
     except (OSError, pickle.PicklingError):
         return
+
+
+def _header(payload: bytes) -> bytes:
+    """What precedes a payload in its entry: the format, and the payload's SHA-256."""
+    return _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n\n"
 
 
 def _prune(folder: Path, prefix: str) -> None:

@@ -110,3 +110,11 @@ def test_an_explicit_config_file_wins_over_discovery(tmp_path: Path) -> None:
     assert [f["path"] for f in report(proc)["findings"]] == ["stories/a.md"]
     proc = run("--config", "missing.yaml", "stories", cwd=root)
     assert proc.returncode == 2 and "no such configuration file: missing.yaml" in proc.stderr
+
+
+def test_the_settings_schema_and_the_settings_agree() -> None:
+    """A file's settings are validated by checker.schema.Settings, then used as config.Settings."""
+    from checker import schema
+    from checker.config import Settings
+
+    assert list(schema.Settings.model_fields) == list(Settings._fields)
