@@ -207,6 +207,8 @@ def _parse(m: rx.Match) -> tuple[float, float, float] | None:
         scale = _UNITS[(m["scale"] or m["letter"] or "").lower()] if (m["scale"] or m["letter"]) else 1.0
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         value = float(raw) * scale
+        if value == INF:
+            return None  # hundreds of digits in a row: not a count anyone wrote
         return value, precision_unit(value, decimals, scale), scale
     if m["half"]:
         scale = _UNITS[m["hscale"].lower()]
