@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from checker.document import Edit, Edits
 
 BREAK = "\n\n"
+# Characters a reader never sees: soft hyphen, zero-width spaces and joiners, direction marks and
+# controls, word joiner, zero-width no-break space. "13\u200b000\u200b000" reads as 13000000 and
+# "Deep\u200bseek" as "Deepseek", so they are dropped from the prose (and from the early tests).
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = rx.compile("[" + INVISIBLE + "]+")
 
 _LINE = rx.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE_OPEN = rx.compile(r" {0,3}(`{3,}|~{3,})")
@@ -29,7 +34,8 @@ _SETEXT_OR_RULE = rx.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,
 _QUOTE = rx.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 _REFDEF = rx.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
-_TABLE_DELIM = rx.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+# Possessive blanks: "[ \t]*\|?[ \t]*" once took seconds per line on a line of 2,000 spaces.
+_TABLE_DELIM = rx.compile(r"[ \t]*+\|?[ \t]*+:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)*\|?[ \t]*+$")
 _BLANK = rx.compile(r"[ \t]*$")
 
 _COMMENT = rx.compile(r"<!--.*?(?:-->|\Z)", rx.DOTALL)
@@ -37,7 +43,15 @@ _RAW_BLOCK = rx.compile(
     r"<(script|style|pre|code|svg|math|template|noscript|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)",
     rx.DOTALL | rx.IGNORECASE,
 )
-_DECLARATION = rx.compile(r"<(?:![A-Za-z][^>]*|\?.*?\?|!\[CDATA\[.*?\]\])>", rx.DOTALL)
+# Declarations (<!DOCTYPE>), processing instructions (<?xml?>) and CDATA. Markdown shows an
+# unclosed one as written; a browser hides the rest of an HTML page after one. Either way no
+# match looks past the next "<" or runs to the end, so unclosed ones cost only their reading:
+# "<?" searched for its "?>" to the end from each one, which took 28 s for 50,000 of them.
+_DECLARATION = {
+    "markdown": rx.compile(r"<(?:![A-Za-z][^<>]*+>|\?[^<>]*+>|!\[CDATA\[.*?(?:\]\]>|\Z))", rx.DOTALL),
+    "html": rx.compile(r"<(?:![A-Za-z]|\?|!\[CDATA\[)[^>]*+(?:>|\Z)"),
+}
+_TAG_START = rx.compile(r"</?[A-Za-z]")
 _TAG = rx.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
 _ALT = rx.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
 _META = rx.compile(
@@ -56,7 +70,8 @@ _CELL_TAGS = frozenset(("td", "th"))  # a table row is one sentence, its cells j
 
 _ENTITY = rx.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPE = rx.compile(r"\\([!-/:-@\[-`{-~])")
-_CODE_SPAN = rx.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", rx.DOTALL)
+_TICKS = re.compile(r"`+")
+_PARAGRAPH_END = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
 _AUTOLINK = rx.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _LINK = rx.compile(
     r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
@@ -82,11 +97,41 @@ def code_spans(text: str, fmt: str) -> list[tuple[int, int]]:
     """Where a draft shows code (fences, code spans, <pre>/<code>): text there is an example."""
     if fmt == "markdown":
         spans = [(start, end) for start, end, _ in _fenced_code(text, 0)]
-        spans += [m.span() for m in _CODE_SPAN.finditer(text)]
+        spans += _code_spans(text, 0)
         return spans + [m.span() for m in _RAW_BLOCK.finditer(text)]
     if fmt == "html":
         return [m.span() for m in _RAW_BLOCK.finditer(text)]
     return []
+
+
+def _code_spans(text: str, body: int) -> list[tuple[int, int]]:
+    """Markdown code spans: a run of backticks up to the next run of the same length, in one paragraph.
+
+    One pass over the runs, so that thousands of unmatched backticks cost no more than reading
+    them (a single regular expression searched ahead from every run, which is quadratic).
+    """
+    runs = [m.span() for m in _TICKS.finditer(text, body)]
+    later: dict[int, list[int]] = {}  # length -> indexes of the runs of that length, last first
+    for k in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[k][1] - runs[k][0], []).append(k)
+    spans: list[tuple[int, int]] = []
+    paragraph_end = -1
+    k = 0
+    while k < len(runs):
+        start, end = runs[k]
+        same = later[end - start]
+        while same and same[-1] <= k:
+            same.pop()
+        if paragraph_end < end:
+            found = _PARAGRAPH_END.search(text, end)
+            paragraph_end = found.start() if found else len(text)
+        if same and runs[same[-1]][0] < paragraph_end:
+            closer = same.pop()
+            spans.append((start, runs[closer][1]))
+            k = closer + 1
+        else:
+            k += 1
+    return spans
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
@@ -101,6 +146,7 @@ def plain(text: str, edits: Edits) -> None:
     """Plain text: only URLs, e-mail addresses and factcheck's own directives are not prose."""
     edits.add_pass((m.start(), m.end(), "") for m in DIRECTIVE_LINE.finditer(text))
     edits.add_pass(_urls(text))
+    edits.add_pass(_invisible(text))
 
 
 def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
@@ -109,24 +155,26 @@ def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
     edits.add_pass((m.start(), m.end(), "") for m in _COMMENT.finditer(text, body))
     edits.add_pass((m.start(), m.end(), BREAK) for m in _RAW_BLOCK.finditer(text, body))
     edits.add_pass(_indented_code(text, body, edits))
-    edits.add_pass((m.start(), m.end(), "") for m in _CODE_SPAN.finditer(text, body))
+    edits.add_pass((start, end, "") for start, end in _code_spans(text, body))
     edits.add_pass(_blocks(text, body, edits))
     edits.add_pass((m.start(), m.end(), "") for m in _AUTOLINK.finditer(text, body))
     edits.add_pass(_links(text, body))
-    edits.add_pass(_tags(text, body))
+    edits.add_pass(_tags(text, "markdown", body))
     edits.add_pass(_urls(text, body))
     edits.add_pass(_entities(text, body))
     edits.add_pass((m.start(), m.end(), m.group(1)) for m in _ESCAPE.finditer(text, body))
     edits.add_pass((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, body))
+    edits.add_pass(_invisible(text, body))
 
 
 def html_page(text: str, edits: Edits) -> None:
     edits.add_pass((m.start(), m.end(), "") for m in _COMMENT.finditer(text))
     edits.add_pass(_head(text))
     edits.add_pass((m.start(), m.end(), BREAK) for m in _RAW_BLOCK.finditer(text))
-    edits.add_pass(_tags(text))
+    edits.add_pass(_tags(text, "html"))
     edits.add_pass(_urls(text))
     edits.add_pass(_entities(text))
+    edits.add_pass(_invisible(text))
 
 
 def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
@@ -345,9 +393,16 @@ def _links(text: str, body: int) -> Iterator[Edit]:
         yield m.end(2), m.end(), ""
 
 
-def _tags(text: str, start: int = 0) -> Iterator[Edit]:
-    """HTML tags go; block-level ones leave a paragraph break; an image leaves its alt text."""
-    for m in _DECLARATION.finditer(text, start):
+def _tags(text: str, fmt: str, start: int = 0) -> Iterator[Edit]:
+    """HTML tags go; block-level ones leave a paragraph break; an image leaves its alt text.
+
+    In an HTML page a tag still open at the end of the file hides the rest, as in a browser.
+    """
+    if fmt == "html":
+        unclosed = _TAG_START.search(text, text.rfind(">") + 1)
+        if unclosed:
+            yield unclosed.start(), len(text), ""
+    for m in _DECLARATION[fmt].finditer(text, start):
         yield m.start(), m.end(), BREAK
     for m in _TAG.finditer(text, start):
         name = m.group(1).lower()
@@ -394,10 +449,15 @@ def _entities(text: str, start: int = 0) -> Iterator[Edit]:
     for m in _ENTITY.finditer(text, start):
         decoded = unescape(m.group())
         if decoded != m.group():
-            yield m.start(), m.end(), decoded
+            yield m.start(), m.end(), _INVISIBLE.sub("", decoded)  # "&shy;" and "&#8203;" too
 
 
-_TAG_OR_MARK = re.compile(r"<[^<>]*>|[*_~`\\]")  # stdlib re: faster for this, on every file
+def _invisible(text: str, start: int = 0) -> Iterator[Edit]:
+    for m in _INVISIBLE.finditer(text, start):
+        yield m.start(), m.end(), ""
+
+
+_TAG_OR_MARK = re.compile(r"<[^<>]*>|[*_~`\\" + INVISIBLE + "]")  # stdlib re: faster for this, on every file
 
 
 class Unread:

@@ -27,7 +27,10 @@ def factcheck_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "checker"]
 
 
-def run(*args: str | Path, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, stdin: str | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """factcheck with ``args``; ``timeout`` (seconds) turns a hang into a failure instead of a stuck suite."""
     return subprocess.run(
         [*factcheck_command(), *map(str, args)],
         cwd=cwd or ROOT,
@@ -35,11 +38,12 @@ def run(*args: str | Path, cwd: Path | None = None, stdin: str | None = None) ->
         text=True,
         input=stdin,
         encoding="utf-8",
+        timeout=timeout,
     )
 
 
-def run_json(*args: str | Path, cwd: Path | None = None) -> tuple[int, dict]:
-    proc = run("--format", "json", *args, cwd=cwd)
+def run_json(*args: str | Path, cwd: Path | None = None, timeout: float | None = None) -> tuple[int, dict]:
+    proc = run("--format", "json", *args, cwd=cwd, timeout=timeout)
     assert proc.stdout, proc.stderr
     return proc.returncode, json.loads(proc.stdout)
 
