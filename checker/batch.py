@@ -18,10 +18,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, TextIO
 
+from checker import files
+
 if TYPE_CHECKING:
     from checker.compiled import CompiledPack
     from checker.engine import Engine, Result
 
+DRAFT_LIMIT = 25 * files.MB  # some 25 novels; a 10 MB page of dense claims peaks near 400 MB
 _PARALLEL_FROM = 8  # drafts per job below which starting workers costs more than it saves
 _PROGRESS_AFTER = 2.0  # seconds before a progress line appears
 
@@ -45,8 +48,12 @@ def encoding(data: bytes) -> tuple[bytes, str]:
 
 
 def read_draft(path: Path) -> tuple[bytes, str]:
-    """The file's bytes, and its text without its byte-order mark."""
-    data = path.read_bytes()
+    """The file's bytes, and its text without its byte-order mark.
+
+    Raises ``OSError``, ``UnicodeDecodeError``, or :class:`checker.files.Refused` for what is
+    not a regular file or is larger than :data:`DRAFT_LIMIT`.
+    """
+    data = files.read(path, DRAFT_LIMIT)
     bom, name = encoding(data)
     return data, data[len(bom) :].decode(name)
 
@@ -56,11 +63,15 @@ def check(engine: Engine, display: str, path: Path) -> Checked:
     from checker.document import FORMATS, read
 
     if not path.exists():
+        if path.is_symlink():
+            return Checked(display, path, None, note=f"{display}: skipped: a link to nothing (broken, or a loop of links)")
         return Checked(display, path, None, f"factcheck: error: no such file or folder: {path}")
     try:
         data, text = read_draft(path)
         if "\x00" in text:
             return Checked(display, path, None, note=f"{display}: skipped: a binary file, not a draft")
+    except files.Refused as exc:
+        return Checked(display, path, None, note=f"{display}: skipped: {exc}")
     except OSError as exc:
         return Checked(display, path, None, f"{display}: cannot read: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from checker import cache, rx, yamlsafe
+from checker import cache, files, rx, yamlsafe
 
 NAMES = (".factcheck.yaml", ".factcheck.yml")
 
@@ -64,8 +64,9 @@ def discover(start: Path) -> Path | None:
                 return folder / name
         pyproject = folder / "pyproject.toml"
         try:
-            header = pyproject.is_file() and rx.search(rb"(?m)^\[tool\.factcheck(?:\.|\])", pyproject.read_bytes())
-        except OSError:
+            content = files.read(pyproject, files.SETTINGS_LIMIT) if pyproject.is_file() else b""
+            header = rx.search(rb"(?m)^\[tool\.factcheck(?:\.|\])", content)
+        except (OSError, files.Refused):
             header = None  # an unreadable pyproject.toml is someone else's
         if header:
             return pyproject
@@ -77,7 +78,9 @@ def discover(start: Path) -> Path | None:
 def load(path: Path) -> Config:
     """The file's settings; validated once, then taken from the cache while it is unchanged."""
     try:
-        content = path.read_bytes()
+        content = files.read(path, files.SETTINGS_LIMIT)
+    except files.Refused as exc:
+        raise ConfigError(f"{path}: not read as configuration: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
     name = cache.key("config", [(str(path), content)])
@@ -126,6 +129,8 @@ def _toml_table(path: Path, text: str) -> tuple[dict[str, Any], dict[Any, yamlsa
         data = tomllib.loads(text).get("tool", {}).get("factcheck", {})
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(f"{path}: nested too deeply to be read") from None
     # TOML parsers keep no positions: find each key's line in the [tool.factcheck] tables.
     marks: dict[Any, yamlsafe.Mark] = {}
     table: tuple[str, ...] | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from checker import cache
+from checker import cache, files
 from checker.compiled import CompiledPack
 
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -31,39 +31,41 @@ class Loaded(NamedTuple):
 
 def pack_files(paths: list[Path]) -> list[Path]:
     """The pack files named by ``paths``: files as given, folders searched recursively."""
-    files: list[Path] = []
+    named: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
+            named.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
         else:
-            files.append(path)
-    return files
+            named.append(path)
+    return named
 
 
 def read(paths: list[Path]) -> list[tuple[Path, bytes]]:
     """Every pack file under ``paths`` with its bytes; PackError names each one unreadable."""
-    files: list[tuple[Path, bytes]] = []
+    found: list[tuple[Path, bytes]] = []
     problems: list[str] = []
     for path in pack_files(paths):
         try:
-            files.append((path, path.read_bytes()))
+            found.append((path, files.read(path, files.SETTINGS_LIMIT)))
+        except files.Refused as exc:
+            problems.append(f"{path}: not read as a rule pack: {exc}")
         except OSError as exc:
             problems.append(f"{path}: cannot read rule pack: {exc.strerror or exc}")
     if problems:
         raise PackError(problems)
-    return files
+    return found
 
 
 def load(paths: list[Path], examples: bool = True) -> Loaded:
     """The compiled packs under ``paths``, and (with ``examples``) which of their examples fail."""
-    files = read(paths)
-    name = cache.key("packs", [(str(path), data) for path, data in files])
+    found = read(paths)
+    name = cache.key("packs", [(str(path), data) for path, data in found])
     loaded = cache.read(name)
     fresh = not isinstance(loaded, Loaded)
     if fresh:
         from checker import pack
 
-        loaded = Loaded(pack.load(files))
+        loaded = Loaded(pack.load(found))
     if examples and loaded.failures is None:
         from checker.examples import failures
 
