@@ -232,9 +232,9 @@ def metadata(text: str, fmt: str) -> dict[str, Any]:
 
             data = tomllib.loads(body)
         else:
-            import yaml
+            from checker import yamlsafe  # bounded: a draft's header can be as hostile as its body
 
-            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data, _ = yamlsafe.load(body)
     except Exception:  # noqa: BLE001 - a malformed header only loses its metadata
         return {}
     return data if isinstance(data, dict) else {}

@@ -4,6 +4,10 @@ PyYAML's safe loader is used to compose the node tree (no arbitrary tags), then 
 turned into plain Python data by hand so that we can (a) record the line and column of every
 mapping key and value, (b) refuse duplicate keys, which PyYAML silently overwrites, and (c)
 bound the work an alias-heavy document ("billion laughs") can cause.
+
+Before anything is composed, the document's events are counted: a document nested deeper than
+:data:`MAX_DEPTH` (the C composer recursed until the process crashed on 100,000 brackets) or
+with more than :data:`MAX_NODES` values is refused while it is still only being read.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[Any, ...]
 
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # a pack needs about 6 levels
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -38,7 +43,7 @@ class YamlError(Exception):
         self.mark = mark
 
 
-def _mark(node: yaml.Node) -> Mark:
+def _mark(node: yaml.Node | yaml.Event) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -77,6 +82,8 @@ class _Builder:
         return self.build_scalar(node)
 
     def build_scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in self.loader.yaml_constructors:
+            raise YamlError(f"tag {node.tag!r} is not allowed", _mark(node))
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -85,10 +92,30 @@ class _Builder:
             raise YamlError(f"invalid value {node.value!r}: {exc}", _mark(node)) from None
 
 
+def _bound(loader: Any) -> None:
+    """Read the document's events once, refusing it when it is too deep or has too many values."""
+    depth = values = 0
+    while loader.check_event():
+        event = loader.get_event()
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(f"nested too deeply (over {MAX_DEPTH} levels)", _mark(event))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            if values > MAX_NODES:
+                raise YamlError(f"document too large (over {MAX_NODES:,} values)", _mark(event))
+
+
 def load(text: str) -> tuple[Any, dict[Path, Mark]]:
     """Parse one YAML document; return its data and the position of every path in it."""
     loader = _Loader(text)
     try:
+        _bound(loader)
+        loader.dispose()
+        loader = _Loader(text)  # read again, now known to be safe to compose
         node = loader.get_single_node()
         if node is None:
             return None, {}
