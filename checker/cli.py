@@ -162,11 +162,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     drafts = []
-    for display, path in _selected(_drafts(args.paths), config):
+    unreadable: list[str] = []
+    for display, path in _selected(_drafts(args.paths, unreadable), config):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
         else:
             drafts.append((display, path))
+    for problem in unreadable:
+        print(problem, file=sys.stderr)
+        status = 2
     options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
     progress = sys.stderr if output == "text" else None
     for checked in batch.check_all(packs, drafts, args.jobs or batch.default_jobs(), options, progress):
@@ -283,12 +287,13 @@ def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str,
     settings = config.settings
     if not (settings.include or settings.exclude):
         return drafts
-    base = (config.path.parent if config.path else Path(".")).resolve()
+    # Absolute but not resolved: a link is matched by its own name (and a loop of links is no error).
+    base = Path(os.path.abspath(config.path.parent if config.path else "."))
     include = [rx.compile(glob_pattern(g)) for g in settings.include]
     exclude = [rx.compile(glob_pattern(g)) for g in settings.exclude]
     selected = []
     for display, path in drafts:
-        full = path.resolve()
+        full = Path(os.path.abspath(path))
         name = full.relative_to(base).as_posix() if full.is_relative_to(base) else full.as_posix()
         if include and not any(p.search(name) for p in include):
             continue
@@ -332,13 +337,23 @@ def bundled_rules() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _drafts(paths: list[str]) -> list[tuple[str, Path]]:
-    """(path to display, path) of every draft named; folders recurse over draft suffixes."""
+def _drafts(paths: list[str], problems: list[str]) -> list[tuple[str, Path]]:
+    """(path to display, path) of every draft named; folders recurse over draft suffixes.
+
+    Links to folders are not followed, so a loop of links cannot trap the walk. A folder that
+    cannot be read is added to ``problems``, and the rest is still walked.
+    """
     drafts: list[tuple[str, Path]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+
+            def unreadable(exc: OSError, given: str = given, path: Path = path) -> None:
+                inside = os.path.relpath(exc.filename, path) if exc.filename else "."
+                shown = given if inside == "." else os.path.join(given, inside)
+                problems.append(f"{shown}: cannot read folder: {exc.strerror or exc}")
+
+            for root, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
