@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import subprocess
+from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_PACK, run
+from conftest import BUNDLED_PACK, factcheck_command, run, run_json
 
 
 def test_a_pattern_that_backtracks_catastrophically_is_stopped_and_its_fact_named(write) -> None:
@@ -70,3 +74,164 @@ def test_hostile_drafts_are_read_exactly_and_never_hang(write, name: str, text: 
     report = json.loads(proc.stdout)
     assert report["files_checked"] == 1
     assert sorted((f["line"], f["column"], f["fact"]) for f in report["findings"]) == expected
+
+
+def test_what_is_not_a_regular_file_in_a_tree_is_skipped_with_a_note(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "story.md").write_text(WRONG + "\n", encoding="utf-8")
+    os.mkfifo(tree / "pipe.md")  # opening it for reading would wait for a writer forever
+    (tree / "zeros.md").symlink_to("/dev/zero")  # reading it would never end
+    (tree / "gone.md").symlink_to(tree / "missing.md")
+    (tree / "a.md").symlink_to(tree / "b.md")
+    (tree / "b.md").symlink_to(tree / "a.md")
+    (tree / "self").symlink_to(tree)  # links to folders are not followed: no loop to fall into
+    (tree / "up").symlink_to(tmp_path)
+    with open(tree / "huge.md", "wb") as huge:
+        huge.truncate(5 * 1024**3)  # 5 GB (sparse): refused before a byte is read
+    code, report = run_json("--all-documents", tree, timeout=120)
+    assert code == 1
+    assert [(Path(f["path"]).name, f["line"], f["column"]) for f in report["findings"]] == [("story.md", 1, 38)]
+    proc = run("--all-documents", tree, timeout=120)
+    notes = [line for line in proc.stderr.splitlines() if "skipped" in line]
+    assert notes == [
+        f"{tree / 'a.md'}: skipped: a link to nothing (broken, or a loop of links)",
+        f"{tree / 'b.md'}: skipped: a link to nothing (broken, or a loop of links)",
+        f"{tree / 'gone.md'}: skipped: a link to nothing (broken, or a loop of links)",
+        f"{tree / 'huge.md'}: skipped: too large (5120.0 MB; the limit is 25 MB)",
+        f"{tree / 'pipe.md'}: skipped: not a regular file (a pipe, a device or a socket)",
+        f"{tree / 'zeros.md'}: skipped: not a regular file (a pipe, a device or a socket)",
+    ]
+
+
+def _without_the_power_to_read_everything() -> None:
+    """In the child process: root reads any file; drop the capabilities that let it, so permissions hold."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP: gone after exec
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_unreadable_folders_and_files_are_reported_and_the_rest_is_checked(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    for folder in ("open", "locked"):
+        (tree / folder).mkdir(parents=True)
+        (tree / folder / "story.md").write_text(WRONG + "\n", encoding="utf-8")
+    (tree / "secret.md").write_text(WRONG + "\n", encoding="utf-8")
+    (tree / "locked").chmod(0)
+    (tree / "secret.md").chmod(0)
+    as_root = os.geteuid() == 0
+    try:
+        proc = subprocess.run(
+            [*factcheck_command(), "--all-documents", "--format", "json", tree],
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+            preexec_fn=_without_the_power_to_read_everything if as_root else None,
+        )
+    except subprocess.SubprocessError as exc:  # prctl refused: a container without CAP_SETPCAP
+        pytest.skip(f"cannot take root's power to read everything here: {exc}")
+    finally:
+        (tree / "locked").chmod(0o755)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-2:] == [
+        f"{tree / 'locked'}: cannot read folder: Permission denied",
+        f"{tree / 'secret.md'}: cannot read: Permission denied",
+    ]
+    report = json.loads(proc.stdout)
+    assert [f["path"] for f in report["findings"]] == [str(tree / "open" / "story.md")]
+
+
+def test_paths_with_spaces_punctuation_and_non_ascii_names(tmp_path: Path) -> None:
+    folder = tmp_path / "my drafts" / "Zürich 日本"
+    folder.mkdir(parents=True)
+    draft = folder / "a story, 100% «new»: v2.md"
+    draft.write_text(WRONG + "\n", encoding="utf-8")
+    proc = run("--all-documents", tmp_path / "my drafts", timeout=120)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{draft}:1:38: error [moonshot-exchanges]")
+    code, report = run_json("--all-documents", draft)
+    assert report["findings"][0]["path"] == str(draft)
+    github = run("--all-documents", "--format", "github", "--", "my drafts", cwd=tmp_path).stdout
+    assert "::error file=my drafts/Zürich 日本/a story%2C 100%25 «new»%3A v2.md,line=1,col=38," in github
+
+
+def test_a_file_named_like_an_option_is_still_a_draft_after_double_dash(tmp_path: Path) -> None:
+    (tmp_path / "--summary-file=x.md").write_text(WRONG + "\n", encoding="utf-8")
+    code, report = run_json("--all-documents", "--", "--summary-file=x.md", cwd=tmp_path)
+    assert code == 1 and report["findings"][0]["path"] == "--summary-file=x.md"
+    assert not (tmp_path / "x.md").exists()
+
+
+# Packs and configuration files are repository content too: a pull request can change them.
+def _pack_error(write, text: str, name: str = "pack.yaml") -> str:
+    pack = write(name, text)
+    proc = run("--no-cache", "--rules", pack, write("d.md", WRONG), timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr  # not -11: no crash
+    return proc.stderr.replace(str(pack), "pack.yaml")
+
+
+def test_a_deeply_nested_pack_is_refused_instead_of_crashing_the_yaml_reader(write) -> None:
+    # PyYAML's C composer recursed until the process died with a segmentation fault.
+    assert _pack_error(write, "id: x\nfacts: " + "[" * 100_000 + "]" * 100_000 + "\n") == (
+        "pack.yaml:2:71: nested too deeply (over 64 levels)\n"  # the 64th "[": the pack itself is a level
+    )
+    assert "nested too deeply" in _pack_error(write, "id: x\nfacts: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n")
+
+
+def test_a_pack_with_too_many_values_is_refused_before_it_is_composed(write) -> None:
+    assert _pack_error(write, "id: x\nfacts: [" + "x, " * 300_000 + "]\n") == (
+        "pack.yaml:2:599994: document too large (over 200,000 values)\n"
+    )
+
+
+def test_a_huge_pack_is_refused_before_it_is_read(tmp_path: Path, write) -> None:
+    pack = tmp_path / "huge.yaml"
+    with open(pack, "wb") as huge:
+        huge.truncate(5 * 1024**3)  # 5 GB, sparse
+    proc = run("--no-cache", "--rules", pack, write("d.md", WRONG), timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, f"{pack}: not read as a rule pack: too large (5120.0 MB; the limit is 8 MB)\n")
+
+
+def test_a_pack_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path, write) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    proc = run("--no-cache", "--rules", tmp_path / "pipe.yaml", write("d.md", WRONG), timeout=120)
+    assert proc.returncode == 2 and "not a regular file" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "value, tag",
+    [
+        ("!!python/object/apply:os.system ['touch pwned']", "tag:yaml.org,2002:python/object/apply:os.system"),
+        ("!!python/name:os.system", "tag:yaml.org,2002:python/name:os.system"),
+        ("!custom value", "!custom"),
+        ("!custom [a, b]", "!custom"),
+    ],
+)
+def test_arbitrary_tags_are_refused(write, value: str, tag: str) -> None:
+    assert _pack_error(write, f"id: x\ntitle: {value}\n") == f"pack.yaml:2:8: tag {tag!r} is not allowed\n"
+
+
+def test_a_deeply_nested_pyproject_table_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nrules = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text(WRONG, encoding="utf-8")
+    proc = run("d.md", cwd=tmp_path, timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, f"{tmp_path / 'pyproject.toml'}: nested too deeply to be read\n")
+
+
+def test_a_hostile_front_matter_loses_its_metadata_not_the_check(write) -> None:
+    # A deep header crashed the process (the same C composer); now it is only unreadable metadata.
+    deep = write("deep.md", "---\ntags: " + "[" * 100_000 + "\n---\n" + WRONG + "\n")
+    code, report = run_json("--all-documents", deep, timeout=120)
+    assert code == 1 and [(f["line"], f["column"]) for f in report["findings"]] == [(4, 38)]
+
+
+def test_an_alias_bomb_in_front_matter_cannot_blow_up_a_scope_test(write) -> None:
+    text = BUNDLED_PACK.read_text(encoding="utf-8").replace("scope:\n", "scope:\n  front_matter: {tags: 'ai'}\n", 1)
+    pack = write("scoped.yaml", text)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n" for i in range(1, 10)
+    )
+    draft = write("bomb.md", "---\n" + bomb + "tags: *j\ndate: 2026-02-24\n---\n" + WRONG + " DeepSeek and distillation.\n")
+    # The scope test took str() of each tag: 10^9 items, 5 GB, each. Now the header is refused unread.
+    proc = run("--skip-example-check", "--rules", pack, draft, timeout=120)
+    assert (proc.returncode, proc.stderr) == (0, "")
