@@ -17,6 +17,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 BAD = "Anthropic said Moonshot AI generated 13 million exchanges with Claude.\n"
+IN_SCOPE_BAD = "Anthropic accused DeepSeek and Moonshot AI of distillation.\n\n" + BAD
 GOOD = "Anthropic said Moonshot AI generated more than 3.4 million exchanges with Claude.\n"
 
 
@@ -36,7 +37,8 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     git("init", "--quiet", cwd=repo)
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {clone.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: factcheck\n"
-        "        args: [--no-show-source, --all-documents]\n",
+        "        args: [--no-show-source, --all-documents, --]\n"
+        "      - id: factcheck\n        alias: factcheck-as-shipped\n",  # the hook's own arguments
         encoding="utf-8",
     )
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
@@ -62,6 +64,21 @@ def test_hook_fails_on_a_bad_draft(newsroom: tuple[Path, dict[str, str]]) -> Non
         "bad.md:1:38: error [moonshot-exchanges] Moonshot AI's exchanges: draft says \"13 million\", "
         "which is MiniMax's figure" in proc.stdout
     )
+
+
+def test_a_staged_file_named_like_an_option_is_checked_as_a_draft(newsroom: tuple[Path, dict[str, str]]) -> None:
+    repo, env = newsroom
+    (repo / "-j0.md").write_text(IN_SCOPE_BAD, encoding="utf-8")  # without "--" it read as "--jobs 0.md"
+    git("add", "--", "-j0.md", cwd=repo)
+    try:
+        proc = subprocess.run(
+            ["pre-commit", "run", "factcheck-as-shipped", "--all-files"],
+            cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+        )
+    finally:
+        git("rm", "--cached", "--quiet", "--", "-j0.md", cwd=repo)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "-j0.md:3:38: error [moonshot-exchanges]" in proc.stdout
 
 
 def test_hook_passes_a_good_draft_and_skips_other_files(newsroom: tuple[Path, dict[str, str]]) -> None:
