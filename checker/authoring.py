@@ -100,8 +100,10 @@ def _check(packs: list[CompiledPack], files: list[tuple[Path, bytes]], strict: b
 def _test(packs: list[CompiledPack], files: list[Path]) -> int:
     """Every example, then every annotated test draft next to the packs."""
     from checker import examples
+    from checker.batch import read_draft, unreadable
     from checker.document import FORMATS, read
     from checker.engine import Engine
+    from checker.files import Refused
 
     count, failures = examples.failures(packs)
     folders = sorted({p.parent for p in files})
@@ -109,7 +111,11 @@ def _test(packs: list[CompiledPack], files: list[Path]) -> int:
     scoped = Engine(packs)
     for draft in drafts:
         count += 1
-        text = draft.read_text(encoding="utf-8")
+        try:
+            _, text = read_draft(draft)
+        except (OSError, UnicodeDecodeError, Refused) as exc:
+            failures.append(unreadable(str(draft), exc))
+            continue
         expected = {
             (number, fact.strip())
             for number, line in enumerate(text.splitlines(), 1)
@@ -195,16 +201,17 @@ def _scope(pack: CompiledPack) -> str:
 
 
 def _claims(packs: list[CompiledPack], draft: Path) -> int:
-    from checker.batch import read_draft
+    from checker.batch import read_draft, unreadable
     from checker.claims import quoted_spans
+    from checker.files import Refused
     from checker.document import FORMATS, read, sentences
     from checker.engine import Engine
     from checker.kinds import quantity
 
     try:
         _, text = read_draft(draft)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"{draft}: cannot read: {exc}", file=sys.stderr)
+    except (OSError, UnicodeDecodeError, Refused) as exc:
+        print(unreadable(str(draft), exc), file=sys.stderr)
         return 2
     document = read(str(draft), text, FORMATS.get(draft.suffix.lower(), "text"))
     engine = Engine(packs)

@@ -58,6 +58,14 @@ def read_draft(path: Path) -> tuple[bytes, str]:
     return data, data[len(bom) :].decode(name)
 
 
+def unreadable(display: str, exc: OSError | UnicodeDecodeError | files.Refused) -> str:
+    """The line for stderr that says why :func:`read_draft` could not read a draft."""
+    if isinstance(exc, UnicodeDecodeError):
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})"
+    return f"{display}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
 def check(engine: Engine, display: str, path: Path) -> Checked:
     """One draft: read, checked, and kept whole only when something was found in it."""
     from checker.document import FORMATS, read
@@ -72,13 +80,12 @@ def check(engine: Engine, display: str, path: Path) -> Checked:
             return Checked(display, path, None, note=f"{display}: skipped: a binary file, not a draft")
     except files.Refused as exc:
         return Checked(display, path, None, note=f"{display}: skipped: {exc}")
-    except OSError as exc:
-        return Checked(display, path, None, f"{display}: cannot read: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
         if b"\x00" in exc.object:
             return Checked(display, path, None, note=f"{display}: skipped: a binary file, not a draft")
-        line = exc.object[: exc.start].count(b"\n") + 1
-        return Checked(display, path, None, f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})")
+        return Checked(display, path, None, unreadable(display, exc))
+    except OSError as exc:
+        return Checked(display, path, None, unreadable(display, exc))
     if not engine.may_apply(display, text):
         from checker.engine import Result
 

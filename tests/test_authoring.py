@@ -54,6 +54,17 @@ def test_rules_test_reports_failing_examples_and_annotated_drafts(write) -> None
     assert proc.stdout.strip().endswith("2 failures.")
 
 
+def test_rules_test_and_claims_report_a_test_draft_they_cannot_read(write) -> None:
+    path = write("packs/pack.yaml", BUNDLED_PACK.read_text(encoding="utf-8"))
+    draft = write("packs/tests/latin1.md", "")
+    draft.write_bytes("Intro.\nAnthropic named Moonshot AI \u2013 caf\u00e9.\n".encode("cp1252"))
+    proc = run("rules", "test", path.parent)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert f"{draft}:2: cannot read: not valid UTF-8 (byte 35)" in proc.stdout.splitlines()
+    proc = run("claims", "--rules", path, draft)
+    assert (proc.returncode, proc.stderr) == (2, f"{draft}:2: cannot read: not valid UTF-8 (byte 35)\n")
+
+
 def test_explain_and_an_unknown_fact() -> None:
     proc = run("explain", "moonshot-exchanges", "--rules", BUNDLED_PACK)
     assert proc.returncode == 0
