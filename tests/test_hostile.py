@@ -235,3 +235,35 @@ def test_an_alias_bomb_in_front_matter_cannot_blow_up_a_scope_test(write) -> Non
     # The scope test took str() of each tag: 10^9 items, 5 GB, each. Now the header is refused unread.
     proc = run("--skip-example-check", "--rules", pack, draft, timeout=120)
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+def test_fix_on_a_folder_never_writes_outside_it(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "theirs.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    (outside / "shared.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    tree = tmp_path / "drafts"
+    tree.mkdir()
+    (tree / "ours.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    (tree / "link.md").symlink_to(outside / "theirs.md")
+    os.link(outside / "shared.md", tree / "hard.md")
+    (tree / "folder").symlink_to(outside)  # not followed
+    before = {p.name: p.read_bytes() for p in outside.iterdir()}
+    proc = run("--fix", "--all-documents", "--no-show-source", tree, timeout=120)
+    assert proc.returncode == 2
+    assert (tree / "ours.md").read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+    assert {p.name: p.read_bytes() for p in outside.iterdir()} == before
+    assert sorted(p.name for p in tree.iterdir()) == ["folder", "hard.md", "link.md", "ours.md"]  # no temp files left
+
+
+def test_include_globs_match_links_by_their_own_names_and_a_loop_is_no_error(tmp_path: Path) -> None:
+    (tmp_path / ".factcheck.yaml").write_text("include: ['drafts/**']\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "story.md").write_text(WRONG + "\n", encoding="utf-8")
+    (tmp_path / "drafts" / "a.md").symlink_to("b.md")
+    (tmp_path / "drafts" / "b.md").symlink_to("a.md")
+    (tmp_path / "notes.md").write_text(WRONG + "\n", encoding="utf-8")
+    (tmp_path / "drafts" / "notes-link.md").symlink_to(tmp_path / "notes.md")
+    proc = run("--all-documents", "--format", "json", ".", cwd=tmp_path, timeout=120)  # resolve() raised here
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert sorted(f["path"] for f in json.loads(proc.stdout)["findings"]) == ["./drafts/notes-link.md", "./drafts/story.md"]
