@@ -267,3 +267,17 @@ def test_include_globs_match_links_by_their_own_names_and_a_loop_is_no_error(tmp
     proc = run("--all-documents", "--format", "json", ".", cwd=tmp_path, timeout=120)  # resolve() raised here
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert sorted(f["path"] for f in json.loads(proc.stdout)["findings"]) == ["./drafts/notes-link.md", "./drafts/story.md"]
+
+
+def test_a_tree_of_100000_drafts_and_200_nested_folders(tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*[f"d{i}" for i in range(200)])
+    deep.mkdir(parents=True)
+    (deep / "story.md").write_text("Anthropic accused DeepSeek and Moonshot AI of distillation.\n\n" + WRONG + "\n", encoding="utf-8")
+    for i in range(100):
+        section = tmp_path / f"section-{i:03d}"
+        section.mkdir()
+        for j in range(1000):
+            (section / f"story-{j:04d}.md").write_text(f"Story {i}-{j}: the council met and agreed the budget.\n", encoding="utf-8")
+    code, report = run_json(tmp_path, timeout=600)
+    assert code == 1 and report["files_checked"] == 100_001
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [(str(deep / "story.md"), 3, 38)]
