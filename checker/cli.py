@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         if changed is not None:
             result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
-        run.results.append(result)
+        run.add(result)
         if result.findings and (run.show_source or output == "rdjsonl"):
             run.lines[display] = lines(checked.text)
         if (args.fix or args.diff) and any(f.finding.suggestion for f in result.findings):

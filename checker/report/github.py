@@ -54,7 +54,7 @@ def render(run: Run, out: TextIO) -> None:
             "they are listed above\n"
         )
     out.write(
-        f"factcheck: {plural(len(run.results), 'file')} checked, {plural(run.claims, 'claim')} recognised, "
+        f"factcheck: {plural(run.files, 'file')} checked, {plural(run.claims, 'claim')} recognised, "
         f"{plural(len(run.findings), 'finding')}\n"
     )
 

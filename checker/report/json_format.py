@@ -13,7 +13,7 @@ VERSION = 1
 def render(run: Run, out: TextIO) -> None:
     payload = {
         "version": VERSION,
-        "files_checked": len(run.results),
+        "files_checked": run.files,
         "claims_recognised": run.claims,
         "findings": [
             {

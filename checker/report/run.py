@@ -8,10 +8,12 @@ from checker.findings import Located
 
 
 class Run:
-    """What the reports are made of: every document's result, and how to show them."""
+    """What the reports are made of: the results with findings, counts of the rest, how to show them."""
 
     def __init__(self, show_source: bool = False, facts: dict[str, FactInfo] | None = None) -> None:
-        self.results: list[Result] = []
+        self.results: list[Result] = []  # of the documents with findings: memory grows with findings, not files
+        self.files = 0  # documents checked
+        self.claims = 0  # claims recognised in them
         self.show_source = show_source
         self.lines: dict[str, list[str]] = {}  # path -> original lines of files with findings
         self.facts = facts or {}  # every fact of the packs loaded
@@ -20,6 +22,9 @@ class Run:
     def findings(self) -> list[Located]:
         return [f for r in self.results for f in r.findings]
 
-    @property
-    def claims(self) -> int:
-        return sum(r.claims for r in self.results)
+    def add(self, result: Result) -> None:
+        """Count one document checked, and keep its result if it has findings."""
+        self.files += 1
+        self.claims += result.claims
+        if result.findings:
+            self.results.append(result)

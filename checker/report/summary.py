@@ -20,7 +20,7 @@ def render(run: Run, out: TextIO) -> None:
     files = len({f.path for f in findings})
     if not findings:
         out.write(
-            f"### factcheck: no findings\n\n{plural(len(run.results), 'file')} checked, "
+            f"### factcheck: no findings\n\n{plural(run.files, 'file')} checked, "
             f"{plural(run.claims, 'claim')} recognised.\n"
         )
         return

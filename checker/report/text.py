@@ -19,7 +19,7 @@ def render(run: Run, out: TextIO) -> None:
         out.write(_printable(line) + "\n")
         if run.show_source and f.path in run.lines:
             out.write(_source(run.lines[f.path], f))
-    n_files, n_findings = len(run.results), len(run.findings)
+    n_files, n_findings = run.files, len(run.findings)
     out.write(
         f"{plural(n_files, 'file')} checked, {plural(run.claims, 'claim')} recognised, "
         f"{plural(n_findings, 'finding')}.\n"
