@@ -1,0 +1,150 @@
+"""Hostile shapes of the same text, timed against the same text in ordinary files.
+
+    python benchmarks/hostile.py [--corpus DIR | --generate N] [--megabytes M] [--repeat K] [--json OUT]
+
+About M MB (default 10) of article text from the corpus (the shared archive by default, or
+``--generate N`` articles) is written in several shapes, each checked with ``factcheck
+--all-documents --format json`` (every sentence analysed: the worst case) as a child process,
+once to warm up and then K times (default 3), medians reported:
+
+- ``pages``: one HTML file per article, a ``<p>`` per paragraph. The baseline of the HTML shapes.
+- ``one-line``: all of it in one HTML file on a single line.
+- ``nested``: that line inside 100,000 nested ``<div>`` elements.
+- ``tree``: 100,000 Markdown files of about M/100,000 bytes each, 100 to a folder, in
+  folders 3 deep under a spine of 20 nested ones. Compared per file, not per byte.
+- ``markdown``: all of it in one Markdown file, a paragraph per article. The baseline of:
+- ``markdown-hostile``: the same with, before every paragraph, runs that once made the reader
+  quadratic: an unmatched run of backticks (one longer per paragraph), an unclosed ``<?``, a
+  line of 2,000 blanks before a table-like ``- x|``, and 400 digits.
+
+The ratios are time per byte (per file for ``tree``) and peak memory against the shape's
+baseline: 1.0 means the shape costs what the same text costs in ordinary files. A reader that
+is linear in its input keeps them near 1 whatever M is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import corpus as corpora
+import tools
+from measure import exit_codes, measure
+
+SHAPES = ("pages", "one-line", "nested", "tree", "markdown", "markdown-hostile")
+BASELINE = {"one-line": "pages", "nested": "pages", "tree": "pages", "markdown-hostile": "markdown"}
+PER_FILE = ("tree",)
+TREE_FILES = 100_000
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--corpus", type=Path, help="a folder of drafts to take the text from")
+    source.add_argument("--generate", type=int, metavar="N", help="take the text from N generated articles")
+    parser.add_argument("--megabytes", type=float, default=10.0, help="how much text (default 10)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per shape (default 3)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure as JSON")
+    return parser.parse_args(argv)
+
+
+def articles(args: argparse.Namespace, scratch: Path) -> list[str]:
+    """Article texts, in a stable order, until there are ``--megabytes`` of them."""
+    if args.generate is not None:
+        found = corpora.generate(args.generate, scratch / "generated")
+    elif args.corpus is not None:
+        found = corpora.open_folder(args.corpus.resolve(), "folder")
+    elif corpora.ARCHIVE.is_file():
+        found = corpora.open_folder(corpora.extract_archive(), "archive")
+    else:
+        raise SystemExit(f"no corpus: give --corpus DIR or --generate N ({corpora.ARCHIVE} is not there)")
+    wanted, texts, total = args.megabytes * 1024 * 1024, [], 0
+    for path in found.files:
+        text = path.read_bytes().decode("utf-8", errors="replace").replace("\x00", "")
+        texts.append(" ".join(text.split()))  # one paragraph per article
+        total += len(texts[-1].encode("utf-8"))
+        if total >= wanted:
+            break
+    return texts
+
+
+def write_shapes(texts: list[str], folder: Path) -> dict[str, Path]:
+    """Each shape in its own folder (or file); what factcheck is given for it."""
+    paragraphs = [f"<p>{html.escape(t, quote=False)}</p>" for t in texts]
+    pages = folder / "pages"
+    pages.mkdir()
+    for i, paragraph in enumerate(paragraphs):
+        (pages / f"article-{i:05d}.html").write_text(f"<html><body>\n{paragraph}\n</body></html>\n", encoding="utf-8")
+    line = "<html><body>" + "".join(paragraphs) + "</body></html>"
+    (folder / "one-line.html").write_text(line, encoding="utf-8")
+    depth = 100_000
+    (folder / "nested.html").write_text("<div>" * depth + line + "</div>" * depth, encoding="utf-8")
+    whole = " ".join(texts)
+    size = max(1, len(whole) // TREE_FILES)
+    tree = folder / "tree"
+    spine = tree.joinpath(*(f"level-{level}" for level in range(20)))
+    for i in range(TREE_FILES):
+        branch = spine / f"{i // 10_000}" / f"{i // 1000 % 10}" / f"{i // 100 % 10}"
+        branch.mkdir(parents=True, exist_ok=True)
+        (branch / f"part-{i:06d}.md").write_text(whole[i * size : (i + 1) * size] + "\n", encoding="utf-8")
+    (folder / "markdown.md").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    hostile = [
+        "x " + "`" * (i + 1) + " <? " + "\n" + " " * 2000 + "- x|\n\n" + "7" * 400 + "\n\n" + text
+        for i, text in enumerate(texts)
+    ]
+    (folder / "markdown-hostile.md").write_text("\n\n".join(hostile) + "\n", encoding="utf-8")
+    return {name: folder / (name if name in ("pages", "tree") else f"{name}{'.md' if 'markdown' in name else '.html'}")
+            for name in SHAPES}
+
+
+def size_of(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(os.path.getsize(os.path.join(root, f)) for root, _, files in os.walk(path) for f in files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="factcheck-hostile-") as name:
+        scratch = Path(name)
+        texts = articles(args, scratch)
+        shapes = write_shapes(texts, scratch)
+        env = dict(os.environ, FACTCHECK_CACHE_DIR=str(scratch / "cache"))
+        command, as_module = tools.factcheck_command()
+        if as_module:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(corpora.REPO), env.get("PYTHONPATH")]))
+        rows = {}
+        for shape, path in shapes.items():
+            print(f"  {shape}", file=sys.stderr)
+            run = [*command, "--all-documents", "--format", "json", "--no-show-source", str(path)]
+            found = measure(run, repeat=args.repeat, verdict=exit_codes(0, 1), cwd=scratch, env=env, scratch=scratch)
+            if found.error:
+                print(f"factcheck failed on {shape}: {found.error}", file=sys.stderr)
+                return 1
+            files = json.loads(found.stdout)["files_checked"]
+            rows[shape] = {"files": files, "bytes": size_of(path), "wall_s": found.wall_s, "peak_mb": found.peak_mb}
+    print(f"{len(texts)} articles; factcheck --all-documents; median of {args.repeat}\n")
+    print("| shape | files | MB | wall s | peak MB | time per MB (per file: tree) vs baseline | peak memory vs baseline |")
+    print("|---|---|---|---|---|---|---|")
+    for shape, row in rows.items():
+        base = rows.get(BASELINE.get(shape, ""))
+        time_ratio = memory_ratio = "baseline"
+        if base:
+            unit = "files" if shape in PER_FILE else "bytes"
+            row["time_ratio"] = (row["wall_s"] / row[unit]) / (base["wall_s"] / base[unit])
+            row["memory_ratio"] = row["peak_mb"] / base["peak_mb"]
+            time_ratio, memory_ratio = f"{row['time_ratio']:.2f}x", f"{row['memory_ratio']:.2f}x"
+        print(f"| {shape} | {row['files']:,} | {row['bytes'] / 1e6:.1f} | {row['wall_s']:.2f} | {row['peak_mb']:.0f} "
+              f"| {time_ratio} | {memory_ratio} |")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
