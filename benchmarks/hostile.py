@@ -1,6 +1,7 @@
 """Hostile shapes of the same text, timed against the same text in ordinary files.
 
-    python benchmarks/hostile.py [--corpus DIR | --generate N] [--megabytes M] [--repeat K] [--json OUT]
+    python benchmarks/hostile.py [--corpus DIR | --generate N] [--megabytes M] [--tree-files F]
+                                 [--repeat K] [--json OUT]
 
 About M MB (default 10) of article text from the corpus (the shared archive by default, or
 ``--generate N`` articles) is written in several shapes, each checked with ``factcheck
@@ -10,7 +11,7 @@ once to warm up and then K times (default 3), medians reported:
 - ``pages``: one HTML file per article, a ``<p>`` per paragraph. The baseline of the HTML shapes.
 - ``one-line``: all of it in one HTML file on a single line.
 - ``nested``: that line inside 100,000 nested ``<div>`` elements.
-- ``tree``: 100,000 Markdown files of about M/100,000 bytes each, 100 to a folder, in
+- ``tree``: F (default 100,000) Markdown files of about M/F bytes each, 100 to a folder, in
   folders 3 deep under a spine of 20 nested ones. Compared per file, not per byte.
 - ``markdown``: all of it in one Markdown file, a paragraph per article. The baseline of:
 - ``markdown-hostile``: the same with, before every paragraph, runs that once made the reader
@@ -39,7 +40,6 @@ from measure import exit_codes, measure
 SHAPES = ("pages", "one-line", "nested", "tree", "markdown", "markdown-hostile")
 BASELINE = {"one-line": "pages", "nested": "pages", "tree": "pages", "markdown-hostile": "markdown"}
 PER_FILE = ("tree",)
-TREE_FILES = 100_000
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -48,6 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     source.add_argument("--corpus", type=Path, help="a folder of drafts to take the text from")
     source.add_argument("--generate", type=int, metavar="N", help="take the text from N generated articles")
     parser.add_argument("--megabytes", type=float, default=10.0, help="how much text (default 10)")
+    parser.add_argument("--tree-files", type=int, default=100_000, help="files in the tree shape (default 100,000)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per shape (default 3)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure as JSON")
     return parser.parse_args(argv)
@@ -73,7 +74,7 @@ def articles(args: argparse.Namespace, scratch: Path) -> list[str]:
     return texts
 
 
-def write_shapes(texts: list[str], folder: Path) -> dict[str, Path]:
+def write_shapes(texts: list[str], folder: Path, tree_files: int) -> dict[str, Path]:
     """Each shape in its own folder (or file); what factcheck is given for it."""
     paragraphs = [f"<p>{html.escape(t, quote=False)}</p>" for t in texts]
     pages = folder / "pages"
@@ -85,10 +86,10 @@ def write_shapes(texts: list[str], folder: Path) -> dict[str, Path]:
     depth = 100_000
     (folder / "nested.html").write_text("<div>" * depth + line + "</div>" * depth, encoding="utf-8")
     whole = " ".join(texts)
-    size = max(1, len(whole) // TREE_FILES)
+    size = max(1, len(whole) // tree_files)
     tree = folder / "tree"
     spine = tree.joinpath(*(f"level-{level}" for level in range(20)))
-    for i in range(TREE_FILES):
+    for i in range(tree_files):
         branch = spine / f"{i // 10_000}" / f"{i // 1000 % 10}" / f"{i // 100 % 10}"
         branch.mkdir(parents=True, exist_ok=True)
         (branch / f"part-{i:06d}.md").write_text(whole[i * size : (i + 1) * size] + "\n", encoding="utf-8")
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="factcheck-hostile-") as name:
         scratch = Path(name)
         texts = articles(args, scratch)
-        shapes = write_shapes(texts, scratch)
+        shapes = write_shapes(texts, scratch, args.tree_files)
         env = dict(os.environ, FACTCHECK_CACHE_DIR=str(scratch / "cache"))
         command, as_module = tools.factcheck_command()
         if as_module:

@@ -122,3 +122,18 @@ def test_the_generated_large_pack_is_valid(tmp_path: Path) -> None:
     assert "1000 facts" in check.stdout
     examples = run("rules", "test", pack)
     assert examples.returncode == 0, examples.stdout + examples.stderr
+
+
+def test_hostile_shapes_on_generated_text(tmp_path: Path) -> None:
+    out = tmp_path / "hostile.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "hostile.py"), "--generate", "20", "--megabytes", "0.02", "--tree-files", "300",
+         "--repeat", "1", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert list(rows) == ["pages", "one-line", "nested", "tree", "markdown", "markdown-hostile"]
+    assert rows["tree"]["files"] == 300 and rows["one-line"]["files"] == 1
+    assert all(row["wall_s"] > 0 and row["peak_mb"] > 0 for row in rows.values())
+    assert all("time_ratio" in rows[shape] for shape in ("one-line", "nested", "tree", "markdown-hostile"))
