@@ -28,6 +28,9 @@ def test_a_pattern_that_backtracks_catastrophically_is_stopped_and_its_fact_name
 WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude."  # "13" at column 38
 MOONSHOT = "moonshot-exchanges"
 
+_PARAGRAPH = "<p>The council met on Tuesday and agreed the budget after a long debate.</p>"
+TEN_MB_LINE = _PARAGRAPH * (10_000_000 // len(_PARAGRAPH))  # 133,333 sentences, every one analysed
+
 # name, draft, the findings expected as (line, column, fact). Each draft ends with a sentence the
 # checker must still read exactly after whatever came before it.
 DRAFTS = [
@@ -45,6 +48,7 @@ DRAFTS = [
     ("deep-list.md", "".join("  " * i + "- x\n" for i in range(1500)) + " " * 2000 + "- x|\n\n" + WRONG, [(1503, 38, MOONSHOT)]),
     ("deep-quote.md", ">" * 10000 + " " + WRONG, [(1, 10039, MOONSHOT)]),
     ("deep-divs.html", "<div>" * 100000 + WRONG + "</div>" * 100000, [(1, 500038, MOONSHOT)]),
+    ("ten-megabytes-on-one-line.html", TEN_MB_LINE + f"<p>{WRONG}</p>", [(1, len(TEN_MB_LINE) + 3 + 38, MOONSHOT)]),
     ("crlf-tab.md", "Intro.\r\n\r\nSo it is.\t" + WRONG + "\r\n", [(3, 48, MOONSHOT)]),  # a tab is one column
     ("lone-cr.txt", "Intro.\r\r" + WRONG + "\r", [(3, 38, MOONSHOT)]),
     ("right-to-left-mark.md", "\u200f" + WRONG, [(1, 39, MOONSHOT)]),
