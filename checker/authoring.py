@@ -203,9 +203,9 @@ def _scope(pack: CompiledPack) -> str:
 def _claims(packs: list[CompiledPack], draft: Path) -> int:
     from checker.batch import read_draft, unreadable
     from checker.claims import quoted_spans
-    from checker.files import Refused
     from checker.document import FORMATS, read, sentences
     from checker.engine import Engine
+    from checker.files import Refused
     from checker.kinds import quantity
 
     try:
