@@ -34,33 +34,32 @@ _SETEXT_OR_RULE = rx.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,
 _QUOTE = rx.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 _REFDEF = rx.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
-# Possessive blanks: "[ \t]*\|?[ \t]*" once took seconds per line on a line of 2,000 spaces.
-_TABLE_DELIM = rx.compile(r"[ \t]*+\|?[ \t]*+:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)*\|?[ \t]*+$")
-_BLANK = rx.compile(r"[ \t]*$")
+# Possessive: "[ \t]*\|?[ \t]*" once took seconds per line on a line of 2,000 spaces.
+_TABLE_DELIM = rx.compile(r"[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+$")
 
 _COMMENT = rx.compile(r"<!--.*?(?:-->|\Z)", rx.DOTALL)
 _RAW_BLOCK = rx.compile(
-    r"<(script|style|pre|code|svg|math|template|noscript|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    r"<(script|style|pre|code|svg|math|template|noscript|iframe)\b[^<>]*+>.*?(?:</\1\s*>|\Z)",
     rx.DOTALL | rx.IGNORECASE,
 )
-# Declarations (<!DOCTYPE>), processing instructions (<?xml?>) and CDATA. Markdown shows an
-# unclosed one as written; a browser hides the rest of an HTML page after one. Either way no
-# match looks past the next "<" or runs to the end, so unclosed ones cost only their reading:
-# "<?" searched for its "?>" to the end from each one, which took 28 s for 50,000 of them.
+# Declarations (<!DOCTYPE>), processing instructions (<?php ?>) and CDATA: in Markdown they end
+# as CommonMark's HTML blocks do ("?>", "]]>"), in an HTML page at the first ">" as in a browser.
+# One still open runs to the end of the file and hides it, so no opener is searched for its end
+# more than once: "<?" searched for "?>" from each one took 28 s for 50,000 of them.
 _DECLARATION = {
-    "markdown": rx.compile(r"<(?:![A-Za-z][^<>]*+>|\?[^<>]*+>|!\[CDATA\[.*?(?:\]\]>|\Z))", rx.DOTALL),
+    "markdown": rx.compile(r"<(?:![A-Za-z][^>]*+(?:>|\Z)|\?.*?(?:\?>|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z))", rx.DOTALL),
     "html": rx.compile(r"<(?:![A-Za-z]|\?|!\[CDATA\[)[^>]*+(?:>|\Z)"),
 }
 _TAG_START = rx.compile(r"</?[A-Za-z]")
 _TAG = rx.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
 _ALT = rx.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
-_META = rx.compile(
-    r"""<meta\b[^>]*\b(?:name|property)\s*=\s*["'](?:og:)?(?:description|title)["'][^>]*>""",
-    rx.IGNORECASE,
-)
+_META_TAG = rx.compile(r"<meta\b[^<>]*+>", rx.IGNORECASE)
+_SHOWN_META = rx.compile(r"""\b(?:name|property)\s*=\s*["'](?:og:)?(?:description|title)["']""", rx.IGNORECASE)
 _CONTENT = rx.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
-_HEAD = rx.compile(r"<head\b[^>]*>.*?(?:</head\s*>|\Z)", rx.DOTALL | rx.IGNORECASE)
-_TITLE = rx.compile(r"<title\b[^>]*>(.*?)</title\s*>", rx.DOTALL | rx.IGNORECASE)
+# Tags are searched no further than the next "<", and what is unclosed runs to the end: each
+# pattern reads the text once, however many unclosed "<meta", "<script" or "<title>" it holds.
+_HEAD = rx.compile(r"<head\b[^<>]*+>.*?(?:</head\s*>|\Z)", rx.DOTALL | rx.IGNORECASE)
+_TITLE = rx.compile(r"<title\b[^<>]*+>(.*?)(?:</title\s*>|\Z)", rx.DOTALL | rx.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p "
@@ -71,16 +70,18 @@ _CELL_TAGS = frozenset(("td", "th"))  # a table row is one sentence, its cells j
 _ENTITY = rx.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPE = rx.compile(r"\\([!-/:-@\[-`{-~])")
 _TICKS = re.compile(r"`+")
-_PARAGRAPH_END = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
+_PARAGRAPH_END = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")  # not a CRLF read as CR, LF
 _AUTOLINK = rx.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _LINK = rx.compile(
     r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"(\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
 )
-_URL = rx.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]+?(?=[.,;:!?)\]'\"”’]*(?:\s|$|<))",
-    rx.IGNORECASE,
-)
+# A URL runs to a blank, "<", a quote or a backtick, less the punctuation that ends a sentence,
+# and only when nothing but such punctuation comes before that blank or "<". (A lazy body with a
+# lookahead did the same but read the trailing run again at every character: quadratic.)
+_URL = rx.compile(r"(\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]++", rx.IGNORECASE)
+_URL_END = ".,;:!?)]'\"”’"
+_URL_TAIL = rx.compile(r"[.,;:!?)\]'\"”’]*+(?:\s|$|<)")
 _EMAIL = rx.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _EMPHASIS = rx.compile(r"(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}])|\*{1,3}(?! )|(?<! )\*{1,3}|~~")
 
@@ -164,7 +165,7 @@ def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
     edits.add_pass(_entities(text, body))
     edits.add_pass((m.start(), m.end(), m.group(1)) for m in _ESCAPE.finditer(text, body))
     edits.add_pass((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, body))
-    edits.add_pass(_invisible(text, body))
+    edits.add_pass(_invisible(text))  # from the top: the front matter's title is prose too
 
 
 def html_page(text: str, edits: Edits) -> None:
@@ -234,13 +235,12 @@ def metadata(text: str, fmt: str) -> dict[str, Any]:
         else:
             from checker import yamlsafe  # bounded: a draft's header can be as hostile as its body
 
-            data, _ = yamlsafe.load(body)
+            data, _ = yamlsafe.load(body, strict=False)
     except Exception:  # noqa: BLE001 - a malformed header only loses its metadata
         return {}
     return data if isinstance(data, dict) else {}
 
 
-_META_TAG = rx.compile(r"<meta\b[^>]*>", rx.IGNORECASE)
 _META_NAME = rx.compile(r"""\b(?:name|property|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)')""", rx.IGNORECASE)
 _META_KEYS = {
     "article:published_time": "date", "datepublished": "date", "date": "date", "pubdate": "date",
@@ -426,7 +426,9 @@ def _head(text: str) -> Iterator[Edit]:
     title = _TITLE.search(text, head.start(), head.end())
     if title:
         kept.append(title.span(1))
-    for meta in _META.finditer(text, head.start(), head.end()):
+    for meta in _META_TAG.finditer(text, head.start(), head.end()):
+        if not _SHOWN_META.search(meta.group()):
+            continue
         content = _CONTENT.search(meta.group())
         if content:
             group = 1 if content.group(1) is not None else 2
@@ -440,7 +442,9 @@ def _head(text: str) -> Iterator[Edit]:
 
 def _urls(text: str, start: int = 0) -> Iterator[Edit]:
     for m in _URL.finditer(text, start):
-        yield m.start(), m.end(), ""
+        end = max(m.start() + len(m.group().rstrip(_URL_END)), m.end(1) + 1)  # at least one character
+        if end <= m.end() and _URL_TAIL.match(text, end):
+            yield m.start(), end, ""
     for m in _EMAIL.finditer(text, start):
         yield m.start(), m.end(), ""
 

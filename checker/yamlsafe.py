@@ -48,8 +48,9 @@ def _mark(node: yaml.Node | yaml.Event) -> Mark:
 
 
 class _Builder:
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, strict: bool) -> None:
         self.loader = loader
+        self.strict = strict
         self.marks: dict[Path, Mark] = {}
         self.budget = MAX_NODES
 
@@ -59,6 +60,8 @@ class _Builder:
             raise YamlError(
                 f"document too large or too many aliases (over {MAX_NODES:,} values)", _mark(node)
             )
+        if len(path) >= MAX_DEPTH:  # aliases can nest what the events did not: "&a [*a]"
+            raise YamlError(f"nested too deeply (over {MAX_DEPTH} levels, aliases included)", _mark(node))
         self.marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
@@ -66,11 +69,13 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
+                    if not self.strict:
+                        continue
                     raise YamlError("mapping keys must be plain values", _mark(key_node))
                 key = self.build_scalar(key_node)
-                if key == "<<":
+                if key == "<<" and self.strict:
                     raise YamlError("merge keys (<<) are not supported", _mark(key_node))
-                if key in result:
+                if key in result and self.strict:
                     raise YamlError(f"duplicate key {key!r}", _mark(key_node))
                 self.marks[path + (key,)] = _mark(key_node)
                 result[key] = self.build(value_node, path + (key,))
@@ -109,8 +114,13 @@ def _bound(loader: Any) -> None:
                 raise YamlError(f"document too large (over {MAX_NODES:,} values)", _mark(event))
 
 
-def load(text: str) -> tuple[Any, dict[Path, Mark]]:
-    """Parse one YAML document; return its data and the position of every path in it."""
+def load(text: str, strict: bool = True) -> tuple[Any, dict[Path, Mark]]:
+    """Parse one YAML document; return its data and the position of every path in it.
+
+    Not ``strict`` (a draft's front matter, which others' tools wrote): a duplicate key keeps its
+    last value, as PyYAML does, and keys that are not plain values are left out. The limits on
+    depth, size and aliases hold either way.
+    """
     loader = _Loader(text)
     try:
         _bound(loader)
@@ -119,11 +129,16 @@ def load(text: str) -> tuple[Any, dict[Path, Mark]]:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        builder = _Builder(loader)
+        builder = _Builder(loader, strict)
         return builder.build(node, ()), builder.marks
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else None
         raise YamlError(str(exc.problem or exc.context), where) from None
+    except yaml.reader.ReaderError as exc:  # a control character: YAML allows none
+        line_start = text.rfind("\n", 0, exc.position) + 1
+        where = Mark(text.count("\n", 0, exc.position) + 1, exc.position - line_start + 1)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlError(f"character U+{code:04X} is not allowed in YAML", where) from None
     finally:
         loader.dispose()
