@@ -51,6 +51,8 @@ def read(paths: list[Path]) -> list[tuple[Path, bytes]]:
             problems.append(f"{path}: not read as a rule pack: {exc}")
         except OSError as exc:
             problems.append(f"{path}: cannot read rule pack: {exc.strerror or exc}")
+    if not found and not problems:  # a check against no facts would pass every draft
+        problems.append(f"{', '.join(map(str, paths))}: no rule packs here (.yaml or .yml files)")
     if problems:
         raise PackError(problems)
     return found

@@ -153,11 +153,17 @@ def _scopes(pack: Pack) -> list[tuple[tuple[Any, ...], Scope]]:
     return [(("scope", i), scope) for i, scope in enumerate(pack.scope)]
 
 
+_REPEAT = regex.compile(r"(?<!\\)\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
+MAX_REPEAT = 1000  # "x{4000000000}" compiles into gigabytes
+
+
 def _pattern_problems(pattern: str) -> list[str]:
+    if any(int(n) > MAX_REPEAT for m in _REPEAT.finditer(pattern) for n in m.groups() if n):
+        return [f"regular expression {pattern!r} repeats something more than {MAX_REPEAT:,} times"]
     try:
         regex.compile(pattern)
-    except regex.error as exc:
-        return [f"invalid regular expression {pattern!r}: {exc}"]
+    except (regex.error, OverflowError, MemoryError) as exc:
+        return [f"invalid regular expression {pattern!r}: {exc or type(exc).__name__}"]
     return []
 
 
