@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -67,6 +68,18 @@ DRAFTS = [
     ("unterminated-comment.html", "<p>Intro.</p><!-- " + WRONG, []),
     ("unterminated-script.html", "<p>Intro.</p><script>" + WRONG, []),
     ("unterminated-tag.html", "<p " + WRONG, []),
+    # Found in review, each quadratic or worse before: unclosed <meta> in a <head> (60 s at 36 KB),
+    # a URL of 60,000 dots (13 s), unclosed <script> and <title> tags, a 32,000-cell table line.
+    ("meta-tags.html", "<head>" + "<meta " * 6000 + "</head>\n<p>" + WRONG + "</p>", [(2, 41, MOONSHOT)]),
+    ("url-of-dots.md", "www.x" + "." * 60000 + "a\n\n" + WRONG, [(3, 38, MOONSHOT)]),
+    ("unclosed-scripts.html", "<script " * 16000 + "\n\n<p>" + WRONG + "</p>", [(3, 41, MOONSHOT)]),
+    ("titles.html", "<title>" * 32000 + "\n" + WRONG, [(2, 38, MOONSHOT)]),
+    ("table-cells.md", ("|---" * 32000 + "x\n") * 2 + "\n" + WRONG, [(4, 38, MOONSHOT)]),
+    # A CRLF line break inside a code span once ended its paragraph: the code became prose.
+    ("crlf-code-span.md", "Anthropic said an old log read `16,000 fraudulent accounts\r\nin staging` and `y`.\r\n", []),
+    ("processing-instruction.md", "<?php if ($n > 3) echo 'the labs used 16,000 fraudulent accounts'; ?>\n\n" + WRONG,
+     [(3, 38, MOONSHOT)]),
+    ("invisible-in-front-matter.md", "---\ntitle: Anthropic said Deep\u200bseek did it\n---\nBody.\n", [(2, 23, "spelling-deepseek")]),
 ]
 
 
@@ -86,6 +99,8 @@ def test_what_is_not_a_regular_file_in_a_tree_is_skipped_with_a_note(tmp_path: P
     (tree / "story.md").write_text(WRONG + "\n", encoding="utf-8")
     os.mkfifo(tree / "pipe.md")  # opening it for reading would wait for a writer forever
     (tree / "zeros.md").symlink_to("/dev/zero")  # reading it would never end
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tree / "socket.md"))  # opening one fails with ENXIO
     (tree / "gone.md").symlink_to(tree / "missing.md")
     (tree / "a.md").symlink_to(tree / "b.md")
     (tree / "b.md").symlink_to(tree / "a.md")
@@ -104,8 +119,10 @@ def test_what_is_not_a_regular_file_in_a_tree_is_skipped_with_a_note(tmp_path: P
         f"{tree / 'gone.md'}: skipped: a link to nothing (broken, or a loop of links)",
         f"{tree / 'huge.md'}: skipped: too large (5120.0 MB; the limit is 25 MB)",
         f"{tree / 'pipe.md'}: skipped: not a regular file (a pipe, a device or a socket)",
+        f"{tree / 'socket.md'}: skipped: not a regular file (a pipe, a device or a socket)",
         f"{tree / 'zeros.md'}: skipped: not a regular file (a pipe, a device or a socket)",
     ]
+    server.close()
 
 
 def _without_the_power_to_read_everything() -> None:
@@ -285,3 +302,49 @@ def test_a_tree_of_100000_drafts_and_200_nested_folders(tmp_path: Path) -> None:
     code, report = run_json(tmp_path, timeout=600)
     assert code == 1 and report["files_checked"] == 100_001
     assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [(str(deep / "story.md"), 3, 38)]
+
+
+def test_a_duplicate_key_in_front_matter_keeps_the_date_that_puts_a_draft_out_of_scope(write) -> None:
+    body = "Anthropic accused DeepSeek and Moonshot AI of distillation. " + WRONG + "\n"
+    for header in ("date: 2025-11-02\n", "date: 2025-11-02\ntags: a\ntags: b\n"):  # PyYAML keeps the last
+        code, report = run_json(write("old.md", "---\n" + header + "---\n" + body))
+        assert (code, report["findings"]) == (0, [])
+    code, report = run_json(write("new.md", "---\ndate: 2026-03-01\ntags: a\ntags: b\n---\n" + body))
+    assert code == 1 and [f["fact"] for f in report["findings"]] == [MOONSHOT]
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ("id: x\ntitle: &a [*a]\n", "pack.yaml:2:8: nested too deeply (over 64 levels, aliases included)"),
+        ("id: x\n" + "".join(f"l{i}: &a{i} [" + "[" * 60 + (f"*a{i - 1}" if i else "x") + "]" * 61 + "\n" for i in range(24)),
+         "nested too deeply (over 64 levels, aliases included)"),
+        ("id: x\ntitle: a\x01b\n", "pack.yaml:2:9: character U+0001 is not allowed in YAML"),
+        ("id: x\n\ntitle: 'a\x00b'\n", "pack.yaml:3:10: character U+0000 is not allowed in YAML"),
+    ],
+    ids=["self-alias", "alias-chain", "control-character", "nul"],
+)
+def test_packs_that_recursed_or_crashed_the_yaml_reader(write, yaml_text: str, message: str) -> None:
+    assert message in _pack_error(write, yaml_text)
+
+
+def test_the_same_yaml_limits_hold_for_configuration_files(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".factcheck.yaml").write_text("fail_level: &a [*a]\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text(WRONG, encoding="utf-8")
+    proc = run("d.md", cwd=tmp_path, timeout=120)
+    assert (proc.returncode, proc.stderr) == (
+        2, f"{tmp_path / '.factcheck.yaml'}:1:13: nested too deeply (over 64 levels, aliases included)\n"
+    )
+
+
+def test_a_pattern_that_repeats_billions_of_times_is_refused_at_load(write) -> None:
+    text = BUNDLED_PACK.read_text(encoding="utf-8").replace("'(?i)\\bdistil'", "'x{4000000000}'", 1)
+    assert "repeats something more than 1,000 times" in _pack_error(write, text)
+
+
+def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path: Path, write) -> None:
+    (tmp_path / "rules").mkdir()
+    os.mkfifo(tmp_path / "rules" / "pipe.txt")
+    proc = run("--rules", tmp_path / "rules", write("d.md", WRONG), timeout=120)
+    assert (proc.returncode, proc.stderr) == (2, f"{tmp_path / 'rules'}: no rule packs here (.yaml or .yml files)\n")
