@@ -25,6 +25,7 @@ BREAK = "\n\n"
 # "Deep\u200bseek" as "Deepseek", so they are dropped from the prose (and from the early tests).
 INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE = rx.compile("[" + INVISIBLE + "]+")
+_CR = re.compile(r"\r\n?")
 
 _LINE = rx.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE_OPEN = rx.compile(r" {0,3}(`{3,}|~{3,})")
@@ -148,6 +149,7 @@ def plain(text: str, edits: Edits) -> None:
     edits.add_pass((m.start(), m.end(), "") for m in DIRECTIVE_LINE.finditer(text))
     edits.add_pass(_urls(text))
     edits.add_pass(_invisible(text))
+    edits.add_pass(_line_ends(text))
 
 
 def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
@@ -166,6 +168,7 @@ def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
     edits.add_pass((m.start(), m.end(), m.group(1)) for m in _ESCAPE.finditer(text, body))
     edits.add_pass((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, body))
     edits.add_pass(_invisible(text))  # from the top: the front matter's title is prose too
+    edits.add_pass(_line_ends(text))
 
 
 def html_page(text: str, edits: Edits) -> None:
@@ -176,6 +179,7 @@ def html_page(text: str, edits: Edits) -> None:
     edits.add_pass(_urls(text))
     edits.add_pass(_entities(text))
     edits.add_pass(_invisible(text))
+    edits.add_pass(_line_ends(text))
 
 
 def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
@@ -454,6 +458,12 @@ def _entities(text: str, start: int = 0) -> Iterator[Edit]:
         decoded = unescape(m.group())
         if decoded != m.group():
             yield m.start(), m.end(), _INVISIBLE.sub("", decoded)  # "&shy;" and "&#8203;" too
+
+
+def _line_ends(text: str) -> Iterator[Edit]:
+    """CRLF and lone CR read as LF: a blank line ends a paragraph whatever editor saved the file."""
+    for m in _CR.finditer(text):
+        yield m.start(), m.end(), "\n"
 
 
 def _invisible(text: str, start: int = 0) -> Iterator[Edit]:

@@ -348,3 +348,18 @@ def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path: Pa
     os.mkfifo(tmp_path / "rules" / "pipe.txt")
     proc = run("--rules", tmp_path / "rules", write("d.md", WRONG), timeout=120)
     assert (proc.returncode, proc.stderr) == (2, f"{tmp_path / 'rules'}: no rule packs here (.yaml or .yml files)\n")
+
+
+def test_the_labeled_corpus_gives_the_same_findings_with_crlf_and_lone_cr_line_ends(tmp_path: Path) -> None:
+    # A blank CRLF line did not end a paragraph in the prose: two findings moved or appeared.
+    drafts = Path(__file__).parent / "corpus" / "drafts"
+    found = {}
+    for name, newline in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+        (tmp_path / name).mkdir()
+        for draft in drafts.iterdir():
+            text = draft.read_bytes().decode("utf-8").replace("\r\n", "\n")
+            (tmp_path / name / draft.name).write_bytes(text.replace("\n", newline).encode("utf-8"))
+        _, report = run_json(tmp_path / name, timeout=300)
+        found[name] = sorted((Path(f["path"]).name, f["line"], f["column"], f["fact"]) for f in report["findings"])
+    assert len(found["lf"]) > 150
+    assert found["crlf"] == found["lf"] and found["cr"] == found["lf"]
