@@ -136,6 +136,7 @@ def read(path: str, text: str, fmt: str, prose_keys: tuple[str, ...] = PROSE_KEY
         markup.html_page(text, edits)
     else:
         markup.plain(text, edits)
+    markup.unseen(text, edits)
     prose, segments = apply(text, edits)
     return Document(path, text, prose, fmt, segments)
 

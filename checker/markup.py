@@ -148,8 +148,6 @@ def plain(text: str, edits: Edits) -> None:
     """Plain text: only URLs, e-mail addresses and factcheck's own directives are not prose."""
     edits.add_pass((m.start(), m.end(), "") for m in DIRECTIVE_LINE.finditer(text))
     edits.add_pass(_urls(text))
-    edits.add_pass(_invisible(text))
-    edits.add_pass(_line_ends(text))
 
 
 def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
@@ -167,8 +165,6 @@ def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
     edits.add_pass(_entities(text, body))
     edits.add_pass((m.start(), m.end(), m.group(1)) for m in _ESCAPE.finditer(text, body))
     edits.add_pass((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, body))
-    edits.add_pass(_invisible(text))  # from the top: the front matter's title is prose too
-    edits.add_pass(_line_ends(text))
 
 
 def html_page(text: str, edits: Edits) -> None:
@@ -178,8 +174,6 @@ def html_page(text: str, edits: Edits) -> None:
     edits.add_pass(_tags(text, "html"))
     edits.add_pass(_urls(text))
     edits.add_pass(_entities(text))
-    edits.add_pass(_invisible(text))
-    edits.add_pass(_line_ends(text))
 
 
 def front_matter(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> int:
@@ -460,15 +454,14 @@ def _entities(text: str, start: int = 0) -> Iterator[Edit]:
             yield m.start(), m.end(), _INVISIBLE.sub("", decoded)  # "&shy;" and "&#8203;" too
 
 
-def _line_ends(text: str) -> Iterator[Edit]:
-    """CRLF and lone CR read as LF: a blank line ends a paragraph whatever editor saved the file."""
-    for m in _CR.finditer(text):
-        yield m.start(), m.end(), "\n"
+def unseen(text: str, edits: Edits) -> None:
+    """Last, in every format: characters a reader never sees go, and CRLF or a lone CR reads as LF.
 
-
-def _invisible(text: str, start: int = 0) -> Iterator[Edit]:
-    for m in _INVISIBLE.finditer(text, start):
-        yield m.start(), m.end(), ""
+    From the top of the file, since a front matter title is prose too; with LF alone, a blank line
+    ends a paragraph whatever editor saved the file.
+    """
+    edits.add_pass((m.start(), m.end(), "") for m in _INVISIBLE.finditer(text))
+    edits.add_pass((m.start(), m.end(), "\n") for m in _CR.finditer(text))
 
 
 _TAG_OR_MARK = re.compile(r"<[^<>]*>|[*_~`\\" + INVISIBLE + "]")  # stdlib re: faster for this, on every file
