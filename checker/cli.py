@@ -162,13 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     drafts = []
-    unreadable: list[str] = []
-    for display, path in _selected(_drafts(args.paths, unreadable), config):
+    folder_problems: list[str] = []
+    for display, path in _selected(_drafts(args.paths, folder_problems), config):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
         else:
             drafts.append((display, path))
-    for problem in unreadable:
+    for problem in folder_problems:
         print(problem, file=sys.stderr)
         status = 2
     options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
@@ -348,12 +348,12 @@ def _drafts(paths: list[str], problems: list[str]) -> list[tuple[str, Path]]:
         path = Path(given)
         if path.is_dir():
 
-            def unreadable(exc: OSError, given: str = given, path: Path = path) -> None:
+            def cannot_read(exc: OSError, given: str = given, path: Path = path) -> None:
                 inside = os.path.relpath(exc.filename, path) if exc.filename else "."
                 shown = given if inside == "." else os.path.join(given, inside)
                 problems.append(f"{shown}: cannot read folder: {exc.strerror or exc}")
 
-            for root, dirs, files in os.walk(path, onerror=unreadable):
+            for root, dirs, files in os.walk(path, onerror=cannot_read):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(DRAFT_SUFFIXES) and not name.startswith("."):
