@@ -36,6 +36,7 @@ from pathlib import Path
 import corpus as corpora
 import tools
 from measure import exit_codes, measure
+from run import UsageError, find_corpus
 
 SHAPES = ("pages", "one-line", "nested", "tree", "markdown", "markdown-hostile")
 BASELINE = {"one-line": "pages", "nested": "pages", "tree": "pages", "markdown-hostile": "markdown"}
@@ -56,14 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def articles(args: argparse.Namespace, scratch: Path) -> list[str]:
     """Article texts, in a stable order, until there are ``--megabytes`` of them."""
-    if args.generate is not None:
-        found = corpora.generate(args.generate, scratch / "generated")
-    elif args.corpus is not None:
-        found = corpora.open_folder(args.corpus.resolve(), "folder")
-    elif corpora.ARCHIVE.is_file():
-        found = corpora.open_folder(corpora.extract_archive(), "archive")
-    else:
-        raise SystemExit(f"no corpus: give --corpus DIR or --generate N ({corpora.ARCHIVE} is not there)")
+    found = find_corpus(args, scratch)  # the same choice of corpus as run.py
     wanted, texts, total = args.megabytes * 1024 * 1024, [], 0
     for path in found.files:
         text = path.read_bytes().decode("utf-8", errors="replace").replace("\x00", "")
@@ -113,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="factcheck-hostile-") as name:
         scratch = Path(name)
-        texts = articles(args, scratch)
+        try:
+            texts = articles(args, scratch)
+        except UsageError as exc:
+            print(f"hostile.py: {exc}", file=sys.stderr)
+            return 2
         shapes = write_shapes(texts, scratch, args.tree_files)
         env = dict(os.environ, FACTCHECK_CACHE_DIR=str(scratch / "cache"))
         command, as_module = tools.factcheck_command()
