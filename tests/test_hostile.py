@@ -183,8 +183,8 @@ def test_a_file_named_like_an_option_is_still_a_draft_after_double_dash(tmp_path
 
 
 # Packs and configuration files are repository content too: a pull request can change them.
-def _pack_error(write, text: str, name: str = "pack.yaml") -> str:
-    pack = write(name, text)
+def _pack_error(write, text: str) -> str:
+    pack = write("pack.yaml", text)
     proc = run("--no-cache", "--rules", pack, write("d.md", WRONG), timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr  # not -11: no crash
     return proc.stderr.replace(str(pack), "pack.yaml")
