@@ -17,6 +17,8 @@ suppresses nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from checker import rx
 from checker.document import Document
 from checker.findings import Finding, Located
@@ -40,10 +42,17 @@ def directives(document: Document) -> list[Directive]:
     """The directives of a draft, in order; those inside code are examples, not directives."""
     pattern = DIRECTIVE_LINE if document.fmt == "text" else _COMMENT
     matches = list(pattern.finditer(document.text)) if "factcheck-" in document.text else []
-    code = code_spans(document.text, document.fmt) if matches else []
+    code: list[tuple[int, int]] = []  # where code is, sorted and merged
+    for start, end in sorted(code_spans(document.text, document.fmt) if matches else []):
+        if code and start <= code[-1][1]:
+            code[-1] = (code[-1][0], max(end, code[-1][1]))
+        else:
+            code.append((start, end))
     found: list[Directive] = []
+    code_starts = [start for start, _ in code]
     for m in matches:
-        if any(start <= m.start() < end for start, end in code):
+        i = bisect_right(code_starts, m.start()) - 1
+        if i >= 0 and m.start() < code[i][1]:
             continue
         facts = frozenset(f for f in rx.split(r"[\s,]+", m.group("facts")) if f)
         d = Directive(m.start(), m.end(), m.group("verb"), facts, (m.group("reason") or "").strip())
@@ -60,36 +69,49 @@ def _next_line(document: Document, offset: int, line: int) -> int:
     return document.position(m.end())[0] if m else line + 1
 
 
-def _suppressor(found: list[Directive], located: Located) -> Directive | None:
-    """The directive that silences a finding, if any: the state of disable/enable directives
-    before its line, then ignore-next-line directives for its line."""
-    fact = located.finding.fact
-    every: Directive | None = None  # a disable without facts, still open
-    named: dict[str, Directive] = {}
-    enabled: set[str] = set()  # facts enabled again while ``every`` is open
-    for d in found:
-        if d.verb == "ignore-next-line" or d.line >= located.line:
-            continue
+class _Suppressors:
+    """Which directive silences a finding: the state of disable/enable directives before its
+    line, then ignore-next-line directives for its line. Findings are asked for in line order,
+    so the directives are read once, however many findings there are."""
+
+    def __init__(self, found: list[Directive]) -> None:
+        self.switches = [d for d in found if d.verb != "ignore-next-line"]  # in file order
+        self.ignores: dict[int, list[Directive]] = {}
+        for d in found:
+            if d.verb == "ignore-next-line":
+                self.ignores.setdefault(d.line, []).append(d)
+        self.read = 0  # switches applied so far
+        self.every: Directive | None = None  # a disable without facts, still open
+        self.named: dict[str, Directive] = {}
+        self.enabled: set[str] = set()  # facts enabled again while ``every`` is open
+
+    def of(self, located: Located) -> Directive | None:
+        while self.read < len(self.switches) and self.switches[self.read].line < located.line:
+            self._switch(self.switches[self.read])
+            self.read += 1
+        fact = located.finding.fact
+        if fact in self.named:
+            return self.named[fact]
+        if self.every is not None and fact not in self.enabled:
+            return self.every
+        for d in self.ignores.get(located.line, ()):
+            if not d.facts or fact in d.facts:
+                return d
+        return None
+
+    def _switch(self, d: Directive) -> None:
         if d.verb == "disable":
             if d.facts:
-                named.update(dict.fromkeys(d.facts, d))
-                enabled -= d.facts
+                self.named.update(dict.fromkeys(d.facts, d))
+                self.enabled -= d.facts
             else:
-                every, named, enabled = d, {}, set()
+                self.every, self.named, self.enabled = d, {}, set()
         elif d.facts:  # enable: only what it names
             for f in d.facts:
-                named.pop(f, None)
-            enabled |= d.facts
+                self.named.pop(f, None)
+            self.enabled |= d.facts
         else:
-            every, named, enabled = None, {}, set()
-    if fact in named:
-        return named[fact]
-    if every is not None and fact not in enabled:
-        return every
-    for d in found:
-        if d.verb == "ignore-next-line" and d.line == located.line and (not d.facts or fact in d.facts):
-            return d
-    return None
+            self.every, self.named, self.enabled = None, {}, set()
 
 
 def apply(document: Document, findings: list[Located], report_unused: bool) -> list[Located]:
@@ -98,8 +120,9 @@ def apply(document: Document, findings: list[Located], report_unused: bool) -> l
     if not found:
         return findings
     kept = []
-    for f in findings:
-        by = _suppressor(found, f)
+    suppressors = _Suppressors(found)
+    for f in sorted(findings, key=lambda f: f.line):
+        by = suppressors.of(f)
         if by is None:
             kept.append(f)
         else:
