@@ -23,6 +23,7 @@ from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 from checker import rx
+from checker.document import paragraph_break
 from checker.numbers import Figure, figures
 
 
@@ -335,7 +336,7 @@ def quoted_spans(prose: str) -> list[tuple[int, int]]:
     opened: int | None = None
     last = 0
     for m in _QUOTE_CHARS.finditer(prose):
-        if opened is not None and "\n\n" in prose[last : m.start()]:
+        if opened is not None and paragraph_break(prose, last, m.start()):
             opened = None
         last = m.end()
         char = m.group()

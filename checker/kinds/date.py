@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.dates import WEEKDAYS, DateMention, mentions
+from checker.document import paragraph_break
 from checker.findings import Finding, contradiction
 from checker.phrases import phrase_pattern
 
@@ -121,7 +122,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
 def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> bool:
     """The sentence, or the one before it in its paragraph, is about the story."""
     start, end = spans[index]
-    if index and "\n\n" not in prose[spans[index - 1][1] : start]:
+    if index and not paragraph_break(prose, spans[index - 1][1], start):
         start = spans[index - 1][0]
     return bool(rx.search(rule.about, prose, pos=start, endpos=end))
 

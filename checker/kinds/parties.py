@@ -219,8 +219,8 @@ def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[
         member = by_start.get(pos)
         if member:
             item_end = member.end
-            ai = rx.match(r"\s+AI\b", prose[item_end:])
-            item_end += ai.end() if ai else 0
+            ai = rx.match(r"\s+AI\b", prose, pos=item_end, endpos=end)
+            item_end = ai.end() if ai else item_end
             items.append((pos, item_end, True))
         else:
             name = _NAME.match(prose, pos, end)
