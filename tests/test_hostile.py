@@ -29,6 +29,8 @@ def test_a_pattern_that_backtracks_catastrophically_is_stopped_and_its_fact_name
 WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude."  # "13" at column 38
 MOONSHOT = "moonshot-exchanges"
 
+LABS = "Anthropic said DeepSeek Moonshot and MiniMax used distillation on Claude with many accounts "
+LABS_END = len(LABS) * (1_000_000 // len(LABS))
 _PARAGRAPH = "<p>The council met on Tuesday and agreed the budget after a long debate.</p>"
 TEN_MB_LINE = _PARAGRAPH * (10_000_000 // len(_PARAGRAPH))  # 133,333 sentences, every one analysed
 
@@ -80,6 +82,15 @@ DRAFTS = [
     ("processing-instruction.md", "<?php if ($n > 3) echo 'the labs used 16,000 fraudulent accounts'; ?>\n\n" + WRONG,
      [(3, 38, MOONSHOT)]),
     ("invisible-in-front-matter.md", "---\ntitle: Anthropic said Deep\u200bseek did it\n---\nBody.\n", [(2, 23, "spelling-deepseek")]),
+    # Quadratic before, in the kinds rather than the reader: one sentence of 1 MB without a full stop
+    # (100 KB took 4.9 s, 200 KB 17.6 s), a long sentence of possessed figures (400 KB took 101 s),
+    # and suppression comments beside code spans (32,000 took 89 s). Now read in windows of at most
+    # 5,000 characters, and the directives in one pass: the figure at the end is still found exactly.
+    ("one-sentence.txt", LABS * (1_000_000 // len(LABS)) + WRONG, [(1, LABS_END + 38, MOONSHOT)]),
+    ("possessed-figures.md", "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+     + "MiniMax's 13 million exchanges and " * 12_000 + "more.\n\n" + WRONG, [(5, 38, MOONSHOT)]),
+    ("suppressions-beside-code.md", "`x` <!-- factcheck-disable spelling-minimax -- quoted -->\n\n" * 64_000 + WRONG,
+     [(128_001, 38, MOONSHOT)]),
 ]
 
 
@@ -365,3 +376,23 @@ def test_the_labeled_corpus_gives_the_same_findings_with_crlf_and_lone_cr_line_e
         found[name] = sorted((Path(f["path"]).name, f["line"], f["column"], f["fact"]) for f in report["findings"])
     assert len(found["lf"]) > 150
     assert found["crlf"] == found["lf"] and found["cr"] == found["lf"]
+
+
+@pytest.mark.parametrize("shape", ["\r", "a\n", "&amp;"], ids=["lone-cr", "word-lines", "entities"])
+def test_a_draft_of_millions_of_line_ends_or_entities_is_read_in_bounded_memory(tmp_path: Path, shape: str) -> None:
+    # 24 MB of lone CRs peaked at 6.1 GB (a MemoryError under a 4 GB cap); 22 MB of one-letter lines
+    # at 1.3 GB; 24 MB of &amp; at 1.3 GB. Each line end, entity and line start cost a Python object.
+    draft = tmp_path / "d.html"
+    draft.write_bytes((f"<p>{WRONG}</p>" + shape * (16_000_000 // len(shape)) + f"<p>{WRONG}</p>").encode("utf-8"))
+    proc = subprocess.run(
+        [*factcheck_command(), "--all-documents", "--format", "json", str(draft)],
+        capture_output=True, text=True, timeout=300, preexec_fn=lambda: _limit_memory(1024**3),
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert [f["fact"] for f in json.loads(proc.stdout)["findings"]] == [MOONSHOT, MOONSHOT]
+
+
+def _limit_memory(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
