@@ -17,6 +17,16 @@ once to warm up and then K times (default 3), medians reported:
 - ``markdown-hostile``: the same with, before every paragraph, runs that once made the reader
   quadratic: an unmatched run of backticks (one longer per paragraph), an unclosed ``<?``, a
   line of 2,000 blanks before a table-like ``- x|``, and 400 digits.
+- ``one-sentence``: the same text with no full stop anywhere: one sentence of M MB.
+- ``word-lines``: the same words one to a line, one paragraph of millions of short lines.
+- ``lone-cr``: the same text with every line end a lone CR, and a run of 1,000 CRs between
+  paragraphs.
+- ``entities``: the same text with every space written ``&#32;`` and a run of 1,000 ``&amp;``
+  between paragraphs.
+- ``suppressions``: before every paragraph, a code span and a suppression comment beside it.
+- ``claims``: the pack's own claims, densely: after every paragraph, a sentence listing every
+  party of the first bundled pack, and one long sentence of possessed figures of its first
+  measure ("A's 13 million N and B's 13 million N and ..."), as many as the paragraph is long.
 
 The ratios are time per byte (per file for ``tree``) and peak memory against the shape's
 baseline: 1.0 means the shape costs what the same text costs in ordinary files. A reader that
@@ -35,11 +45,16 @@ from pathlib import Path
 
 import corpus as corpora
 import tools
+import yaml
 from measure import exit_codes, measure
 from run import UsageError, find_corpus
 
-SHAPES = ("pages", "one-line", "nested", "tree", "markdown", "markdown-hostile")
-BASELINE = {"one-line": "pages", "nested": "pages", "tree": "pages", "markdown-hostile": "markdown"}
+SHAPES = (
+    "pages", "one-line", "nested", "tree", "markdown", "markdown-hostile", "one-sentence", "word-lines",
+    "lone-cr", "entities", "suppressions", "claims",
+)
+MARKDOWN = ("markdown", "markdown-hostile", "one-sentence", "word-lines", "lone-cr", "entities", "suppressions", "claims")
+BASELINE = {"one-line": "pages", "nested": "pages", "tree": "pages", **{shape: "markdown" for shape in MARKDOWN[1:]}}
 PER_FILE = ("tree",)
 
 
@@ -93,8 +108,32 @@ def write_shapes(texts: list[str], folder: Path, tree_files: int) -> dict[str, P
         for i, text in enumerate(texts)
     ]
     (folder / "markdown-hostile.md").write_text("\n\n".join(hostile) + "\n", encoding="utf-8")
-    return {name: folder / (name if name in ("pages", "tree") else f"{name}{'.md' if 'markdown' in name else '.html'}")
+    listed, figures = _claims()
+    markdown = {
+        "one-sentence": "\n\n".join(t.translate(_NO_STOPS) for t in texts),
+        "word-lines": "\n".join(word for t in texts for word in t.split()),
+        "lone-cr": ("\r" * 1000).join(t.replace(". ", ".\r") for t in texts),
+        "entities": ("\n\n" + "&amp;" * 1000 + "\n\n").join(t.replace(" ", "&#32;") for t in texts),
+        "suppressions": "\n\n".join("`x` <!-- factcheck-disable -- quoted -->\n\n" + t for t in texts),
+        "claims": "\n\n".join(f"{t}\n\n{listed}\n\n" + " and ".join([figures] * (1 + len(t) // len(figures))) + "."
+                                for t in texts),
+    }
+    for name, text in markdown.items():
+        (folder / f"{name}.md").write_bytes(text.encode("utf-8") + b"\n")  # bytes: the CRs as written
+    return {name: folder / (name if name in ("pages", "tree") else f"{name}{'.md' if name in MARKDOWN else '.html'}")
             for name in SHAPES}
+
+
+_NO_STOPS = str.maketrans(".!?", ",,,")
+
+
+def _claims() -> tuple[str, str]:
+    """A sentence listing the first bundled pack's parties, and a phrase of their figures."""
+    pack = yaml.safe_load(next((corpora.REPO / "rules").glob("*.yaml")).read_text(encoding="utf-8"))
+    names = [entity["name"] for entity in pack["entities"]]
+    noun = pack["measures"][0]["nouns"][0]
+    listed = f"Reports named {', '.join(names[:-1])} and {names[-1]}."
+    return listed, " and ".join(f"{name}'s 13 million {noun}s" for name in names)
 
 
 def size_of(path: Path) -> int:

@@ -133,7 +133,10 @@ def test_hostile_shapes_on_generated_text(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(out.read_text(encoding="utf-8"))
-    assert list(rows) == ["pages", "one-line", "nested", "tree", "markdown", "markdown-hostile"]
+    assert list(rows) == [
+        "pages", "one-line", "nested", "tree", "markdown", "markdown-hostile", "one-sentence", "word-lines",
+        "lone-cr", "entities", "suppressions", "claims",
+    ]
     assert rows["tree"]["files"] == 300 and rows["one-line"]["files"] == 1
     assert all(row["wall_s"] > 0 and row["peak_mb"] > 0 for row in rows.values())
-    assert all("time_ratio" in rows[shape] for shape in ("one-line", "nested", "tree", "markdown-hostile"))
+    assert all("time_ratio" in row for shape, row in rows.items() if shape not in ("pages", "markdown"))
