@@ -77,7 +77,7 @@ def test_pull_request_changed_lines_become_annotations_summary_and_output(tmp_pa
     assert output.read_text(encoding="utf-8") == "exit-code=1\n"
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### factcheck: 2 findings in 2 files")
-    assert "| 5:34 | error | `minimax-exchanges` | 31 million | more than 13 million | anthropic-blog |" in text
+    assert "| 5:34 | error | `minimax-exchanges` | `31 million` | `more than 13 million` | `anthropic-blog` |" in text
     assert "notes.py" not in proc.stdout + text
 
 

@@ -10,12 +10,12 @@ fix where a finding has one right replacement.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, TextIO
 
 from checker import __version__
 from checker.findings import Located
 from checker.report.github import relative
+from checker.report.json_format import dumps
 from checker.report.run import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,8 +48,7 @@ def render(run: Run, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(log, indent=2) + "\n")
 
 
 def _rule(fact: Any) -> dict[str, Any]:
