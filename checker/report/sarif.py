@@ -3,14 +3,16 @@
 One rule per fact of the packs loaded (help text with the source and its link, default
 level from the fact's severity), results with full regions in Unicode code points (how
 factcheck counts columns: ``columnKind: unicodeCodePoints``), paths relative to the
-repository (``%SRCROOT%``), a fingerprint that survives edits elsewhere in the file, and a
-fix where a finding has one right replacement.
+repository (``%SRCROOT%``) as percent-encoded URIs, a fingerprint that survives edits
+elsewhere in the file, and a fix where a finding has one right replacement.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Located
@@ -70,7 +72,7 @@ def _rule(fact: Any) -> dict[str, Any]:
 
 
 def _result(f: Located, rule_index: int) -> dict[str, Any]:
-    location = {"uri": relative(f.path), "uriBaseId": "%SRCROOT%"}
+    location = {"uri": _uri(relative(f.path)), "uriBaseId": "%SRCROOT%"}
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
     result: dict[str, Any] = {
         "ruleId": f.finding.fact,
@@ -93,6 +95,13 @@ def _result(f: Located, rule_index: int) -> dict[str, Any]:
             }
         ]
     return result
+
+
+def _uri(path: str) -> str:
+    """A path as a relative URI reference: every byte of its name but letters, digits, ``-._~``
+    and the slashes between folders percent-encoded (``my%20draft.md``, ``a%23b.md``,
+    ``caf%C3%A9.md``; a name that is not valid UTF-8 keeps its own bytes: ``caf%E9.md``)."""
+    return quote(os.fsencode(path), safe="/")
 
 
 def _fingerprint(f: Located) -> str:
