@@ -1,8 +1,8 @@
 """The ``factcheck`` command: argument parsing, file discovery, exit status.
 
 Exit status: 0 when nothing at or above the fail level was found, 1 when something was,
-2 for usage errors, unreadable files and invalid rule packs. Every line printed is printable
-(see :mod:`checker.output`).
+2 for usage errors, unreadable files, invalid rule packs and unexpected errors (bugs, said in
+one line, never a traceback). Every line printed is printable (see :mod:`checker.output`).
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point. An unexpected error (a bug) ends in one line and exit status 2, never a traceback."""
     try:
         status = main()
         from checker import rx
@@ -255,6 +255,11 @@ def run() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(1) from None
+    except Exception as exc:
+        from checker.batch import internal_error
+
+        say(internal_error(exc), sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _config(given: Path | None) -> Config:
