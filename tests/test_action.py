@@ -43,7 +43,9 @@ def pull_request(tmp_path: Path) -> tuple[Path, str]:
     return repo, base
 
 
-def run_action(repo: Path, tmp_path: Path, event: dict, **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
+def run_action(
+    repo: Path, tmp_path: Path, event: dict, environment: dict[str, str] | None = None, **inputs: str
+) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
     event_path, summary, output = tmp_path / "event.json", tmp_path / "summary.md", tmp_path / "output.txt"
     event_path.write_text(json.dumps(event), encoding="utf-8")
     env = {
@@ -55,6 +57,7 @@ def run_action(repo: Path, tmp_path: Path, event: dict, **inputs: str) -> tuple[
         "GITHUB_WORKSPACE": str(repo),
         "INPUT_FAIL_LEVEL": "error",
         **{f"INPUT_{k.upper()}": v for k, v in inputs.items()},
+        **(environment or {}),
     }
     proc = subprocess.run([sys.executable, "-m", "checker.action"], cwd=repo, env=env, capture_output=True, text=True)
     return proc, summary, output
@@ -126,4 +129,62 @@ def test_a_diff_base_input_is_never_an_option_to_git(tmp_path: Path) -> None:
     target = tmp_path / "clobbered"
     proc, _, output = run_action(repo, tmp_path, {}, diff_base=f"--output={target}")
     assert proc.returncode == 2 and not target.exists()
+    assert output.read_text(encoding="utf-8") == "exit-code=2\n"
+
+
+NOT_UTF8 = os.fsdecode(b"caf\xe9.md")  # a name in Latin-1, as an old system writes it
+
+
+def test_a_draft_whose_name_is_not_utf8_is_checked_and_shown_escaped(tmp_path: Path) -> None:
+    # The pull request crashed the step in listing its files (UnicodeDecodeError), a push in
+    # writing the summary, and neither set exit-code.
+    repo, _ = pull_request(tmp_path)
+    base = git(repo, "rev-parse", "HEAD")
+    (repo / NOT_UTF8).write_text(LEAD + "Intro.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "add")
+    head = git(repo, "rev-parse", "HEAD")
+    (repo / NOT_UTF8).write_text(LEAD + WRONG + WRONG2, encoding="utf-8")  # line 3 changed, line 4 added
+    git(repo, "commit", "--quiet", "-am", "edit")
+    for since, lines in ((base, ["3", "4"]), (head, ["3", "4"])):
+        proc, summary, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": since}}})
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        annotations = [line for line in proc.stdout.splitlines() if line.startswith("::error file=caf\\xe9.md,")]
+        assert [a.split(",")[1] for a in annotations] == [f"line={n}" for n in lines]
+        assert output.read_text(encoding="utf-8") == "exit-code=1\n"
+        assert "#### `caf\\xe9.md`" in summary.read_text(encoding="utf-8")
+        output.unlink()
+        summary.unlink()
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "nothing")
+    (repo / NOT_UTF8).write_text(LEAD + WRONG + "Intro.\n", encoding="utf-8")  # line 4 changed, and it is right
+    git(repo, "commit", "--quiet", "-am", "fix line 4")
+    proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": git(repo, "rev-parse", "HEAD~1")}}})
+    assert proc.returncode == 0 and "caf" not in proc.stdout  # the changed lines of a tracked file, not all of it
+    output.unlink()
+    proc, summary, output = run_action(repo, tmp_path, {}, diff_base="")
+    assert proc.returncode == 1 and output.read_text(encoding="utf-8") == "exit-code=1\n"
+    assert "#### `caf\\xe9.md`" in summary.read_text(encoding="utf-8")
+
+
+def test_a_binary_draft_named_like_a_workflow_command_cannot_forge_one(tmp_path: Path) -> None:
+    repo, base = pull_request(tmp_path)
+    (repo / "v\n::stop-commands::tok.md").write_bytes(b"bin\x00ary")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "binary")
+    proc, _, _ = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 1
+    for line in (proc.stdout + proc.stderr).replace("\r", "\n").splitlines():
+        assert not line.startswith("::") or line.startswith("::error file="), line
+    assert "v\\n::stop-commands::tok.md: skipped: deleted or binary since " in proc.stderr
+
+
+def test_an_unexpected_error_is_one_line_and_still_sets_exit_code(tmp_path: Path) -> None:
+    repo, base = pull_request(tmp_path)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(  # a real crash inside the step, not a stand-in
+        "from checker import cli\ndef broken(argv=None):\n    raise OSError('disk on fire')\ncli.main = broken\n",
+        encoding="utf-8",
+    )
+    proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}}, {"PYTHONPATH": str(tmp_path / "site")})
+    assert (proc.returncode, proc.stderr) == (2, "factcheck: error: internal error: OSError: disk on fire\n")
     assert output.read_text(encoding="utf-8") == "exit-code=2\n"
