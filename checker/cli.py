@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from checker.config import ConfigError
 
     try:
-        config = _config(args.config)
+        config = load_config(args.config)
         loaded = loader.load(rule_paths(args.rules or config.rule_paths()), examples=not args.skip_example_check)
         packs = loaded.packs
         _check_fact_ids(config, packs)
@@ -262,7 +262,8 @@ def run() -> None:
         raise SystemExit(2) from None
 
 
-def _config(given: Path | None) -> Config:
+def load_config(given: Path | None) -> Config:
+    """The settings file given, else the nearest one found upward, else the defaults."""
     from checker import config
 
     if given is not None:
@@ -325,8 +326,8 @@ def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> 
     return out
 
 
-def rule_paths(given: list[Path] | None) -> list[Path]:
-    """The packs to load: those given, else ./rules/, else the bundled ones (said on stderr)."""
+def rule_paths(given: list[Path] | None, quiet: bool = False) -> list[Path]:
+    """The packs to load: those given, else ./rules/, else the bundled ones (said on stderr unless ``quiet``)."""
     if given:
         missing = [p for p in given if not p.exists()]
         if missing:
@@ -335,7 +336,8 @@ def rule_paths(given: list[Path] | None) -> list[Path]:
     local = Path("rules")
     if local.is_dir():
         return [local]
-    print("factcheck: no ./rules/ folder here; using the packs bundled with factcheck", file=sys.stderr)
+    if not quiet:
+        print("factcheck: no ./rules/ folder here; using the packs bundled with factcheck", file=sys.stderr)
     return [bundled_rules()]
 
 

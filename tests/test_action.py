@@ -188,3 +188,110 @@ def test_an_unexpected_error_is_one_line_and_still_sets_exit_code(tmp_path: Path
     proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}}, {"PYTHONPATH": str(tmp_path / "site")})
     assert (proc.returncode, proc.stderr) == (2, "factcheck: error: internal error: OSError: disk on fire\n")
     assert output.read_text(encoding="utf-8") == "exit-code=2\n"
+
+
+PACK = """\
+id: test-pack
+title: Test pack
+scope:
+  paths: ['stories/**']
+sources:
+  - id: src
+    title: A source
+entities:
+  - id: deepseek
+    name: DeepSeek
+facts:
+  - id: spelling-deepseek
+    kind: spelling
+    entity: deepseek
+    wrong: [Deepseek]
+    source: src
+    examples:
+      pass: ["DeepSeek held talks."]
+      fail: ["Deepseek held talks."]
+"""
+MINIMAX = """\
+  - id: spelling-minimax
+    kind: spelling
+    entity: minimax
+    wrong: [Minimax]
+    source: src
+    examples:
+      pass: ["MiniMax held talks."]
+      fail: ["Minimax held talks."]
+"""
+
+
+def newsroom(tmp_path: Path, pack: str, settings: str = "") -> tuple[Path, str]:
+    """A repository with its own pack and settings, and stories, one of them out of the pack's scope."""
+    repo = tmp_path / "newsroom"
+    (repo / "rules").mkdir(parents=True)
+    (repo / "stories").mkdir()
+    (repo / "notes").mkdir()
+    git(repo, "init", "--quiet")
+    (repo / "rules" / "pack.yaml").write_text(pack, encoding="utf-8")
+    (repo / ".factcheck.yaml").write_text(f"rules: [rules]\n{settings}", encoding="utf-8")
+    (repo / "stories" / "old.md").write_text("Intro.\n\nMinimax held talks with DeepSeek.\n", encoding="utf-8")
+    (repo / "notes" / "aside.md").write_text("Minimax held talks.\n", encoding="utf-8")  # out of scope
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "base")
+    return repo, git(repo, "rev-parse", "HEAD")
+
+
+def commit(repo: Path, name: str, text: str) -> None:
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "commit", "--quiet", "-am", f"change {name}")
+
+
+def test_a_pull_request_that_breaks_only_a_pack_fails(tmp_path: Path) -> None:
+    # It passed: "no drafts changed", exit 0, while `factcheck stories/` on the same tree exits 2.
+    repo, base = newsroom(tmp_path, PACK)
+    commit(repo, "rules/pack.yaml", PACK.replace("kind: spelling", "kind: spellling"))
+    proc, summary, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 2 and output.read_text(encoding="utf-8") == "exit-code=2\n"
+    assert "rules/pack.yaml:13:5: unknown fact kind 'spellling'" in proc.stderr
+    assert summary.read_text(encoding="utf-8").startswith("### factcheck: the rule packs are not valid")
+
+
+def test_a_pull_request_whose_pack_fails_its_own_tests_fails(tmp_path: Path) -> None:
+    repo, base = newsroom(tmp_path, PACK)
+    commit(repo, "rules/pack.yaml", PACK.replace('pass: ["DeepSeek held talks."]', 'pass: ["Deepseek held talks."]'))
+    proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 2 and output.read_text(encoding="utf-8") == "exit-code=2\n"
+    assert "should pass but was flagged for spelling-deepseek: 'Deepseek held talks.'" in proc.stdout
+
+
+def test_a_pull_request_that_changes_a_pack_checks_every_draft_the_pack_applies_to(tmp_path: Path) -> None:
+    repo, base = newsroom(tmp_path, PACK)
+    added = PACK.replace("facts:\n", "  - id: minimax\n    name: MiniMax\nfacts:\n") + MINIMAX
+    commit(repo, "rules/pack.yaml", added)
+    proc, summary, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 1 and output.read_text(encoding="utf-8") == "exit-code=1\n", proc.stderr
+    assert "factcheck: the pull request changes the rule packs or settings (rules/pack.yaml)" in proc.stdout
+    assert "1 pack, 2 facts: no problems." in proc.stdout  # rules check --strict
+    assert "4 examples and test drafts: 0 failures." in proc.stdout  # rules test
+    # A story the pull request did not touch, on a line it did not change; the note is out of scope.
+    annotations = [line.split(",endLine")[0] for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert annotations == ["::error file=stories/old.md,line=3,col=1"]
+    assert "#### `stories/old.md`" in summary.read_text(encoding="utf-8")
+
+
+def test_a_pull_request_that_changes_the_settings_checks_every_draft(tmp_path: Path) -> None:
+    added = PACK.replace("facts:\n", "  - id: minimax\n    name: MiniMax\nfacts:\n") + MINIMAX
+    repo, base = newsroom(tmp_path, added, "disable: [spelling-minimax]\n")
+    commit(repo, ".factcheck.yaml", "rules: [rules]\n")
+    proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 1 and output.read_text(encoding="utf-8") == "exit-code=1\n", proc.stderr
+    assert "changes the rule packs or settings (.factcheck.yaml)" in proc.stdout
+    assert [line.split(",endLine")[0] for line in proc.stdout.splitlines() if line.startswith("::")] == [
+        "::error file=stories/old.md,line=3,col=1"
+    ]
+
+
+def test_a_pull_request_that_breaks_the_settings_fails(tmp_path: Path) -> None:
+    repo, base = newsroom(tmp_path, PACK)
+    commit(repo, ".factcheck.yaml", "rules: [rules]\nfail_levle: warning\n")
+    proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
+    assert proc.returncode == 2 and output.read_text(encoding="utf-8") == "exit-code=2\n"
+    assert proc.stderr.endswith(".factcheck.yaml:2:1: unknown key 'fail_levle'\n")
