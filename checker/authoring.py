@@ -7,7 +7,8 @@
     factcheck explain FACT-ID [--rules PATH]  one fact in plain words
     factcheck claims DRAFT [--rules PATH]    every claim recognised in a draft, and its verdict
 
-PATH defaults as for checking: ./rules/ when present, else the bundled packs.
+PATH defaults as for checking: ./rules/ when present, else the bundled packs. What packs and
+drafts say is printed printable (see :mod:`checker.output`), like every other line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Sequence
 
 from checker import loader
 from checker.compiled import CompiledPack
+from checker.output import printable, say
 
 EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
 
@@ -59,10 +61,11 @@ def main(argv: Sequence[str]) -> int:
         files = loader.read(rule_paths(given or None))
         packs = pack.load(files)  # always validated afresh: these commands are for editing packs
     except loader.PackError as exc:
-        print(exc, file=sys.stderr)
+        for problem in exc.problems:
+            say(problem, sys.stderr)
         return 2
     except UsageError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        say(f"factcheck: error: {exc}", sys.stderr)
         return 2
     if args.command == "explain":
         return _explain(packs, args.fact)
@@ -77,7 +80,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _list(packs: list[CompiledPack]) -> int:
     rows = [("pack", "fact", "kind", "severity", "source")]
-    rows += [(p.id, f.id, f.kind, f.severity, f.source_title) for p in packs for f in p.facts.values()]
+    rows += [(p.id, f.id, f.kind, f.severity, printable(f.source_title)) for p in packs for f in p.facts.values()]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
@@ -90,7 +93,7 @@ def _check(packs: list[CompiledPack], files: list[tuple[Path, bytes]], strict: b
 
     problems = [w for path, content in files for w in warnings(path, content)]
     for problem in problems:
-        print(problem)
+        say(problem)
     facts = sum(len(p.facts) for p in packs)
     print(f"{len(packs)} pack{'s' if len(packs) != 1 else ''}, {facts} facts: "
           f"{'no problems' if not problems else f'{len(problems)} warning' + ('s' if len(problems) != 1 else '')}.")
@@ -130,7 +133,7 @@ def _test(packs: list[CompiledPack], files: list[Path]) -> int:
         for line, fact in sorted(got - expected):
             failures.append(f"{draft}:{line}: unexpected {fact}")
     for failure in failures:
-        print(failure)
+        say(failure)
     print(f"{count} examples and test drafts: {len(failures)} failure{'s' if len(failures) != 1 else ''}.")
     return 1 if failures else 0
 
@@ -143,18 +146,18 @@ def _explain(packs: list[CompiledPack], fact_id: str) -> int:
         rule = next(r for rules in pack.rules.values() for r in rules if r.id == fact_id)
         print(f"{info.id} ({info.kind}, {info.severity}) in pack {pack.id}")
         for line in _plain(rule):
-            print(f"  {line}")
-        print(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
+            say(f"  {line}")
+        say(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
         if info.note:
-            print(f"  note: {info.note}")
+            say(f"  note: {info.note}")
         for sentence in info.passing:
-            print(f"  passes: {sentence}")
+            say(f"  passes: {sentence}")
         for sentence, expect in info.failing:
-            print(f"  is flagged: {sentence}" + (f" (saying {expect!r})" if expect else ""))
-        print(f"  applies to: {_scope(pack)}")
+            say(f"  is flagged: {sentence}" + (f" (saying {expect!r})" if expect else ""))
+        say(f"  applies to: {_scope(pack)}")
         return 0
     known = sorted(f for p in packs for f in p.facts)
-    print(f"factcheck: error: no fact {fact_id!r} in the packs loaded (facts: {', '.join(known)})", file=sys.stderr)
+    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded (facts: {', '.join(known)})", sys.stderr)
     return 2
 
 
@@ -211,7 +214,7 @@ def _claims(packs: list[CompiledPack], draft: Path) -> int:
     try:
         _, text = read_draft(draft)
     except (OSError, UnicodeDecodeError, Refused) as exc:
-        print(unreadable(str(draft), exc), file=sys.stderr)
+        say(unreadable(str(draft), exc), sys.stderr)
         return 2
     document = read(str(draft), text, FORMATS.get(draft.suffix.lower(), "text"))
     engine = Engine(packs)
@@ -219,7 +222,7 @@ def _claims(packs: list[CompiledPack], draft: Path) -> int:
     quoted = quoted_spans(document.prose)
     for pack in packs:
         scoped = engine.in_scope(pack, document)
-        print(f"pack {pack.id}: {'in scope' if scoped else 'out of scope (nothing is compared; --all-documents would)'}")
+        say(f"pack {pack.id}: {'in scope' if scoped else 'out of scope (nothing is compared; --all-documents would)'}")
         rules = pack.rules.get("quantity", [])
         for claim in engine.binder(pack).claims(document.prose, spans, quoted):
             line, column = document.position(document.original(claim.start, claim.end)[0])
@@ -234,6 +237,6 @@ def _claims(packs: list[CompiledPack], draft: Path) -> int:
             else:
                 verdict = f"agrees with {fact.id} ({fact.stated})"
             interval = claim.figure.interval
-            print(f"  {draft}:{line}:{column}: \"{claim.text}\" [{interval.lo:,.0f} to {interval.hi:,.0f}] "
-                  f"{claim.measure}, {owner}: {verdict}")
+            say(f"  {draft}:{line}:{column}: \"{claim.text}\" [{interval.lo:,.0f} to {interval.hi:,.0f}] "
+                f"{claim.measure}, {owner}: {verdict}")
     return 0

@@ -66,8 +66,25 @@ def unreadable(display: str, exc: OSError | UnicodeDecodeError | files.Refused) 
     return f"{display}: cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 
+def internal_error(exc: Exception, display: str | None = None) -> str:
+    """The line for stderr that says an unexpected error (a bug) stopped the work, on ``display`` if known."""
+    where = f" while checking {display}" if display is not None else ""
+    return f"factcheck: error: internal error{where}: {type(exc).__name__}" + (f": {exc}" if str(exc) else "")
+
+
 def check(engine: Engine, display: str, path: Path) -> Checked:
-    """One draft: read, checked, and kept whole only when something was found in it."""
+    """One draft: read, checked, and kept whole only when something was found in it.
+
+    An unexpected error (a bug) on this draft is said for it in one line, as an error, and the
+    other drafts are still checked.
+    """
+    try:
+        return _check(engine, display, path)
+    except Exception as exc:
+        return Checked(display, path, None, internal_error(exc, display))
+
+
+def _check(engine: Engine, display: str, path: Path) -> Checked:
     from checker.document import FORMATS, read
 
     if not path.exists():

@@ -1,7 +1,8 @@
 """The ``factcheck`` command: argument parsing, file discovery, exit status.
 
 Exit status: 0 when nothing at or above the fail level was found, 1 when something was,
-2 for usage errors, unreadable files and invalid rule packs.
+2 for usage errors, unreadable files, invalid rule packs and unexpected errors (bugs, said in
+one line, never a traceback). Every line printed is printable (see :mod:`checker.output`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from checker import __version__
 from checker.findings import SEVERITY_RANK
+from checker.output import say
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -124,20 +126,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from checker.config import ConfigError
 
     try:
-        config = _config(args.config)
+        config = load_config(args.config)
         loaded = loader.load(rule_paths(args.rules or config.rule_paths()), examples=not args.skip_example_check)
         packs = loaded.packs
         _check_fact_ids(config, packs)
         if loaded.failures:
+            for failure in loaded.failures:
+                say(failure, sys.stderr)
             raise UsageError(
-                "\n".join(loaded.failures) + "\nfactcheck: error: the packs' own examples above fail, so their facts "
-                "cannot be trusted; fix them (factcheck rules test) or pass --skip-example-check"
+                "the packs' own examples above fail, so their facts cannot be trusted; "
+                "fix them (factcheck rules test) or pass --skip-example-check"
             )
     except (loader.PackError, ConfigError) as exc:
-        print(exc, file=sys.stderr)
+        for problem in exc.problems:
+            say(problem, sys.stderr)
         return 2
     except UsageError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        say(f"factcheck: error: {exc}", sys.stderr)
         return 2
     changed = None
     if args.diff_base:
@@ -146,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             changed = changes(args.diff_base, Path.cwd())
         except DiffError as exc:
-            print(f"factcheck: error: --diff-base: {exc}", file=sys.stderr)
+            say(f"factcheck: error: --diff-base: {exc}", sys.stderr)
             return 2
     settings = config.settings
     output = args.format or settings.format or "text"
@@ -165,22 +170,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder_problems: list[str] = []
     for display, path in _selected(_drafts(args.paths, folder_problems), config):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
-            print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
+            say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
         else:
             drafts.append((display, path))
     for problem in folder_problems:
-        print(problem, file=sys.stderr)
+        say(problem, sys.stderr)
         status = 2
     options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
     progress = sys.stderr if output == "text" else None
     for checked in batch.check_all(packs, drafts, args.jobs or batch.default_jobs(), options, progress):
         display, path, result = checked.display, checked.path, checked.result
         if result is None:
-            print(checked.error or checked.note, file=sys.stderr)
+            say(checked.error or checked.note or "", sys.stderr)
             status = 2 if checked.error else status
             continue
         for error in result.errors:
-            print(error, file=sys.stderr)
+            say(error, sys.stderr)
             status = 2
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
         if changed is not None:
@@ -202,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with args.summary_file.open("a", encoding="utf-8") as out:
                 summary.render(run, out)
         except OSError as exc:
-            print(f"{args.summary_file}: cannot write summary: {exc.strerror or exc}", file=sys.stderr)
+            say(f"{args.summary_file}: cannot write summary: {exc.strerror or exc}", sys.stderr)
             status = 2
     threshold = SEVERITY_RANK[fail_level]
     if any(SEVERITY_RANK[f.finding.severity] >= threshold for f in run.findings if id(f) not in fixed_findings):
@@ -228,17 +233,17 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
         try:
             fix.write(path, data, after)
         except (OSError, fix.FixError) as exc:
-            print(f"{display}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            say(f"{display}: {getattr(exc, 'strerror', None) or exc}", sys.stderr)
             failed = True
             continue
         for f in suggested:
-            out.write(f"fixed {display}:{f.line}:{f.column}: {f.finding.found!r} -> {f.finding.suggestion!r}\n")
+            say(f"fixed {display}:{f.line}:{f.column}: {f.finding.found!r} -> {f.finding.suggestion!r}", out)
             done.add(id(f))
     return None if failed else done
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point. An unexpected error (a bug) ends in one line and exit status 2, never a traceback."""
     try:
         status = main()
         from checker import rx
@@ -250,9 +255,15 @@ def run() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         raise SystemExit(1) from None
+    except Exception as exc:
+        from checker.batch import internal_error
+
+        say(internal_error(exc), sys.stderr)
+        raise SystemExit(2) from None
 
 
-def _config(given: Path | None) -> Config:
+def load_config(given: Path | None) -> Config:
+    """The settings file given, else the nearest one found upward, else the defaults."""
     from checker import config
 
     if given is not None:
@@ -276,7 +287,7 @@ def _check_fact_ids(config: Config, packs: list) -> None:
         for i, fact in enumerate(config.settings.disable) if fact not in known
     ]
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError(*problems)
 
 
 def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str, Path]]:
@@ -315,8 +326,8 @@ def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> 
     return out
 
 
-def rule_paths(given: list[Path] | None) -> list[Path]:
-    """The packs to load: those given, else ./rules/, else the bundled ones (said on stderr)."""
+def rule_paths(given: list[Path] | None, quiet: bool = False) -> list[Path]:
+    """The packs to load: those given, else ./rules/, else the bundled ones (said on stderr unless ``quiet``)."""
     if given:
         missing = [p for p in given if not p.exists()]
         if missing:
@@ -325,7 +336,8 @@ def rule_paths(given: list[Path] | None) -> list[Path]:
     local = Path("rules")
     if local.is_dir():
         return [local]
-    print("factcheck: no ./rules/ folder here; using the packs bundled with factcheck", file=sys.stderr)
+    if not quiet:
+        print("factcheck: no ./rules/ folder here; using the packs bundled with factcheck", file=sys.stderr)
     return [bundled_rules()]
 
 

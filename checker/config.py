@@ -38,7 +38,11 @@ class Settings(NamedTuple):
 
 
 class ConfigError(Exception):
-    """A problem in the configuration file, formatted as file:line:col: message."""
+    """Problems in the configuration file, each one line formatted as file:line:col: message."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 class Config(NamedTuple):
@@ -116,7 +120,7 @@ def _validate(path: Path, content: bytes) -> Config:
     try:
         settings = schema.Settings.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError("\n".join(describe_error(path, marks, data, err) for err in exc.errors())) from None
+        raise ConfigError(*(describe_error(path, marks, data, err) for err in exc.errors())) from None
     return Config(path, Settings(**settings.model_dump()), marks)
 
 

@@ -14,8 +14,12 @@ import stat
 import tempfile
 from pathlib import Path
 
+from checker import rx
 from checker.batch import encoding
 from checker.findings import Located
+from checker.output import printable
+
+_LINE = rx.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # only CR, LF and CRLF end a line
 
 
 class FixError(Exception):
@@ -36,11 +40,16 @@ def fixed(text: str, findings: list[Located]) -> str:
 
 
 def diff(display: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{display}", f"b/{display}"
-        )
-    )
+    """The change as a unified diff to read: the name and every line printable, line ends kept."""
+    lines = []
+    for line in difflib.unified_diff(_lines(before), _lines(after), f"a/{display}", f"b/{display}"):
+        body = line.rstrip("\r\n")
+        lines.append(printable(body) + (line[len(body) :] or "\n\\ No newline at end of file\n"))
+    return "".join(lines)
+
+
+def _lines(text: str) -> list[str]:
+    return [m.group() for m in _LINE.finditer(text)]
 
 
 def write(path: Path, checked: bytes, text: str) -> None:

@@ -110,7 +110,7 @@ def _unquote(name: str) -> str:
 
 def _git(args: list[str], cwd: Path, failure: str | None = None) -> str:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace")
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
         raise DiffError(f"cannot run git: {exc.strerror or exc}") from None
     if proc.returncode != 0:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
-from conftest import ROOT, run, run_json
+from conftest import ROOT, factcheck_command, run, run_json
 
 WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude.\n"
 
@@ -182,3 +184,43 @@ def test_binary_files_are_skipped_with_a_note(write) -> None:
     proc = run("--all-documents", binary, text)
     assert proc.returncode == 0
     assert proc.stderr.splitlines() == [f"{binary}: skipped: a binary file, not a draft", f"{text}: skipped: a binary file, not a draft"]
+
+
+def _with_a_bug(tmp_path: Path, bug: str) -> dict[str, str]:
+    """An environment whose Python runs ``bug`` (a monkeypatch of factcheck) at start-up: a real
+    crash inside the command, with nothing in factcheck itself that stands in for one."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(bug, encoding="utf-8")
+    return {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+
+
+def test_a_bug_on_one_draft_is_one_line_exit_2_and_the_rest_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "crash.md").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "fine.md").write_text(WRONG, encoding="utf-8")
+    env = _with_a_bug(tmp_path, (
+        "from checker import engine\n"
+        "check = engine.Engine.check\n"
+        "def broken(self, document):\n"
+        "    if document.path.endswith('crash.md'):\n"
+        "        raise KeyError('nowhere')\n"
+        "    return check(self, document)\n"
+        "engine.Engine.check = broken\n"
+    ))
+    proc = subprocess.run([*factcheck_command(), "--rules", ROOT / "rules", "--all-documents", "--format", "json", "crash.md", "fine.md"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2  # an uncaught exception exited 1, which reads as "findings"
+    assert proc.stderr == "factcheck: error: internal error while checking crash.md: KeyError: 'nowhere'\n"
+    assert [f["path"] for f in json.loads(proc.stdout)["findings"]] == ["fine.md"]
+
+
+def test_a_bug_anywhere_else_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text(WRONG, encoding="utf-8")
+    env = _with_a_bug(tmp_path, (
+        "from checker.report import text\n"
+        "def broken(run, out):\n"
+        "    raise RuntimeError()\n"
+        "text.render = broken\n"
+    ))
+    proc = subprocess.run([*factcheck_command(), "--rules", ROOT / "rules", "--all-documents", "d.md"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert (proc.returncode, proc.stderr, proc.stdout) == (2, "factcheck: error: internal error: RuntimeError\n", "")

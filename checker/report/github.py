@@ -2,11 +2,12 @@
 
     ::error file=drafts/a.md,line=12,col=41,endLine=12,endColumn=51,title=factcheck [moonshot-exchanges]::...
 
-Values are escaped the way GitHub's toolkit escapes them (``%``, CR and LF in the message;
-also ``:`` and ``,`` in properties), so nothing in a draft can end a command early or start
-one of its own. GitHub shows at most 10 error and 10 warning annotations per step: errors come
-first, then warnings, each in file order, and the findings beyond the limits are still listed
-in the log as plain lines, with a count of how many were not annotated.
+Values are made printable (see :mod:`checker.output`: no line end, no escape sequence), then
+escaped the way GitHub's toolkit escapes them (``%``; also ``:`` and ``,`` in properties), so
+nothing in a file name or a draft can end a command early or start one of its own. GitHub
+shows at most 10 error and 10 warning annotations per step: errors come first, then warnings,
+each in file order, and the findings beyond the limits are still listed in the log as plain
+lines, with a count of how many were not annotated.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checker.findings import Located
+from checker.output import printable
 from checker.report.run import Run
 from checker.report.text import plural
 
@@ -60,9 +62,9 @@ def render(run: Run, out: TextIO) -> None:
 
 
 def escape_data(value: str) -> str:
-    """Escaped for a workflow command, and defanged for the runner's older ``##[command]``
-    syntax, which it honours anywhere in a line."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "# #[")
+    """Printable, escaped for a workflow command, and defanged for the runner's older
+    ``##[command]`` syntax, which it honours anywhere in a line."""
+    return printable(value).replace("%", "%25").replace("##[", "# #[")
 
 
 def escape_property(value: str) -> str:

@@ -1,15 +1,17 @@
 """``--format rdjsonl``: reviewdog's diagnostic format, one JSON object per line.
 
 Positions follow reviewdog: 1-based lines, and columns counted in UTF-8 bytes. A finding with
-one right replacement carries it as a suggestion, which reviewdog offers as a change.
+one right replacement carries it as a suggestion, which reviewdog offers as a change. Text is
+written as :mod:`checker.report.json_format` says.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from checker.output import printable
 from checker.report.github import relative
+from checker.report.json_format import dumps
 from checker.report.run import Run
 
 
@@ -20,7 +22,7 @@ def render(run: Run, out: TextIO) -> None:
         info = run.facts.get(f.finding.fact)
         diagnostic: dict[str, Any] = {
             "message": f.finding.message,
-            "location": {"path": relative(f.path), "range": span},
+            "location": {"path": printable(relative(f.path)), "range": span},
             "severity": f.finding.severity.upper(),
             "source": {"name": "factcheck"},
             "code": {"value": f.finding.fact},
@@ -29,7 +31,7 @@ def render(run: Run, out: TextIO) -> None:
             diagnostic["code"]["url"] = info.source_url
         if f.finding.suggestion is not None:
             diagnostic["suggestions"] = [{"range": span, "text": f.finding.suggestion}]
-        out.write(json.dumps(diagnostic, ensure_ascii=False) + "\n")
+        out.write(dumps(diagnostic) + "\n")
 
 
 def _position(lines: list[str], line: int, column: int) -> dict[str, int]:

@@ -3,19 +3,21 @@
 One rule per fact of the packs loaded (help text with the source and its link, default
 level from the fact's severity), results with full regions in Unicode code points (how
 factcheck counts columns: ``columnKind: unicodeCodePoints``), paths relative to the
-repository (``%SRCROOT%``), a fingerprint that survives edits elsewhere in the file, and a
-fix where a finding has one right replacement.
+repository (``%SRCROOT%``) as percent-encoded URIs, a fingerprint that survives edits
+elsewhere in the file, and a fix where a finding has one right replacement.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Located
 from checker.report.github import relative
+from checker.report.json_format import dumps
 from checker.report.run import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -48,8 +50,7 @@ def render(run: Run, out: TextIO) -> None:
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(log, indent=2) + "\n")
 
 
 def _rule(fact: Any) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def _rule(fact: Any) -> dict[str, Any]:
 
 
 def _result(f: Located, rule_index: int) -> dict[str, Any]:
-    location = {"uri": relative(f.path), "uriBaseId": "%SRCROOT%"}
+    location = {"uri": _uri(relative(f.path)), "uriBaseId": "%SRCROOT%"}
     region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
     result: dict[str, Any] = {
         "ruleId": f.finding.fact,
@@ -94,6 +95,13 @@ def _result(f: Located, rule_index: int) -> dict[str, Any]:
             }
         ]
     return result
+
+
+def _uri(path: str) -> str:
+    """A path as a relative URI reference: every byte of its name but letters, digits, ``-._~``
+    and the slashes between folders percent-encoded (``my%20draft.md``, ``a%23b.md``,
+    ``caf%C3%A9.md``; a name that is not valid UTF-8 keeps its own bytes: ``caf%E9.md``)."""
+    return quote(os.fsencode(path), safe="/")
 
 
 def _fingerprint(f: Located) -> str:

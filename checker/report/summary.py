@@ -1,15 +1,18 @@
 """``--summary-file FILE``: a Markdown summary, e.g. for ``$GITHUB_STEP_SUMMARY``.
 
-One table per file, the draft's wording next to the canonical fact. Cells are escaped
-(``|``, newlines, HTML), so a draft can neither break the table nor inject markup.
+One table per file, the draft's wording next to the canonical fact. Everything taken from a
+file (its name, the draft's words, the pack's) is shown as a code span on one line, printable
+(see :mod:`checker.output`), with ``|`` escaped: a draft can neither break the table nor bring
+in markup. Inside a code span GitHub reads no emphasis, math, HTML, links, @mentions or emoji.
 """
 
 from __future__ import annotations
 
-import html
 from itertools import groupby
 from typing import TextIO
 
+from checker import rx
+from checker.output import printable
 from checker.report.github import LIMITS, relative
 from checker.report.run import Run
 from checker.report.text import plural
@@ -29,18 +32,22 @@ def render(run: Run, out: TextIO) -> None:
     if over:
         out.write(f"{over} of them are not shown as annotations (GitHub's limit per step); all are listed here.\n\n")
     for path, group in groupby(findings, key=lambda f: f.path):
-        out.write(f"#### `{cell(relative(path))}`\n\n| Line | Severity | Fact | The draft says | The pack says | Source |\n")
+        out.write(f"#### {code(relative(path))}\n\n| Line | Severity | Fact | The draft says | The pack says | Source |\n")
         out.write("|---:|---|---|---|---|---|\n")
         for f in group:
             x = f.finding
             out.write(
-                f"| {f.line}:{f.column} | {x.severity} | `{cell(x.fact)}` | {cell(x.found)} | {cell(x.expected)} "
-                f"| {cell(x.source)} |\n"
+                f"| {f.line}:{f.column} | {x.severity} | {code(x.fact)} | {code(x.found)} | {code(x.expected)} "
+                f"| {code(x.source)} |\n"
             )
         out.write("\n")
 
 
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: one line, no markup, no column breaks."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    return text.replace("|", "&#124;").replace("`", "&#96;").replace("[", "&#91;").replace("]", "&#93;")
+def code(text: str) -> str:
+    """``text`` as a Markdown code span that fits a table cell: one line, shown as it is."""
+    text = printable(" ".join(text.split())).replace("|", "\\|")  # GitHub splits cells before reading spans
+    if not text:
+        return ""
+    fence = "`" * (1 + max((len(m.group()) for m in rx.finditer("`+", text)), default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""  # CommonMark strips one space each side
+    return f"{fence}{pad}{text}{pad}{fence}"
