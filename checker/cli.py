@@ -183,8 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(error, file=sys.stderr)
             status = 2
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
-        if changed is not None:
-            result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
+        if changed is not None and checked.text is not None:  # a draft's text is kept when it has findings
+            fresh = changed.new_lines(path, checked.text)
+            if fresh is not None:
+                result.findings = [f for f in result.findings if not fresh.isdisjoint(range(f.line, f.end_line + 1))]
         run.add(result)
         if result.findings and (run.show_source or output == "rdjsonl"):
             run.lines[display] = lines(checked.text)

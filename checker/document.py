@@ -95,7 +95,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an original offset (columns count characters)."""
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+            self._line_starts = line_starts(self.text)
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -106,6 +106,11 @@ _NEWLINE = rx.compile(r"\r\n|\r|\n")
 def lines(text: str) -> list[str]:
     """The lines of ``text`` as positions count them (only CR, LF and CRLF end a line)."""
     return _NEWLINE.split(text)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each of the :func:`lines` of ``text`` starts."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, list[tuple[int, int, int | None]]]:
