@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     drafts = []
     folder_problems: list[str] = []
-    for display, path in _selected(_drafts(args.paths, folder_problems), config):
+    for display, path in _once(_selected(_drafts(args.paths, folder_problems), config)):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             print(f"{display}: skipped: deleted or binary since {args.diff_base}", file=sys.stderr)
         else:
@@ -302,6 +302,23 @@ def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str,
         if not any(p.search(name) for p in exclude):
             selected.append((display, path))
     return selected
+
+
+def _once(drafts: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Each file once, under the first name it was given: ``a.md ./a.md``, a folder and a file in
+    it, or two hard links are one file. A link is a file of its own (it is never fixed)."""
+    seen: set[tuple[int, int]] = set()
+    once = []
+    for display, path in drafts:
+        try:
+            info = path.lstat()
+        except OSError:  # said when it is read
+            once.append((display, path))
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            once.append((display, path))
+    return once
 
 
 def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> list:

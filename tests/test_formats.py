@@ -117,6 +117,21 @@ def test_fix_refuses_links(write) -> None:
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "Anthropic named Deepseek.\n"
 
 
+def test_a_file_named_more_than_once_is_checked_and_fixed_once(write) -> None:
+    draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
+    proc = run(
+        "--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", "drafts/story.md", "./drafts/story.md", "drafts",
+        cwd=draft.parent.parent,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")  # the second name was refused: "changed since it was checked"
+    assert proc.stdout.splitlines() == [
+        'drafts/story.md:1:17: error [spelling-deepseek] The name is spelt "DeepSeek": draft says "Deepseek" (source: anthropic-blog)',
+        "1 file checked, 0 claims recognised, 1 finding.",
+        "fixed drafts/story.md:1:17: 'Deepseek' -> 'DeepSeek'",
+    ]
+    assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+
+
 def test_the_runners_older_command_syntax_is_defanged(write) -> None:
     body = "".join("DeepSeek stole Claude's reasoning ##[error]forged.\n\n" for _ in range(12))
     draft = write("many.txt", body)
