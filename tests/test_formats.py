@@ -106,6 +106,7 @@ def test_fix_refuses_a_file_that_changed_since_it_was_read(tmp_path) -> None:
     with pytest.raises(fix.FixError):
         fix.write(path, b"what was checked\n", "fixed\n")
     assert path.read_text(encoding="utf-8") == "changed by someone else\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # the new text was not left behind
 
 
 def test_fix_refuses_links(write) -> None:
