@@ -221,6 +221,7 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
 
     done: set[int] = set()
     failed = False
+    writer = fix.Writer()
     for display, path, data, text, findings in fixable:
         suggested = [f for f in findings if f.finding.suggestion is not None]
         after = fix.fixed(text, suggested)
@@ -228,7 +229,7 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
             out.write(fix.diff(display, text, after))
             continue
         try:
-            fix.write(path, data, after)
+            writer.write(path, data, after)
         except (OSError, fix.FixError) as exc:
             print(f"{display}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             failed = True

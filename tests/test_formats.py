@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from conftest import BUNDLED_PACK, run
@@ -104,7 +107,7 @@ def test_fix_refuses_a_file_that_changed_since_it_was_read(tmp_path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("changed by someone else\n", encoding="utf-8")
     with pytest.raises(fix.FixError):
-        fix.write(path, b"what was checked\n", "fixed\n")
+        fix.Writer().write(path, b"what was checked\n", "fixed\n")
     assert path.read_text(encoding="utf-8") == "changed by someone else\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # the new text was not left behind
 
@@ -131,6 +134,27 @@ def test_a_file_named_more_than_once_is_checked_and_fixed_once(write) -> None:
         "fixed drafts/story.md:1:17: 'Deepseek' -> 'DeepSeek'",
     ]
     assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+
+
+def test_fix_writes_a_file_with_the_longest_name_the_system_allows(tmp_path) -> None:
+    draft = tmp_path / ("a" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 3) + ".md")
+    draft.write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", draft.name, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")  # the temporary file's name was longer still
+    assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+
+
+def test_fix_removes_the_temporary_files_a_killed_run_left_and_nothing_else(write) -> None:
+    draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
+    folder = draft.parent
+    left, writing, notes = folder / ".factcheck-0123abcd.tmp", folder / ".factcheck-4567cdef.tmp", folder / ".factcheck-notes.tmp"
+    for path in (left, writing, notes):
+        path.write_text("half a draft", encoding="utf-8")
+    for path, when in ((left, time.time() - 3600), (notes, time.time() - 3600), (writing, time.time() + 3600)):
+        os.utime(path, (when, when))  # the one another run is writing is newer than this run
+    proc = run("--fix", "--all-documents", "--no-show-source", draft)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == [writing.name, notes.name, "story.md"]
 
 
 def test_the_runners_older_command_syntax_is_defanged(write) -> None:
