@@ -123,10 +123,8 @@ def test_fix_refuses_links(write) -> None:
 
 def test_a_file_named_more_than_once_is_checked_and_fixed_once(write) -> None:
     draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
-    proc = run(
-        "--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", "drafts/story.md", "./drafts/story.md", "drafts",
-        cwd=draft.parent.parent,
-    )
+    names = ("drafts/story.md", "./drafts/story.md", "drafts")
+    proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", *names, cwd=draft.parent.parent)
     assert (proc.returncode, proc.stderr) == (0, "")  # the second name was refused: "changed since it was checked"
     assert proc.stdout.splitlines() == [
         'drafts/story.md:1:17: error [spelling-deepseek] The name is spelt "DeepSeek": draft says "Deepseek" (source: anthropic-blog)',
@@ -147,7 +145,7 @@ def test_fix_writes_a_file_with_the_longest_name_the_system_allows(tmp_path) -> 
 def test_fix_removes_the_temporary_files_a_killed_run_left_and_nothing_else(write) -> None:
     draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
     folder = draft.parent
-    left, writing, notes = folder / ".factcheck-0123abcd.tmp", folder / ".factcheck-4567cdef.tmp", folder / ".factcheck-notes.tmp"
+    left, writing, notes = (folder / f".factcheck-{name}.tmp" for name in ("0123abcd", "4567cdef", "notes"))
     for path in (left, writing, notes):
         path.write_text("half a draft", encoding="utf-8")
     for path, when in ((left, time.time() - 3600), (notes, time.time() - 3600), (writing, time.time() + 3600)):

@@ -289,7 +289,7 @@ def test_fix_never_writes_through_a_linked_folder_named_on_the_command_line(tmp_
     (tmp_path / "outside" / "target.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
     (tmp_path / "inside").mkdir()
     (tmp_path / "inside" / "linkdir").symlink_to(Path("..") / "outside")
-    for given in ("inside/linkdir/target.md", "inside/linkdir/../outside/target.md", str(tmp_path / "inside/linkdir/target.md")):
+    for given in ("inside/linkdir/target.md", "inside/linkdir/../outside/target.md", f"{tmp_path}/inside/linkdir/target.md"):
         proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", given, cwd=tmp_path, timeout=120)
         assert proc.returncode == 2
         assert proc.stderr == f"{given}: is reached through a link to a folder; not fixed (name it by its real path)\n"
