@@ -104,7 +104,7 @@ def _test(packs: list[CompiledPack], files: list[Path]) -> int:
     """Every example, then every annotated test draft next to the packs."""
     from checker import examples
     from checker.batch import read_draft, unreadable
-    from checker.document import FORMATS, read
+    from checker.document import FORMATS, lines, read
     from checker.engine import Engine
     from checker.files import Refused
 
@@ -121,7 +121,7 @@ def _test(packs: list[CompiledPack], files: list[Path]) -> int:
             continue
         expected = {
             (number, fact.strip())
-            for number, line in enumerate(text.splitlines(), 1)
+            for number, line in enumerate(lines(text), 1)
             if EXPECT in line
             for fact in line.split(EXPECT, 1)[1].split("-->")[0].split(",")
             if fact.strip()

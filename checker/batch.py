@@ -55,14 +55,20 @@ def read_draft(path: Path) -> tuple[bytes, str]:
     """
     data = files.read(path, DRAFT_LIMIT)
     bom, name = encoding(data)
-    return data, data[len(bom) :].decode(name)
+    try:
+        return data, data[len(bom) :].decode(name)
+    except UnicodeDecodeError as exc:  # its place in the file as stored, byte-order mark included
+        raise UnicodeDecodeError(exc.encoding, data, exc.start + len(bom), exc.end + len(bom), exc.reason) from None
 
 
 def unreadable(display: str, exc: OSError | UnicodeDecodeError | files.Refused) -> str:
     """The line for stderr that says why :func:`read_draft` could not read a draft."""
     if isinstance(exc, UnicodeDecodeError):
-        line = exc.object[: exc.start].count(b"\n") + 1
-        return f"{display}:{line}: cannot read: not valid UTF-8 (byte {exc.start})"
+        from checker.document import lines
+
+        bom, name = encoding(exc.object)
+        line = len(lines(exc.object[len(bom) : exc.start].decode(name)))  # what precedes the byte is valid
+        return f"{display}:{line}: cannot read: not valid {'UTF-8' if name == 'utf-8' else 'UTF-16'} (byte {exc.start})"
     return f"{display}: cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 

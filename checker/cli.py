@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     drafts = []
     folder_problems: list[str] = []
-    for display, path in _selected(_drafts(args.paths, folder_problems), config):
+    for display, path in _once(_selected(_drafts(args.paths, folder_problems), config)):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
         else:
@@ -188,8 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(error, sys.stderr)
             status = 2
         result.findings = _adjusted(result.findings, settings.severity, settings.disable)
-        if changed is not None:
-            result.findings = [f for f in result.findings if changed.touched(path, f.line, f.end_line)]
+        if changed is not None and checked.text is not None:  # a draft's text is kept when it has findings
+            fresh = changed.new_lines(path, checked.text)
+            if fresh is not None:
+                result.findings = [f for f in result.findings if not fresh.isdisjoint(range(f.line, f.end_line + 1))]
         run.add(result)
         if result.findings and (run.show_source or output == "rdjsonl"):
             run.lines[display] = lines(checked.text)
@@ -224,6 +226,7 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
 
     done: set[int] = set()
     failed = False
+    writer = fix.Writer()
     for display, path, data, text, findings in fixable:
         suggested = [f for f in findings if f.finding.suggestion is not None]
         after = fix.fixed(text, suggested)
@@ -231,7 +234,7 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
             out.write(fix.diff(display, text, after))
             continue
         try:
-            fix.write(path, data, after)
+            writer.write(path, data, after)
         except (OSError, fix.FixError) as exc:
             say(f"{display}: {getattr(exc, 'strerror', None) or exc}", sys.stderr)
             failed = True
@@ -311,6 +314,23 @@ def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str,
         if not any(p.search(name) for p in exclude):
             selected.append((display, path))
     return selected
+
+
+def _once(drafts: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Each file once, under the first name it was given: ``a.md ./a.md``, a folder and a file in
+    it, or two hard links are one file. A link is a file of its own (it is never fixed)."""
+    seen: set[tuple[int, int]] = set()
+    once = []
+    for display, path in drafts:
+        try:
+            info = path.lstat()
+        except OSError:  # said when it is read
+            once.append((display, path))
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            once.append((display, path))
+    return once
 
 
 def _adjusted(findings: list, severity: dict[str, str], disabled: list[str]) -> list:

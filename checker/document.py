@@ -127,9 +127,8 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an original offset (columns count characters)."""
-        if self._line_starts is None:  # 8 bytes a line: a file of millions of empty lines stays small
-            self._line_starts = array("q", [0])
-            self._line_starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -154,6 +153,14 @@ _NEWLINE = rx.compile(r"\r\n|\r|\n")
 def lines(text: str) -> list[str]:
     """The lines of ``text`` as positions count them (only CR, LF and CRLF end a line)."""
     return _NEWLINE.split(text)
+
+
+def line_starts(text: str) -> array[int]:
+    """The offset where each of the :func:`lines` of ``text`` starts, 8 bytes a line (a file of
+    millions of empty lines stays small)."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
 
 
 def apply(text: str, edits: Iterable[Edit]) -> tuple[str, Segments]:

@@ -3,7 +3,9 @@
 Whole documents are still checked (a sum or a swapped figure needs the whole draft); only the
 findings whose span touches an added or changed line are reported. Renames are followed, a
 file git does not track (new, ignored, outside the repository) counts as all new, and binary
-files are skipped.
+files are skipped. git counts only LF as a line end; in a draft whose lines end in a lone CR,
+a change marks every line between the two LFs around it (in a draft with no LF at all, the
+whole draft), as git sees them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker import rx
+from checker.document import line_starts
 
 _HUNK = rx.compile(r"^@@ -\d+(?:,(?P<old>\d+))? \+(?P<start>\d+)(?:,(?P<new>\d+))? @@")
 
@@ -35,14 +38,25 @@ class Changes:
         except ValueError:
             return path.as_posix()
 
-    def touched(self, path: Path, first: int, last: int) -> bool:
-        """Whether a span touches a changed line; everything in a file git does not track
-        (new, ignored, outside the repository) is new."""
+    def new_lines(self, path: Path, text: str) -> set[int] | None:
+        """The lines of ``text``, the file as it is now, added or changed since the base, numbered
+        as findings number them; None when all of it is new (git does not track the file).
+
+        git ends a line at LF only, findings also at a lone CR: each of git's changed lines
+        stands for every line of ours within it.
+        """
         key = self.key(path)
         if key not in self.tracked:
-            return True
+            return None
         changed = self.lines.get(key, set())
-        return any(line in changed for line in range(first, last + 1))
+        ours: set[int] = set()
+        git_line = 0
+        for number, start in enumerate(line_starts(text), 1):
+            if start == 0 or text[start - 1] == "\n":  # after LF or CRLF, git's next line starts too
+                git_line += 1
+            if git_line in changed:
+                ours.add(number)
+        return ours
 
 
 def changes(base: str, cwd: Path) -> Changes:

@@ -54,6 +54,17 @@ def test_rules_test_reports_failing_examples_and_annotated_drafts(write) -> None
     assert proc.stdout.strip().endswith("2 failures.")
 
 
+def test_rules_test_counts_lines_as_findings_do(write) -> None:
+    path = write("packs/pack.yaml", BUNDLED_PACK.read_text(encoding="utf-8"))
+    expect = "Anthropic said MiniMax had 31 million exchanges. <!-- expect: minimax-exchanges -->\n"
+    for name, separator in (("form-feed", "\f"), ("line-separator", "\u2028"), ("next-line", "\x85"), ("cr", "\r")):
+        lead = f"Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.{separator}More.\n\n"
+        write(f"packs/tests/{name}.md", lead + expect)
+    proc = run("rules", "test", path.parent)
+    # Only CR, LF and CRLF end a line; splitting at the others put each expectation a line too far.
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("0 failures."), proc.stdout
+
+
 def test_rules_test_and_claims_report_a_test_draft_they_cannot_read(write) -> None:
     path = write("packs/pack.yaml", BUNDLED_PACK.read_text(encoding="utf-8"))
     draft = write("packs/tests/latin1.md", "")

@@ -127,6 +127,22 @@ def test_unreadable_and_undecodable_files_exit_2_and_the_rest_is_checked(write) 
     assert report["files_checked"] == 1 and report["findings"][0]["fact"] == "moonshot-exchanges"
 
 
+def test_an_undecodable_byte_is_placed_by_every_line_end_and_counted_from_the_files_first_byte(write) -> None:
+    cr = write("cr.txt", "")
+    cr.write_bytes(b"a\rb\r\nc\r\xff d\n")  # lone CR, CRLF, lone CR: the byte is on line 4
+    bom = write("bom.txt", "")
+    bom.write_bytes(b"\xef\xbb\xbfab\xff\n")  # the byte-order mark is in the file: byte 5
+    utf16 = write("utf16.txt", "")
+    utf16.write_bytes(b"\xff\xfe" + "\u4e2d\u6587".encode("utf-16-le") + b"\x4e\xd8" + "\u4e2d".encode("utf-16-le"))
+    proc = run(cr, bom, utf16)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        f"{cr}:4: cannot read: not valid UTF-8 (byte 7)",
+        f"{bom}:1: cannot read: not valid UTF-8 (byte 5)",
+        f"{utf16}:1: cannot read: not valid UTF-16 (byte 6)",  # a lone surrogate
+    ]
+
+
 def test_inputs_are_never_modified(write) -> None:
     draft = write("d.md", WRONG)
     before = draft.read_bytes(), draft.stat().st_mtime_ns

@@ -41,6 +41,19 @@ def test_only_changed_lines_are_reported(tmp_path: Path) -> None:
     assert len(everything["findings"]) == 5
 
 
+def test_lines_that_end_in_a_lone_cr_are_mapped_from_gits_lines(tmp_path: Path) -> None:
+    repo = history(tmp_path)
+    (repo / "cr-only.md").write_text("Intro.\rNothing here.\r", encoding="utf-8", newline="")
+    (repo / "mixed.md").write_text(WRONG + "\nIntro.\rMore.\n", encoding="utf-8", newline="")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "cr")
+    (repo / "cr-only.md").write_text("Intro.\rNothing here.\r" + WRONG.replace("\n", "\r"), encoding="utf-8", newline="")
+    (repo / "mixed.md").write_text(WRONG + "\nIntro.\r" + WRONG2, encoding="utf-8", newline="")
+    _, report = run_json("--all-documents", "--diff-base", "HEAD", "cr-only.md", "mixed.md", cwd=repo)
+    # git saw one changed line in each: all of cr-only.md, and mixed.md's third, which holds our 3 and 4
+    assert lines(report) == [("cr-only.md", 3), ("mixed.md", 4)]
+
+
 def test_deleted_and_binary_files_are_skipped_cleanly(tmp_path: Path) -> None:
     repo = history(tmp_path)
     (repo / "picture.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")

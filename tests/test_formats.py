@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -111,8 +112,9 @@ def test_fix_refuses_a_file_that_changed_since_it_was_read(tmp_path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("changed by someone else\n", encoding="utf-8")
     with pytest.raises(fix.FixError):
-        fix.write(path, b"what was checked\n", "fixed\n")
+        fix.Writer().write(path, b"what was checked\n", "fixed\n")
     assert path.read_text(encoding="utf-8") == "changed by someone else\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]  # the new text was not left behind
 
 
 def test_fix_refuses_links(write) -> None:
@@ -122,6 +124,40 @@ def test_fix_refuses_links(write) -> None:
     proc = run("--fix", "--all-documents", "--no-show-source", "link.md", cwd=link.parent)
     assert proc.returncode == 2 and "link.md: is a symbolic or hard link; not fixed" in proc.stderr
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "Anthropic named Deepseek.\n"
+
+
+def test_a_file_named_more_than_once_is_checked_and_fixed_once(write) -> None:
+    draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
+    names = ("drafts/story.md", "./drafts/story.md", "drafts")
+    proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", *names, cwd=draft.parent.parent)
+    assert (proc.returncode, proc.stderr) == (0, "")  # the second name was refused: "changed since it was checked"
+    assert proc.stdout.splitlines() == [
+        'drafts/story.md:1:17: error [spelling-deepseek] The name is spelt "DeepSeek": draft says "Deepseek" (source: anthropic-blog)',
+        "1 file checked, 0 claims recognised, 1 finding.",
+        "fixed drafts/story.md:1:17: 'Deepseek' -> 'DeepSeek'",
+    ]
+    assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+
+
+def test_fix_writes_a_file_with_the_longest_name_the_system_allows(tmp_path) -> None:
+    draft = tmp_path / ("a" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 3) + ".md")
+    draft.write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", draft.name, cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")  # the temporary file's name was longer still
+    assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+
+
+def test_fix_removes_the_temporary_files_a_killed_run_left_and_nothing_else(write) -> None:
+    draft = write("drafts/story.md", "Anthropic named Deepseek.\n")
+    folder = draft.parent
+    left, writing, notes = (folder / f".factcheck-{name}.tmp" for name in ("0123abcd", "4567cdef", "notes"))
+    for path in (left, writing, notes):
+        path.write_text("half a draft", encoding="utf-8")
+    for path, when in ((left, time.time() - 3600), (notes, time.time() - 3600), (writing, time.time() + 3600)):
+        os.utime(path, (when, when))  # the one another run is writing is newer than this run
+    proc = run("--fix", "--all-documents", "--no-show-source", draft)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == [writing.name, notes.name, "story.md"]
 
 
 def test_the_runners_older_command_syntax_is_defanged(write) -> None:

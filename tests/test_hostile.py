@@ -138,8 +138,13 @@ def test_what_is_not_a_regular_file_in_a_tree_is_skipped_with_a_note(tmp_path: P
 
 def _without_the_power_to_read_everything() -> None:
     """In the child process: root reads any file; drop the capabilities that let it, so permissions hold."""
+    _drop_capabilities(1, 2)  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+
+
+def _drop_capabilities(*capabilities: int) -> None:
+    """In the child process: root loses these powers for good once it runs the command."""
     libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+    for capability in capabilities:
         if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP: gone after exec
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
@@ -303,6 +308,46 @@ def test_fix_on_a_folder_never_writes_outside_it(tmp_path: Path) -> None:
     assert (tree / "ours.md").read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
     assert {p.name: p.read_bytes() for p in outside.iterdir()} == before
     assert sorted(p.name for p in tree.iterdir()) == ["folder", "hard.md", "link.md", "ours.md"]  # no temp files left
+
+
+def test_fix_never_writes_through_a_linked_folder_named_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "target.md").write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    (tmp_path / "inside").mkdir()
+    (tmp_path / "inside" / "linkdir").symlink_to(Path("..") / "outside")
+    for given in ("inside/linkdir/target.md", "inside/linkdir/../outside/target.md", f"{tmp_path}/inside/linkdir/target.md"):
+        proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", given, cwd=tmp_path, timeout=120)
+        assert proc.returncode == 2
+        assert proc.stderr == f"{given}: is reached through a link to a folder; not fixed (name it by its real path)\n"
+        assert (tmp_path / "outside" / "target.md").read_text(encoding="utf-8") == "Anthropic named Deepseek.\n"
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["target.md"]
+
+
+def test_fix_keeps_the_owner_group_and_mode_of_someone_elses_file_or_refuses(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    draft = tmp_path / "theirs.md"
+    draft.write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    os.chown(draft, 1234, 5678)
+    draft.chmod(0o4750)
+    proc = run("--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", draft, timeout=120)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    info = draft.stat()
+    assert (info.st_uid, info.st_gid, oct(info.st_mode & 0o7777)) == (1234, 5678, oct(0o4750))  # was 0:0, setuid kept
+    assert draft.read_text(encoding="utf-8") == "Anthropic named DeepSeek.\n"
+    draft.write_text("Anthropic named Deepseek.\n", encoding="utf-8")
+    try:  # root without the power to give files away, as any other user is: refused, not given to root
+        proc = subprocess.run(
+            [*factcheck_command(), "--rules", BUNDLED_PACK, "--fix", "--all-documents", "--no-show-source", draft],
+            capture_output=True, text=True, timeout=120, preexec_fn=lambda: _drop_capabilities(0),  # CAP_CHOWN
+        )
+    except subprocess.SubprocessError as exc:  # prctl refused: a container without CAP_SETPCAP
+        pytest.skip(f"cannot take root's power to give files away here: {exc}")
+    assert proc.returncode == 2
+    assert proc.stderr == f"{draft}: belongs to another user or group; not fixed (its owner could not be kept)\n"
+    info = draft.stat()
+    assert (info.st_uid, info.st_gid, draft.read_text(encoding="utf-8")) == (1234, 5678, "Anthropic named Deepseek.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs.md"]
 
 
 def test_include_globs_match_links_by_their_own_names_and_a_loop_is_no_error(tmp_path: Path) -> None:
