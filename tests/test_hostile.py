@@ -161,6 +161,26 @@ def test_unreadable_folders_and_files_are_reported_and_the_rest_is_checked(tmp_p
     assert [f["path"] for f in report["findings"]] == [str(tree / "open" / "story.md")]
 
 
+def test_a_rules_folder_whose_subfolder_cannot_be_read_is_an_error(tmp_path: Path, write) -> None:
+    # The subfolder's packs were left out without a word, and the check ran against the rest.
+    rules = tmp_path / "rules"
+    (rules / "sub").mkdir(parents=True)
+    (rules / "top.yaml").write_text(BUNDLED_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+    (rules / "sub" / "other.yaml").write_text("id: other\n", encoding="utf-8")
+    (rules / "sub").chmod(0)
+    try:
+        proc = subprocess.run(
+            [*factcheck_command(), "--no-cache", "--rules", rules, write("d.md", WRONG)],
+            capture_output=True, text=True, timeout=120,
+            preexec_fn=_without_the_power_to_read_everything if os.geteuid() == 0 else None,
+        )
+    except subprocess.SubprocessError as exc:  # prctl refused: a container without CAP_SETPCAP
+        pytest.skip(f"cannot take root's power to read everything here: {exc}")
+    finally:
+        (rules / "sub").chmod(0o755)
+    assert (proc.returncode, proc.stderr) == (2, f"{rules / 'sub'}: cannot read rules folder: Permission denied\n")
+
+
 def test_paths_with_spaces_punctuation_and_non_ascii_names(tmp_path: Path) -> None:
     folder = tmp_path / "my drafts" / "Zürich 日本"
     folder.mkdir(parents=True)
