@@ -259,8 +259,7 @@ def _config(given: Path | None) -> Config:
         if not given.is_file():
             raise UsageError(f"no such configuration file: {given}")
         return config.load(given)
-    found = config.discover(Path.cwd())
-    return config.load(found) if found else config.Config()
+    return config.discover(Path.cwd())
 
 
 def _check_fact_ids(config: Config, packs: list) -> None:
