@@ -172,7 +172,10 @@ def _ids(ids: set[str]) -> str:
 
 
 def describe_error(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
-    loc = _data_path(data, tuple(err["loc"]))
+    loc = tuple(err["loc"])
+    if err["type"] == "invalid_key":  # pydantic names a key that is not text by its str(): "None"
+        loc = (*loc[:-1], err["input"])
+    loc = _data_path(data, loc)
     if err["type"] == "union_tag_invalid":
         loc += ("kind",)  # pydantic places it at the fact; the offending key is its kind
     where = where_in(path, marks, loc)
@@ -217,9 +220,11 @@ def where_in(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) 
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
+    """The location as the pack writes it; a key that could forge a line or drive a terminal is quoted."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = str(part) if str(part).isprintable() else repr(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out
 
 

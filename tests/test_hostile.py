@@ -365,6 +365,15 @@ def test_a_pattern_that_repeats_billions_of_times_is_refused_at_load(write) -> N
     assert "repeats something more than 1,000 times" in _pack_error(write, text)
 
 
+def test_a_key_from_a_settings_file_cannot_forge_a_line_of_output(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".factcheck.yaml").write_text('severity: {"x\\n::error title=forged::y": warning}\n', encoding="utf-8")
+    (tmp_path / "d.md").write_text(WRONG, encoding="utf-8")
+    proc = run("--format", "github", "d.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "severity.'x\\n::error title=forged::y'" in proc.stderr
+
+
 def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path: Path, write) -> None:
     (tmp_path / "rules").mkdir()
     os.mkfifo(tmp_path / "rules" / "pipe.txt")
