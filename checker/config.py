@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from checker import cache, files, rx, yamlsafe
+from checker import cache, files, rx, rxsize, yamlsafe
 
 NAMES = (".factcheck.yaml", ".factcheck.yml")
 
@@ -105,7 +105,7 @@ def _validate(path: Path, content: bytes) -> Config:
     from pydantic import ValidationError
 
     from checker import schema
-    from checker.pack import describe_error
+    from checker.pack import describe_error, where_in
 
     try:
         text = content.decode("utf-8")
@@ -130,6 +130,14 @@ def _validate(path: Path, content: bytes) -> Config:
         settings = schema.Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError("\n".join(describe_error(path, marks, data, err) for err in exc.errors())) from None
+    long_globs = [
+        f"{where_in(path, marks, (key, i))}: {key}[{i}] {problem}"
+        for key in ("include", "exclude")
+        for i, glob in enumerate(getattr(settings, key))
+        if (problem := rxsize.too_long(glob))
+    ]
+    if long_globs:
+        raise ConfigError("\n".join(long_globs))
     return Config(path, Settings(**settings.model_dump()), marks)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import resource
 import socket
 import subprocess
 from pathlib import Path
@@ -205,9 +206,17 @@ def test_a_file_named_like_an_option_is_still_a_draft_after_double_dash(tmp_path
 # Packs and configuration files are repository content too: a pull request can change them.
 def _pack_error(write, text: str) -> str:
     pack = write("pack.yaml", text)
-    proc = run("--no-cache", "--rules", pack, write("d.md", WRONG), timeout=120)
+    proc = subprocess.run(
+        [*factcheck_command(), "--no-cache", "--rules", pack, write("d.md", WRONG)],
+        capture_output=True, text=True, timeout=120, preexec_fn=_in_one_gigabyte,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr  # not -11: no crash
     return proc.stderr.replace(str(pack), "pack.yaml")
+
+
+def _in_one_gigabyte() -> None:
+    """In the child process: a pack that would take gigabytes fails there, not on the machine."""
+    resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
 
 
 def test_a_deeply_nested_pack_is_refused_instead_of_crashing_the_yaml_reader(write) -> None:
@@ -360,9 +369,66 @@ def test_the_same_yaml_limits_hold_for_configuration_files(tmp_path: Path) -> No
     )
 
 
-def test_a_pattern_that_repeats_billions_of_times_is_refused_at_load(write) -> None:
-    text = BUNDLED_PACK.read_text(encoding="utf-8").replace("'(?i)\\bdistil'", "'x{4000000000}'", 1)
-    assert "repeats something more than 1,000 times" in _pack_error(write, text)
+REPEATS = "repeats something more than 1,000 times"
+TOO_LARGE = "is too large: written out, with a repeat inside a repeat multiplied, it would have more than 100,000 parts"
+
+
+@pytest.mark.parametrize(
+    "pattern, reason",
+    [
+        ("x{4000000000}", REPEATS),
+        # Each of these passed the old guard, then took 12-24 GB to compile.
+        ("\\\\{4000000000}", REPEATS),  # an escaped backslash, then a count
+        ("((a{1000}){1000}){1000}", TOO_LARGE),  # nested repeats multiply
+        ("(?x)a{4000000 000}", REPEATS),  # (?x) ignores the space inside the count
+        ("(?x)a{4000 # a comment\n000}", REPEATS),  # and a comment
+        ("(?:a{1000}){101}", TOO_LARGE),
+        ("(?:" * 60 + "a" + ")" * 60, "nests groups more than 50 deep"),  # regex's parser recursed out of stack
+        ("a" * 10_001, "is 10,001 characters long; the limit is 10,000"),
+        ("(?V1)[[a]{1000}]", "turns on regex's version 1 behaviour (?V1), which packs do not accept"),
+    ],
+    ids=["count", "escaped-backslash", "nested", "verbose-space", "verbose-comment", "product", "deep", "long", "v1"],
+)
+def test_a_pattern_too_large_to_compile_safely_is_refused_before_it_is_compiled(write, pattern: str, reason: str) -> None:
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    line = text[: text.index("'(?i)\\bdistil'")].count("\n") + 1
+    column = text.index("'(?i)\\bdistil'") - text.rindex("\n", 0, text.index("'(?i)\\bdistil'"))
+    error = _pack_error(write, text.replace("'(?i)\\bdistil'", json.dumps(pattern), 1))
+    assert error.startswith(f"pack.yaml:{line}:{column}: regular expression ") and error.endswith(f" {reason}\n"), error
+    assert error.count("\n") == 1
+
+
+SPELLING_PACK = """\
+id: {id}
+title: A pack with a scope
+scope:
+{scope}
+sources: [{{id: s, title: Source}}]
+entities: [{{id: acme, name: Acme}}]
+facts:
+  - id: {id}-spelling
+    kind: spelling
+    entity: acme
+    wrong: [ACMe]
+    source: s
+    examples: {{pass: [Acme], fail: [ACMe]}}
+"""
+
+
+def test_the_patterns_of_all_packs_together_have_a_budget(tmp_path: Path, write) -> None:
+    # Each pattern is within bounds (just under 100,000 parts, some 16 MB compiled); eleven are not.
+    patterns = [f"(?:a{{999}}){{100}}x{i}" for i in range(11)]
+    one = write("one.yaml", SPELLING_PACK.format(id="one", scope="  any:\n" + "".join(f"    - '{p}'\n" for p in patterns[:6])))
+    two = write("two.yaml", SPELLING_PACK.format(id="two", scope="  any:\n" + "".join(f"    - '{p}'\n" for p in patterns[6:])))
+    proc = subprocess.run(
+        [*factcheck_command(), "--no-cache", "--rules", one, "--rules", two, write("d.md", "ACMe.\n")],
+        capture_output=True, text=True, timeout=120, preexec_fn=_in_one_gigabyte,
+    )
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        f"{two}:9:7: regular expression '{patterns[10]}' is one too many: the patterns of the packs together "
+        "would come to more than 1,000,000 parts once compiled\n",
+    )
 
 
 def test_a_key_from_a_settings_file_cannot_forge_a_line_of_output(tmp_path: Path) -> None:
