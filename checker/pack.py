@@ -380,8 +380,9 @@ def _noun_pattern(measure: Measure) -> str:
     return f"(?i:{body})"
 
 
-# "(a+)+", "(\w*\s?)*", "(?:x+){2,}": a quantified group holding an unbounded quantifier.
-_NESTED_REPEAT = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
+# "(a+)+", "(\w*\s?)*", "(?:x+){2,}", "(?:a|aa)+": a quantified group holding a quantifier or
+# alternatives. Linear: the lookahead finds the quantifier, the possessive run never gives back.
+_BACKTRACKS = regex.compile(r"\((?=(?:[^()\\]|\\.)*(?<!\\)[+*}|])(?:[^()\\]|\\.)*+\)(?:[+*]|\{\d*,\d*\})")
 
 
 def warnings(path: Path, content: bytes) -> list[str]:
@@ -403,12 +404,9 @@ def warnings(path: Path, content: bytes) -> list[str]:
               if e.id not in used]
     found += [(("measures", i), f"measure {m.id!r} is not used by any fact") for i, m in enumerate(pack.measures)
               if m.id not in used]
+    found += [(where, "pattern repeats a group that itself repeats or has alternatives; it may backtrack "
+               "catastrophically on long text") for where, pattern in _patterns(pack) if _BACKTRACKS.search(pattern)]
     for i, fact in enumerate(pack.facts):
-        for key in ("context", "unless", "others", "group", "target", "about"):
-            pattern = getattr(fact, key, None)
-            if pattern and _NESTED_REPEAT.search(pattern):
-                found.append((("facts", i, key), "pattern repeats a group that itself repeats; it may backtrack "
-                               "catastrophically on long text"))
         for verdict, sentences in (("pass", fact.examples.passing), ("fail", fact.examples.failing)):
             if not sentences:
                 found.append((("facts", i, "examples"), f"fact {fact.id!r} has no example that must {verdict}"))

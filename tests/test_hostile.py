@@ -431,6 +431,74 @@ def test_the_patterns_of_all_packs_together_have_a_budget(tmp_path: Path, write)
     )
 
 
+def test_scope_patterns_that_backtrack_are_stopped_named_and_warned_about(write) -> None:
+    # A front_matter pattern was matched with no time limit: this draft hung the run.
+    pack = write("pack.yaml", SPELLING_PACK.format(id="scoped", scope="  front_matter: {tags: '(?:a|aa)+$'}"))
+    slow = write("slow.md", "---\ntags: " + "a" * 46 + "!\n---\nACMe won.\n")
+    fine = write("fine.md", "---\ntags: aaa\n---\nACMe won.\n")
+    proc = run("--no-show-source", "--rules", pack, slow, fine, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"{slow}: pack 'scoped': a regular expression of its scope (front_matter 'tags') took more than 1 s on this "
+        "draft and was stopped, so it was not checked here; simplify the pattern (factcheck rules check warns about "
+        "patterns that may backtrack)\n"
+    )
+    assert proc.stdout.startswith(f"{fine}:4:1: error [scoped-spelling]")  # the other draft is still checked
+    proc = run("rules", "check", "--strict", pack)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{pack}:4:18: warning: pattern repeats a group that itself repeats or has alternatives")
+
+
+def _deep_folder(root: Path, text: str) -> Path:
+    """A draft 400 folders down, whose path :data:`SLOW_GLOB` takes minutes to fail on; one at the top."""
+    deep = root.joinpath(*["a"] * 400)
+    deep.mkdir(parents=True)
+    (deep / "x.md").write_text(text, encoding="utf-8")
+    (root / "story.md").write_text(text, encoding="utf-8")
+    return deep.relative_to(root) / "x.md"
+
+
+SLOW_GLOB = "**/" * 40 + "?"
+
+
+def test_a_scope_path_glob_that_backtracks_is_stopped_and_named(tmp_path: Path) -> None:
+    deep = _deep_folder(tmp_path, "ACMe won.\n")
+    pack = SPELLING_PACK.format(id="scoped", scope=f"  paths: ['{SLOW_GLOB}', story.md]")
+    (tmp_path / "pack.yaml").write_text(pack, encoding="utf-8")
+    proc = run("--no-show-source", "--rules", "pack.yaml", "a", "story.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"{deep}: pack 'scoped': a regular expression of its scope (paths) took more than 1 s on this draft and was "
+        "stopped, so it was not checked here; simplify the pattern (factcheck rules check warns about patterns that "
+        "may backtrack)\n"
+    )
+    assert proc.stdout.startswith("story.md:1:1: error [scoped-spelling]")  # the other draft is still checked
+
+
+def test_a_configuration_glob_that_backtracks_is_stopped_and_named(tmp_path: Path) -> None:
+    deep = _deep_folder(tmp_path, WRONG + "\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".factcheck.yaml").write_text(f"exclude: ['{SLOW_GLOB}']\n", encoding="utf-8")
+    proc = run("--all-documents", "--no-show-source", "a", "story.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        f"{deep}: the configuration's exclude glob {SLOW_GLOB!r} took more than 1 s on this draft's name and was "
+        "stopped, so the draft was not checked; simplify the glob"
+    )
+    assert proc.stdout.startswith("story.md:1:38: error [moonshot-exchanges]")  # the other draft is still checked
+
+
+def test_a_fact_target_that_backtracks_only_near_the_claim_is_stopped_and_named(write) -> None:
+    # The target was matched on the whole sentence with a time limit, then near each claim without.
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    pack = write("pack.yaml", text.replace("    target: '\\b(?:Claude|Anthropic)'\n", "    target: 'Claude|(?:a|aa)+\\Z'\n", 1))
+    draft = write("d.md", "Claude: DeepSeek stole " + "a" * 43 + "-b.\n\n" + WRONG + "\n")
+    proc = run("--all-documents", "--skip-example-check", "--no-show-source", "--rules", pack, draft, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"{draft}: fact 'allegations-attributed': a regular expression of the fact took more than 1 s")
+    assert f"{draft}:3:38: error [moonshot-exchanges]" in proc.stdout
+
+
 def test_a_key_from_a_settings_file_cannot_forge_a_line_of_output(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".factcheck.yaml").write_text('severity: {"x\\n::error title=forged::y": warning}\n', encoding="utf-8")
