@@ -167,13 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
     run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
     drafts = []
-    folder_problems: list[str] = []
-    for display, path in _once(_selected(_drafts(args.paths, folder_problems), config)):
+    problems: list[str] = []  # folders that cannot be read, drafts the configuration's globs could not judge
+    for display, path in _once(_selected(_drafts(args.paths, problems), config, problems)):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
         else:
             drafts.append((display, path))
-    for problem in folder_problems:
+    for problem in problems:
         say(problem, sys.stderr)
         status = 2
     options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
@@ -273,8 +273,7 @@ def load_config(given: Path | None) -> Config:
         if not given.is_file():
             raise UsageError(f"no such configuration file: {given}")
         return config.load(given)
-    found = config.discover(Path.cwd())
-    return config.load(found) if found else config.Config()
+    return config.discover(Path.cwd())
 
 
 def _check_fact_ids(config: Config, packs: list) -> None:
@@ -293,8 +292,12 @@ def _check_fact_ids(config: Config, packs: list) -> None:
         raise ConfigError(*problems)
 
 
-def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str, Path]]:
-    """The drafts the configuration's include and exclude globs admit."""
+def _selected(drafts: list[tuple[str, Path]], config: Config, problems: list[str]) -> list[tuple[str, Path]]:
+    """The drafts the configuration's include and exclude globs admit.
+
+    A glob that runs out of time on a draft's name (see checker.rx) is added to ``problems``,
+    and that draft is left out; the others are still judged.
+    """
     from checker import rx
     from checker.compiled import glob_pattern
 
@@ -303,16 +306,22 @@ def _selected(drafts: list[tuple[str, Path]], config: Config) -> list[tuple[str,
         return drafts
     # Absolute but not resolved: a link is matched by its own name (and a loop of links is no error).
     base = Path(os.path.abspath(config.path.parent if config.path else "."))
-    include = [rx.compile(glob_pattern(g)) for g in settings.include]
-    exclude = [rx.compile(glob_pattern(g)) for g in settings.exclude]
+    include = [(glob_pattern(g), f"the configuration's include glob {g!r}") for g in settings.include]
+    exclude = [(glob_pattern(g), f"the configuration's exclude glob {g!r}") for g in settings.exclude]
     selected = []
     for display, path in drafts:
         full = Path(os.path.abspath(path))
         name = full.relative_to(base).as_posix() if full.is_relative_to(base) else full.as_posix()
-        if include and not any(p.search(name) for p in include):
-            continue
-        if not any(p.search(name) for p in exclude):
-            selected.append((display, path))
+        try:
+            if include and not any(rx.found(p, name, what) for p, what in include):
+                continue
+            if not any(rx.found(p, name, what) for p, what in exclude):
+                selected.append((display, path))
+        except rx.TooSlow as exc:
+            problems.append(
+                f"{display}: {exc.what} took more than {rx.TIMEOUT:g} s on this draft's name and was stopped, "
+                "so the draft was not checked; simplify the glob"
+            )
     return selected
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from checker import cache, files, rx, yamlsafe
+from checker import cache, files, rx, rxsize, yamlsafe
 
 NAMES = (".factcheck.yaml", ".factcheck.yml")
 
@@ -60,12 +60,16 @@ class Config(NamedTuple):
         return where_in(self.path or Path("."), self.marks, loc)
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``, up to the repository's top."""
+def discover(start: Path) -> Config:
+    """The nearest configuration at or above ``start``, up to the repository's top (or the defaults).
+
+    A ``pyproject.toml`` counts only when it has a ``[tool.factcheck]`` table: a line that looks
+    like one inside a multi-line string does not make it ours.
+    """
     for folder in [start, *start.parents]:
         for name in NAMES:
             if (folder / name).is_file():
-                return folder / name
+                return load(folder / name)
         pyproject = folder / "pyproject.toml"
         try:
             content = files.read(pyproject, files.SETTINGS_LIMIT) if pyproject.is_file() else b""
@@ -73,14 +77,19 @@ def discover(start: Path) -> Path | None:
         except (OSError, files.Refused):
             header = None  # an unreadable pyproject.toml is someone else's
         if header:
-            return pyproject
+            config = load(pyproject)
+            if config.path is not None:
+                return config
         if (folder / ".git").exists():
-            return None
-    return None
+            break
+    return Config()
 
 
 def load(path: Path) -> Config:
-    """The file's settings; validated once, then taken from the cache while it is unchanged."""
+    """The file's settings; validated once, then taken from the cache while it is unchanged.
+
+    A ``pyproject.toml`` without a ``[tool.factcheck]`` table gives the defaults, with no path.
+    """
     try:
         content = files.read(path, files.SETTINGS_LIMIT)
     except files.Refused as exc:
@@ -91,7 +100,8 @@ def load(path: Path) -> Config:
     config = cache.read(name)
     if not isinstance(config, Config):
         config = _validate(path, content)
-        cache.write(name, config)
+        if config.path is not None:  # the defaults are not worth an entry (nor picklable)
+            cache.write(name, config)
     return config
 
 
@@ -99,14 +109,17 @@ def _validate(path: Path, content: bytes) -> Config:
     from pydantic import ValidationError
 
     from checker import schema
-    from checker.pack import describe_error
+    from checker.pack import describe_error, where_in
 
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read configuration: not valid UTF-8 (byte {exc.start})") from None
     if path.name == "pyproject.toml":
-        data, marks = _toml_table(path, text)
+        table = _toml_table(path, text)
+        if table is None:
+            return Config()  # no [tool.factcheck] table: not a configuration (see discover)
+        data, marks = table
     else:
         try:
             data, marks = yamlsafe.load(text)
@@ -121,20 +134,32 @@ def _validate(path: Path, content: bytes) -> Config:
         settings = schema.Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(*(describe_error(path, marks, data, err) for err in exc.errors())) from None
+    long_globs = [
+        f"{where_in(path, marks, (key, i))}: {key}[{i}] {problem}"
+        for key in ("include", "exclude")
+        for i, glob in enumerate(getattr(settings, key))
+        if (problem := rxsize.too_long(glob))
+    ]
+    if long_globs:
+        raise ConfigError(*long_globs)
     return Config(path, Settings(**settings.model_dump()), marks)
 
 
-def _toml_table(path: Path, text: str) -> tuple[dict[str, Any], dict[Any, yamlsafe.Mark]]:
+def _toml_table(path: Path, text: str) -> tuple[Any, dict[Any, yamlsafe.Mark]] | None:
+    """The [tool.factcheck] table and the positions of its keys; None when there is none."""
     try:
         import tomllib
     except ImportError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        data = tomllib.loads(text).get("tool", {}).get("factcheck", {})
+        tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise ConfigError(f"{path}: nested too deeply to be read") from None
+    if not isinstance(tool, dict) or "factcheck" not in tool:
+        return None
+    data = tool["factcheck"]
     # TOML parsers keep no positions: find each key's line in the [tool.factcheck] tables.
     marks: dict[Any, yamlsafe.Mark] = {}
     table: tuple[str, ...] | None = None

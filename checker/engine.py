@@ -61,10 +61,6 @@ class Result:
 class _Scope:
     def __init__(self, scope: CompiledScope) -> None:
         self.scope = scope
-        self.paths = [rx.compile(p) for p in scope.paths]
-        self.front_matter = [(key, rx.compile(p)) for key, p in scope.front_matter]
-        self.all = [rx.compile(p) for p in scope.all]
-        self.any = [rx.compile(p) for p in scope.any]
         # The conditions that are words, as word tests (None: not words, cannot be tested so)
         self.all_words = [w for w in map(_words, scope.all) if w]
         self.any_words = [_words(p) for p in scope.any]
@@ -88,18 +84,18 @@ class _Scope:
 
     def _path_matches(self, path: str) -> bool:
         posix = PurePath(path).as_posix().removeprefix("./")
-        return not self.paths or any(p.search(posix) for p in self.paths)
+        return not self.scope.paths or any(rx.found(p, posix, "its scope (paths)") for p in self.scope.paths)
 
     def admits(self, document: Document) -> bool:
         """Whether every condition holds; the cheap ones are tried first."""
         scope = self.scope
         if not self._path_matches(document.path):
             return False
-        if not all(r.search(document.prose, timeout=rx.TIMEOUT) for r in self.all):
+        if not all(rx.found(p, document.prose, "its scope (all)") for p in scope.all):
             return False
-        if sum(1 for r in self.any if r.search(document.prose, timeout=rx.TIMEOUT)) < scope.min_any:
+        if sum(1 for p in scope.any if rx.found(p, document.prose, "its scope (any)")) < scope.min_any:
             return False
-        if not all(_matches(document.meta.get(key), pattern) for key, pattern in self.front_matter):
+        if not all(_matches(key, document.meta.get(key), pattern) for key, pattern in scope.front_matter):
             return False
         date = document.date if scope.start or scope.end else None
         return date is None or not (scope.start and date < scope.start or scope.end and date > scope.end)
@@ -140,9 +136,9 @@ def _words(pattern: str) -> _Words | None:
     return _Words(frozenset(whole), tuple(sorted(starts)))
 
 
-def _matches(value: Any, pattern: rx.Pattern[str]) -> bool:
+def _matches(key: str, value: Any, pattern: str) -> bool:
     values = value if isinstance(value, list) else [value]
-    return any(v is not None and pattern.search(str(v)) for v in values)
+    return any(v is not None and rx.found(pattern, str(v), f"its scope (front_matter {key!r})") for v in values)
 
 
 class Engine:
@@ -172,9 +168,13 @@ class Engine:
         unread = markup.Unread(text)
         for pack in self.packs:
             scopes = self._scopes[pack.id]
-            if scopes and not any(s.may_admit_roughly(path, unread.flat) for s in scopes):
-                continue
-            if (not scopes or any(s.may_admit(path, unread.words) for s in scopes)) and pack.triggers.triggered(unread.words):
+            try:
+                if scopes and not any(s.may_admit_roughly(path, unread.flat) for s in scopes):
+                    continue
+                admitted = not scopes or any(s.may_admit(path, unread.words) for s in scopes)
+            except rx.TooSlow:  # cannot tell here: check() says which condition ran out of time
+                return True
+            if admitted and pack.triggers.triggered(unread.words):
                 return True
         return False
 
@@ -187,8 +187,8 @@ class Engine:
             try:
                 if not self.in_scope(pack, document):
                     continue
-            except TimeoutError:
-                result.errors.append(f"{document.path}: pack {pack.id!r}: {_TOO_SLOW.format(what='its scope')}")
+            except rx.TooSlow as exc:
+                result.errors.append(f"{document.path}: pack {pack.id!r}: {_TOO_SLOW.format(what=exc.what)}")
                 continue
             if found is None:
                 found = words(document.prose)

@@ -7,6 +7,7 @@ new or edited pack is validated (:mod:`checker.pack`) and has its examples run.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,12 +30,20 @@ class Loaded(NamedTuple):
     failures: tuple[str, ...] | None = None  # the packs' failing examples; None: not run (or not asked for)
 
 
-def pack_files(paths: list[Path]) -> list[Path]:
-    """The pack files named by ``paths``: files as given, folders searched recursively."""
+def pack_files(paths: list[Path], problems: list[str]) -> list[Path]:
+    """The pack files named by ``paths``: files as given, folders searched recursively.
+
+    A folder that cannot be read is added to ``problems``: its packs would be missing silently.
+    """
+
+    def cannot_read(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: cannot read rules folder: {exc.strerror or exc}")
+
     named: list[Path] = []
     for path in paths:
         if path.is_dir():
-            named.extend(sorted(p for p in path.rglob("*") if p.suffix in PACK_SUFFIXES and p.is_file()))
+            found = [Path(root, name) for root, _, names in os.walk(path, onerror=cannot_read) for name in names]
+            named.extend(sorted(p for p in found if p.suffix in PACK_SUFFIXES and p.is_file()))
         else:
             named.append(path)
     return named
@@ -44,7 +53,7 @@ def read(paths: list[Path]) -> list[tuple[Path, bytes]]:
     """Every pack file under ``paths`` with its bytes; PackError names each one unreadable."""
     found: list[tuple[Path, bytes]] = []
     problems: list[str] = []
-    for path in pack_files(paths):
+    for path in pack_files(paths, problems):
         try:
             found.append((path, files.read(path, files.SETTINGS_LIMIT)))
         except files.Refused as exc:

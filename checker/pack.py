@@ -2,7 +2,9 @@
 
 Validation happens once, when a pack is loaded; everything after works on the plain,
 picklable :class:`checker.compiled.CompiledPack`, which the cache keeps between runs. Every problem is
-reported as ``file:line:col: what is wrong``, at the YAML position of the offending key.
+reported as ``file:line:col: what is wrong``, at the YAML position of the offending key. A
+pattern is measured from its text (:mod:`checker.rxsize`) before it is compiled, and the
+patterns of all the packs loaded together share one budget.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Annotated, Any, Literal, Union
 import regex
 from pydantic import Field, ValidationError
 
-from checker import yamlsafe
+from checker import rxsize, yamlsafe
 from checker.claims import Vocabulary
 from checker.compiled import CompiledPack, CompiledScope, FactInfo, glob_pattern, triggers
 from checker.kinds import KINDS
@@ -55,9 +57,10 @@ def load(files: list[tuple[Path, bytes]]) -> list[CompiledPack]:
     packs: list[CompiledPack] = []
     problems: list[str] = []
     seen_facts: dict[str, str] = {}
+    budget = _Budget()
     for path, data in files:
         try:
-            pack, marks = _validate(path, data)
+            pack, marks = _validate(path, data, budget)
         except PackError as exc:
             problems.extend(exc.problems)
             continue
@@ -75,7 +78,16 @@ def load(files: list[tuple[Path, bytes]]) -> list[CompiledPack]:
     return packs
 
 
-def _validate(path: Path, content: bytes) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
+class _Budget:
+    """What the patterns of the packs loaded together may still come to (see checker.rxsize)."""
+
+    def __init__(self) -> None:
+        self.left = rxsize.MAX_TOTAL
+
+
+def _validate(
+    path: Path, content: bytes, budget: _Budget | None = None
+) -> tuple[Pack, dict[yamlsafe.Path, yamlsafe.Mark]]:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -91,14 +103,14 @@ def _validate(path: Path, content: bytes) -> tuple[Pack, dict[yamlsafe.Path, yam
         pack = Pack.model_validate(data)
     except ValidationError as exc:
         raise PackError([describe_error(path, marks, data, err) for err in exc.errors()]) from None
-    problems = [f"{where_in(path, marks, loc)}: {msg}" for loc, msg in _references(pack)]
+    problems = [f"{where_in(path, marks, loc)}: {msg}" for loc, msg in _references(pack, budget or _Budget())]
     if problems:
         raise PackError(problems)
     return pack, marks
 
 
-def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
-    """Ids that must be unique, and references that must resolve."""
+def _references(pack: Pack, budget: _Budget) -> list[tuple[tuple[Any, ...], str]]:
+    """Ids that must be unique, references that must resolve, patterns that must compile."""
     problems: list[tuple[tuple[Any, ...], str]] = []
     for section in ("sources", "entities", "measures", "facts"):
         seen: set[str] = set()
@@ -131,18 +143,27 @@ def _references(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
                 ("facts", i, "superseded_by"),
                 f"{fact.superseded_by!r} must be another {fact.kind} fact with a valid_from date",
             ))
+    for where, pattern in _patterns(pack):
+        problems.extend((where, p) for p in _pattern_problems(pattern, budget))
+    for where, scope in _scopes(pack):
+        for i, glob in enumerate(scope.paths):
+            problems.extend(((*where, "paths", i), p) for p in _glob_problems(glob, budget))
+    return problems
+
+
+def _patterns(pack: Pack) -> list[tuple[tuple[Any, ...], str]]:
+    """Every regular expression the pack gives, with its location."""
+    found = []
     for i, fact in enumerate(pack.facts):
         for key in ("context", "unless", "others", "group", "target", "about"):
             pattern = getattr(fact, key, None)
             if pattern is not None:
-                problems.extend((("facts", i, key), p) for p in _pattern_problems(pattern))
+                found.append((("facts", i, key), pattern))
     for where, scope in _scopes(pack):
         for key in ("all", "any"):
-            for i, pattern in enumerate(getattr(scope, key)):
-                problems.extend(((*where, key, i), p) for p in _pattern_problems(pattern))
-        for key, pattern in scope.front_matter.items():
-            problems.extend(((*where, "front_matter", key), p) for p in _pattern_problems(pattern))
-    return problems
+            found += [((*where, key, i), pattern) for i, pattern in enumerate(getattr(scope, key))]
+        found += [((*where, "front_matter", key), pattern) for key, pattern in scope.front_matter.items()]
+    return found
 
 
 def _scopes(pack: Pack) -> list[tuple[tuple[Any, ...], Scope]]:
@@ -153,18 +174,42 @@ def _scopes(pack: Pack) -> list[tuple[tuple[Any, ...], Scope]]:
     return [(("scope", i), scope) for i, scope in enumerate(pack.scope)]
 
 
-_REPEAT = regex.compile(r"(?<!\\)\{\s*(\d*)\s*(?:,\s*(\d*)\s*)?\}")
-MAX_REPEAT = 1000  # "x{4000000000}" compiles into gigabytes
-
-
-def _pattern_problems(pattern: str) -> list[str]:
-    if any(int(n) > MAX_REPEAT for m in _REPEAT.finditer(pattern) for n in m.groups() if n):
-        return [f"regular expression {pattern!r} repeats something more than {MAX_REPEAT:,} times"]
+def _pattern_problems(pattern: str, budget: _Budget) -> list[str]:
+    """Why ``pattern`` is refused: measured first (see checker.rxsize), compiled only when small enough."""
+    try:
+        size = rxsize.size(pattern)
+    except rxsize.TooLarge as exc:
+        return [f"regular expression {_shown(pattern)} {exc}"]
+    problems = _spend(budget, size, f"regular expression {_shown(pattern)}")
+    if budget.left < 0:  # over budget (said once): compile nothing more
+        return problems
     try:
         regex.compile(pattern)
     except (regex.error, OverflowError, MemoryError) as exc:
-        return [f"invalid regular expression {pattern!r}: {exc or type(exc).__name__}"]
+        return [f"invalid regular expression {_shown(pattern)}: {str(exc) or type(exc).__name__}"]
     return []
+
+
+def _glob_problems(glob: str, budget: _Budget) -> list[str]:
+    """Why a scope's glob is refused: too long, or over the budget (as the pattern it becomes)."""
+    problem = rxsize.too_long(glob)
+    if problem:
+        return [f"glob {_shown(glob)} {problem}"]
+    return _spend(budget, len(glob_pattern(glob)), f"glob {_shown(glob)}")
+
+
+def _spend(budget: _Budget, size: int, what: str) -> list[str]:
+    """Take ``size`` from the budget; the problem, said once, when that overspends it."""
+    was, budget.left = budget.left, budget.left - size
+    if budget.left < 0 <= was:
+        return [f"{what} is one too many: the patterns of the packs together would come to more than "
+                f"{rxsize.MAX_TOTAL:,} parts once compiled"]
+    return []
+
+
+def _shown(pattern: str) -> str:
+    """The pattern quoted for a message, cut short when it is long."""
+    return repr(pattern) if len(pattern) <= 200 else repr(pattern[:200]) + "…"
 
 
 def _ids(ids: set[str]) -> str:
@@ -172,7 +217,10 @@ def _ids(ids: set[str]) -> str:
 
 
 def describe_error(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
-    loc = _data_path(data, tuple(err["loc"]))
+    loc = tuple(err["loc"])
+    if err["type"] == "invalid_key":  # pydantic names a key that is not text by its str(): "None"
+        loc = (*loc[:-1], err["input"])
+    loc = _data_path(data, loc)
     if err["type"] == "union_tag_invalid":
         loc += ("kind",)  # pydantic places it at the fact; the offending key is its kind
     where = where_in(path, marks, loc)
@@ -217,9 +265,11 @@ def where_in(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) 
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
+    """The location as the pack writes it; a key that could forge a line or drive a terminal is quoted."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        name = str(part) if str(part).isprintable() else repr(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out
 
 
@@ -330,8 +380,9 @@ def _noun_pattern(measure: Measure) -> str:
     return f"(?i:{body})"
 
 
-# "(a+)+", "(\w*\s?)*", "(?:x+){2,}": a quantified group holding an unbounded quantifier.
-_NESTED_REPEAT = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
+# "(a+)+", "(\w*\s?)*", "(?:x+){2,}", "(?:a|aa)+": a quantified group holding a quantifier or
+# alternatives. Linear: the lookahead finds the quantifier, the possessive run never gives back.
+_BACKTRACKS = regex.compile(r"\((?=(?:[^()\\]|\\.)*(?<!\\)[+*}|])(?:[^()\\]|\\.)*+\)(?:[+*]|\{\d*,\d*\})")
 
 
 def warnings(path: Path, content: bytes) -> list[str]:
@@ -353,12 +404,9 @@ def warnings(path: Path, content: bytes) -> list[str]:
               if e.id not in used]
     found += [(("measures", i), f"measure {m.id!r} is not used by any fact") for i, m in enumerate(pack.measures)
               if m.id not in used]
+    found += [(where, "pattern repeats a group that itself repeats or has alternatives; it may backtrack "
+               "catastrophically on long text") for where, pattern in _patterns(pack) if _BACKTRACKS.search(pattern)]
     for i, fact in enumerate(pack.facts):
-        for key in ("context", "unless", "others", "group", "target", "about"):
-            pattern = getattr(fact, key, None)
-            if pattern and _NESTED_REPEAT.search(pattern):
-                found.append((("facts", i, key), "pattern repeats a group that itself repeats; it may backtrack "
-                               "catastrophically on long text"))
         for verdict, sentences in (("pass", fact.examples.passing), ("fail", fact.examples.failing)):
             if not sentences:
                 found.append((("facts", i, "examples"), f"fact {fact.id!r} has no example that must {verdict}"))

@@ -7,10 +7,13 @@ under a key that changes with factcheck, Python and regex), and the next run loa
 in a millisecond or two. Only the last run's patterns are kept, so the entry never grows
 beyond what one run needs.
 
-Every match made through these functions (a pack's own patterns among them) stops with
-``TimeoutError`` after :data:`TIMEOUT` seconds: a pattern that backtracks catastrophically on
-some draft cannot hang a CI job (see :meth:`checker.engine.Engine.check`). The modules of the checker call these functions instead of regex's;
-they take the same arguments and return the same objects.
+Every match made through these functions stops with ``TimeoutError`` after :data:`TIMEOUT`
+seconds: a pattern that backtracks catastrophically on some draft cannot hang a CI job (see
+:meth:`checker.engine.Engine.check`). The modules of the checker call these functions instead
+of regex's; they take the same arguments and return the same objects. Every pattern a pack or a
+configuration gives is matched through them (never through a compiled pattern's own methods,
+which take no timeout unless told), and :func:`found` names the pattern's owner when it runs
+out of time.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from checker import cache
 
 __all__ = [
     "DOTALL", "IGNORECASE", "MULTILINE", "VERBOSE", "V1", "Match", "Pattern", "error", "escape",
-    "compile", "search", "match", "fullmatch", "finditer", "sub", "split", "save",
+    "compile", "search", "match", "fullmatch", "finditer", "sub", "split", "save", "found", "TooSlow",
 ]
 
 TIMEOUT = 1.0  # seconds one match may take
@@ -69,6 +72,22 @@ def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) ->
 
 def split(pattern: Any, string: str, maxsplit: int = 0, flags: int = 0) -> list[str]:
     return compile(pattern, flags).split(string, maxsplit, timeout=TIMEOUT)
+
+
+class TooSlow(TimeoutError):
+    """A pack's or a configuration's pattern ran out of time; ``what`` says whose it is."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def found(pattern: str, string: str, what: str) -> bool:
+    """Whether ``pattern`` matches in ``string``; out of time, :class:`TooSlow` names ``what``."""
+    try:
+        return search(pattern, string) is not None
+    except TimeoutError:
+        raise TooSlow(what) from None
 
 
 def save() -> None:

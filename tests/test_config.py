@@ -103,6 +103,24 @@ def test_a_foreign_unreadable_pyproject_is_not_a_config(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
 
 
+def test_a_pyproject_whose_tool_is_not_a_table_is_not_a_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('tool = 1\nx = """\n[tool.factcheck]\n"""\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    proc = run("--all-documents", "--no-show-source", "a.md", cwd=tmp_path)  # an AttributeError, once
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_table_header_inside_a_string_does_not_make_a_pyproject_the_config(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, "format: json\n")
+    (root / ".git").mkdir()
+    (root / "stories" / "pyproject.toml").write_text(
+        '[tool.black]\nnote = """\n[tool.factcheck]\nformat = "github"\n"""\n', encoding="utf-8"
+    )
+    proc = run("--all-documents", "a.md", cwd=root / "stories")  # the settings above it are found instead
+    assert [f["path"] for f in report(proc)["findings"]] == ["a.md"]
+
+
 def test_an_explicit_config_file_wins_over_discovery(tmp_path: Path) -> None:
     root = newsroom(tmp_path, "format: github\n")
     (root / "other.yaml").write_text("format: json\nexclude: ['stories/archive/**']\n", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import resource
 import socket
 import subprocess
 from pathlib import Path
@@ -177,6 +178,26 @@ def test_unreadable_folders_and_files_are_reported_and_the_rest_is_checked(tmp_p
     assert [f["path"] for f in report["findings"]] == [str(tree / "open" / "story.md")]
 
 
+def test_a_rules_folder_whose_subfolder_cannot_be_read_is_an_error(tmp_path: Path, write) -> None:
+    # The subfolder's packs were left out without a word, and the check ran against the rest.
+    rules = tmp_path / "rules"
+    (rules / "sub").mkdir(parents=True)
+    (rules / "top.yaml").write_text(BUNDLED_PACK.read_text(encoding="utf-8"), encoding="utf-8")
+    (rules / "sub" / "other.yaml").write_text("id: other\n", encoding="utf-8")
+    (rules / "sub").chmod(0)
+    try:
+        proc = subprocess.run(
+            [*factcheck_command(), "--no-cache", "--rules", rules, write("d.md", WRONG)],
+            capture_output=True, text=True, timeout=120,
+            preexec_fn=_without_the_power_to_read_everything if os.geteuid() == 0 else None,
+        )
+    except subprocess.SubprocessError as exc:  # prctl refused: a container without CAP_SETPCAP
+        pytest.skip(f"cannot take root's power to read everything here: {exc}")
+    finally:
+        (rules / "sub").chmod(0o755)
+    assert (proc.returncode, proc.stderr) == (2, f"{rules / 'sub'}: cannot read rules folder: Permission denied\n")
+
+
 def test_paths_with_spaces_punctuation_and_non_ascii_names(tmp_path: Path) -> None:
     folder = tmp_path / "my drafts" / "Zürich 日本"
     folder.mkdir(parents=True)
@@ -201,9 +222,17 @@ def test_a_file_named_like_an_option_is_still_a_draft_after_double_dash(tmp_path
 # Packs and configuration files are repository content too: a pull request can change them.
 def _pack_error(write, text: str) -> str:
     pack = write("pack.yaml", text)
-    proc = run("--no-cache", "--rules", pack, write("d.md", WRONG), timeout=120)
+    proc = subprocess.run(
+        [*factcheck_command(), "--no-cache", "--rules", pack, write("d.md", WRONG)],
+        capture_output=True, text=True, timeout=120, preexec_fn=_in_one_gigabyte,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr  # not -11: no crash
     return proc.stderr.replace(str(pack), "pack.yaml")
+
+
+def _in_one_gigabyte() -> None:
+    """In the child process: a pack that would take gigabytes fails there, not on the machine."""
+    resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
 
 
 def test_a_deeply_nested_pack_is_refused_instead_of_crashing_the_yaml_reader(write) -> None:
@@ -411,9 +440,143 @@ def test_the_same_yaml_limits_hold_for_configuration_files(tmp_path: Path) -> No
     )
 
 
-def test_a_pattern_that_repeats_billions_of_times_is_refused_at_load(write) -> None:
-    text = BUNDLED_PACK.read_text(encoding="utf-8").replace("'(?i)\\bdistil'", "'x{4000000000}'", 1)
-    assert "repeats something more than 1,000 times" in _pack_error(write, text)
+REPEATS = "repeats something more than 1,000 times"
+TOO_LARGE = "is too large: written out, with a repeat inside a repeat multiplied, it would have more than 100,000 parts"
+
+
+@pytest.mark.parametrize(
+    "pattern, reason",
+    [
+        ("x{4000000000}", REPEATS),
+        # Each of these passed the old guard, then took 12-24 GB to compile.
+        ("\\\\{4000000000}", REPEATS),  # an escaped backslash, then a count
+        ("((a{1000}){1000}){1000}", TOO_LARGE),  # nested repeats multiply
+        ("(?x)a{4000000 000}", REPEATS),  # (?x) ignores the space inside the count
+        ("(?x)a{4000 # a comment\n000}", REPEATS),  # and a comment
+        ("(?:a{1000}){101}", TOO_LARGE),
+        ("(?:" * 60 + "a" + ")" * 60, "nests groups more than 50 deep"),  # regex's parser recursed out of stack
+        ("a" * 10_001, "is 10,001 characters long; the limit is 10,000"),
+        ("(?V1)[[a]{1000}]", "turns on regex's version 1 behaviour (?V1), which packs do not accept"),
+    ],
+    ids=["count", "escaped-backslash", "nested", "verbose-space", "verbose-comment", "product", "deep", "long", "v1"],
+)
+def test_a_pattern_too_large_to_compile_safely_is_refused_before_it_is_compiled(write, pattern: str, reason: str) -> None:
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    line = text[: text.index("'(?i)\\bdistil'")].count("\n") + 1
+    column = text.index("'(?i)\\bdistil'") - text.rindex("\n", 0, text.index("'(?i)\\bdistil'"))
+    error = _pack_error(write, text.replace("'(?i)\\bdistil'", json.dumps(pattern), 1))
+    assert error.startswith(f"pack.yaml:{line}:{column}: regular expression ") and error.endswith(f" {reason}\n"), error
+    assert error.count("\n") == 1
+
+
+SPELLING_PACK = """\
+id: {id}
+title: A pack with a scope
+scope:
+{scope}
+sources: [{{id: s, title: Source}}]
+entities: [{{id: acme, name: Acme}}]
+facts:
+  - id: {id}-spelling
+    kind: spelling
+    entity: acme
+    wrong: [ACMe]
+    source: s
+    examples: {{pass: [Acme], fail: [ACMe]}}
+"""
+
+
+def test_the_patterns_of_all_packs_together_have_a_budget(tmp_path: Path, write) -> None:
+    # Each pattern is within bounds (just under 100,000 parts, some 16 MB compiled); eleven are not.
+    patterns = [f"(?:a{{999}}){{100}}x{i}" for i in range(11)]
+    one = write("one.yaml", SPELLING_PACK.format(id="one", scope="  any:\n" + "".join(f"    - '{p}'\n" for p in patterns[:6])))
+    two = write("two.yaml", SPELLING_PACK.format(id="two", scope="  any:\n" + "".join(f"    - '{p}'\n" for p in patterns[6:])))
+    proc = subprocess.run(
+        [*factcheck_command(), "--no-cache", "--rules", one, "--rules", two, write("d.md", "ACMe.\n")],
+        capture_output=True, text=True, timeout=120, preexec_fn=_in_one_gigabyte,
+    )
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        f"{two}:9:7: regular expression '{patterns[10]}' is one too many: the patterns of the packs together "
+        "would come to more than 1,000,000 parts once compiled\n",
+    )
+
+
+def test_scope_patterns_that_backtrack_are_stopped_named_and_warned_about(write) -> None:
+    # A front_matter pattern was matched with no time limit: this draft hung the run.
+    pack = write("pack.yaml", SPELLING_PACK.format(id="scoped", scope="  front_matter: {tags: '(?:a|aa)+$'}"))
+    slow = write("slow.md", "---\ntags: " + "a" * 46 + "!\n---\nACMe won.\n")
+    fine = write("fine.md", "---\ntags: aaa\n---\nACMe won.\n")
+    proc = run("--no-show-source", "--rules", pack, slow, fine, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"{slow}: pack 'scoped': a regular expression of its scope (front_matter 'tags') took more than 1 s on this "
+        "draft and was stopped, so it was not checked here; simplify the pattern (factcheck rules check warns about "
+        "patterns that may backtrack)\n"
+    )
+    assert proc.stdout.startswith(f"{fine}:4:1: error [scoped-spelling]")  # the other draft is still checked
+    proc = run("rules", "check", "--strict", pack)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{pack}:4:18: warning: pattern repeats a group that itself repeats or has alternatives")
+
+
+def _deep_folder(root: Path, text: str) -> Path:
+    """A draft 400 folders down, whose path :data:`SLOW_GLOB` takes minutes to fail on; one at the top."""
+    deep = root.joinpath(*["a"] * 400)
+    deep.mkdir(parents=True)
+    (deep / "x.md").write_text(text, encoding="utf-8")
+    (root / "story.md").write_text(text, encoding="utf-8")
+    return deep.relative_to(root) / "x.md"
+
+
+SLOW_GLOB = "**/" * 40 + "?"
+
+
+def test_a_scope_path_glob_that_backtracks_is_stopped_and_named(tmp_path: Path) -> None:
+    deep = _deep_folder(tmp_path, "ACMe won.\n")
+    pack = SPELLING_PACK.format(id="scoped", scope=f"  paths: ['{SLOW_GLOB}', story.md]")
+    (tmp_path / "pack.yaml").write_text(pack, encoding="utf-8")
+    proc = run("--no-show-source", "--rules", "pack.yaml", "a", "story.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"{deep}: pack 'scoped': a regular expression of its scope (paths) took more than 1 s on this draft and was "
+        "stopped, so it was not checked here; simplify the pattern (factcheck rules check warns about patterns that "
+        "may backtrack)\n"
+    )
+    assert proc.stdout.startswith("story.md:1:1: error [scoped-spelling]")  # the other draft is still checked
+
+
+def test_a_configuration_glob_that_backtracks_is_stopped_and_named(tmp_path: Path) -> None:
+    deep = _deep_folder(tmp_path, WRONG + "\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".factcheck.yaml").write_text(f"exclude: ['{SLOW_GLOB}']\n", encoding="utf-8")
+    proc = run("--all-documents", "--no-show-source", "a", "story.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        f"{deep}: the configuration's exclude glob {SLOW_GLOB!r} took more than 1 s on this draft's name and was "
+        "stopped, so the draft was not checked; simplify the glob"
+    )
+    assert proc.stdout.startswith("story.md:1:38: error [moonshot-exchanges]")  # the other draft is still checked
+
+
+def test_a_fact_target_that_backtracks_only_near_the_claim_is_stopped_and_named(write) -> None:
+    # The target was matched on the whole sentence with a time limit, then near each claim without.
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    pack = write("pack.yaml", text.replace("    target: '\\b(?:Claude|Anthropic)'\n", "    target: 'Claude|(?:a|aa)+\\Z'\n", 1))
+    draft = write("d.md", "Claude: DeepSeek stole " + "a" * 43 + "-b.\n\n" + WRONG + "\n")
+    proc = run("--all-documents", "--skip-example-check", "--no-show-source", "--rules", pack, draft, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"{draft}: fact 'allegations-attributed': a regular expression of the fact took more than 1 s")
+    assert f"{draft}:3:38: error [moonshot-exchanges]" in proc.stdout
+
+
+def test_a_key_from_a_settings_file_cannot_forge_a_line_of_output(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".factcheck.yaml").write_text('severity: {"x\\n::error title=forged::y": warning}\n', encoding="utf-8")
+    (tmp_path / "d.md").write_text(WRONG, encoding="utf-8")
+    proc = run("--format", "github", "d.md", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "severity.'x\\n::error title=forged::y'" in proc.stderr
 
 
 def test_a_rules_folder_without_packs_is_an_error_not_a_silent_pass(tmp_path: Path, write) -> None:

@@ -68,6 +68,7 @@ def test_valid_pack_works(tmp_path: Path) -> None:
         ("title: Demo pack\n", "title: !!python/object:os.system Demo\n", "2:8", "tag"),
         ("title: Demo pack\n", "title: Demo pack\nscope:\n  any: [a, b]\n  min_any: 3\n", "3:1", "min_any is 3"),
         ("    title: A blog post\n", "    title: A blog post\n    date: 2026-02-31\n", "6:11", "invalid value"),
+        ("title: Demo pack\n", "title: Demo pack\n~: x\n", "3:1", "None"),  # a null key, once reported at 1:1
     ],
 )
 def test_invalid_packs_point_at_the_offending_key(

@@ -104,13 +104,12 @@ def _claim(rule: Rule, context: Context, prose: str, start: int, end: int) -> rx
         starts += [m.start() for m in rx.finditer(rule.group, prose, pos=start, endpos=end)]
     if not starts or not rx.search(rule.target, prose[start:end]):
         return None
-    target = rx.compile(rule.target)
     for m in rx.finditer(rule.claims, prose, pos=start, endpos=end):
         if inside(context.quoted, m.start()) or min(starts) >= m.start():
             continue
         # What was taken follows the verb closely, as its object: "stole Claude's reasoning",
         # "trained its chatbot on Claude's answers"; not "trained to compete with Claude".
-        near = target.search(prose, m.end(), min(end, m.end() + 45))
+        near = rx.search(rule.target, prose, pos=m.end(), endpos=min(end, m.end() + 45))
         if near and not _NOT_OBJECT.search(prose, m.end(), near.start()):
             return m
     return None

@@ -120,12 +120,11 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     prose = context.document.prose
     for rule in rules:
-        forms = rx.compile(rule.forms)
         last_mention = -1  # sentence index of the last mention of the term
         defining = False  # the previous sentence defined the term
         for i, (start, end) in enumerate(context.sentences):
             sentence = prose[start:end]
-            mentions = list(forms.finditer(sentence))
+            mentions = list(rx.finditer(rule.forms, sentence))
             described = _described(sentence, mentions, prose, context.sentences, i, last_mention, defining)
             defining = described is not None
             if mentions:
