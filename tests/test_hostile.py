@@ -258,12 +258,12 @@ def test_keys_of_packs_and_settings_cannot_forge_lines(tmp_path: Path, write) ->
     )
     lines = _pack_error(write, text).splitlines()
     assert not any(line.startswith("::") for line in lines)
-    assert any(r"scope.front_matter.k\n::error title=INJECTED::forged: " in line for line in lines)
+    assert any(r"scope.front_matter.'k\n::error title=INJECTED::forged': " in line for line in lines)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".factcheck.yaml").write_text('severity: {"x\\n::stop-commands::tok": warning}\n', encoding="utf-8")
     proc = run("--format", "github", write("d.md", WRONG).name, cwd=tmp_path, timeout=120)
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
-    assert proc.stderr.startswith(f"{tmp_path / '.factcheck.yaml'}:1:12: severity.x\\n::stop-commands::tok")
+    assert proc.stderr.startswith(f"{tmp_path / '.factcheck.yaml'}:1:12: severity.'x\\n::stop-commands::tok'")
 
 
 def test_a_huge_pack_is_refused_before_it_is_read(tmp_path: Path, write) -> None:
