@@ -44,6 +44,7 @@ def main(argv: Sequence[str]) -> int:
     claims = commands.add_parser("claims", help="every claim the checker recognises in a draft")
     claims.add_argument("draft", type=Path)
     claims.add_argument("--rules", action="append", type=Path, metavar="PATH")
+    claims.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     args = parser.parse_args(argv)
 
     if args.command == "rules" and args.action == "schema":
@@ -70,7 +71,7 @@ def main(argv: Sequence[str]) -> int:
     if args.command == "explain":
         return _explain(packs, args.fact)
     if args.command == "claims":
-        return _claims(packs, args.draft)
+        return _claims(packs, args.draft, args.format)
     if args.action == "list":
         return _list(packs)
     if args.action == "check":
@@ -203,7 +204,7 @@ def _scope(pack: CompiledPack) -> str:
     return " OR ".join(parts)
 
 
-def _claims(packs: list[CompiledPack], draft: Path) -> int:
+def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
     from checker.batch import read_draft, unreadable
     from checker.claims import quoted_spans
     from checker.document import FORMATS, read, sentences
@@ -220,23 +221,39 @@ def _claims(packs: list[CompiledPack], draft: Path) -> int:
     engine = Engine(packs)
     spans = sentences(document.prose)
     quoted = quoted_spans(document.prose)
+    report: dict = {"version": 1, "path": str(draft), "packs": [], "claims": []}
     for pack in packs:
-        scoped = engine.in_scope(pack, document)
-        say(f"pack {pack.id}: {'in scope' if scoped else 'out of scope (nothing is compared; --all-documents would)'}")
+        report["packs"].append({"id": pack.id, "in_scope": engine.in_scope(pack, document)})
         rules = pack.rules.get("quantity", [])
         for claim in engine.binder(pack).claims(document.prose, spans, quoted):
             line, column = document.position(document.original(claim.start, claim.end)[0])
-            owner = "ambiguous owner" if claim.ambiguous else (pack.names.get(claim.owner, claim.owner) if claim.owner else "no owner")
             fact = next((r for r in rules if quantity.compared(claim, r, document.prose)), None)
             if claim.ambiguous:
-                verdict = "not compared: whose figure it is is unclear (it, two parties, a quote, an average)"
+                verdict, why = "not compared", "whose figure it is is unclear (it, two parties, a quote, an average)"
             elif fact is None:
-                verdict = "not compared: no fact of this measure and owner applies to this sentence"
-            elif claim.figure.interval.disjoint(fact.interval):
-                verdict = f"contradicts {fact.id} ({fact.stated})"
+                verdict, why = "not compared", "no fact of this measure and owner applies to this sentence"
             else:
-                verdict = f"agrees with {fact.id} ({fact.stated})"
-            interval = claim.figure.interval
-            say(f"  {draft}:{line}:{column}: \"{claim.text}\" [{interval.lo:,.0f} to {interval.hi:,.0f}] "
-                f"{claim.measure}, {owner}: {verdict}")
+                verdict = "contradicts" if claim.figure.interval.disjoint(fact.interval) else "agrees"
+                why = fact.stated
+            report["claims"].append({
+                "pack": pack.id, "line": line, "column": column, "text": claim.text,
+                "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "measure": claim.measure,
+                "owner": None if claim.ambiguous or not claim.owner else pack.names.get(claim.owner, claim.owner),
+                "ambiguous": claim.ambiguous, "fact": fact.id if fact and not claim.ambiguous else None,
+                "verdict": verdict, "why": why,
+            })
+    if fmt == "json":
+        from checker.report.json_format import dumps
+
+        sys.stdout.write(dumps(report, indent=2) + "\n")
+        return 0
+    for entry in report["packs"]:
+        scoped = "in scope" if entry["in_scope"] else "out of scope (nothing is compared; --all-documents would)"
+        say(f"pack {entry['id']}: {scoped}")
+        for c in (c for c in report["claims"] if c["pack"] == entry["id"]):
+            owner = "ambiguous owner" if c["ambiguous"] else c["owner"] or "no owner"
+            lo, hi = c["interval"]
+            said = {"agrees": "agrees with", "contradicts": "contradicts"}.get(c["verdict"])
+            verdict = f"{said} {c['fact']} ({c['why']})" if said else f"{c['verdict']}: {c['why']}"
+            say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" [{lo:,.0f} to {hi:,.0f}] {c['measure']}, {owner}: {verdict}")
     return 0

@@ -95,6 +95,18 @@ def test_claims_shows_what_was_compared_and_why(write) -> None:
     assert '"13 million" [12,500,000 to 13,500,000] exchanges, Moonshot AI: contradicts moonshot-exchanges' in proc.stdout
 
 
+def test_claims_as_json_gives_each_claim_its_place_and_verdict(write) -> None:
+    draft = write("d.md", "Intro.\n\nMiniMax had more than 13 million exchanges; Moonshot AI had 13 million exchanges.\n")
+    proc = run("claims", "--format", "json", draft, "--rules", BUNDLED_PACK)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["version"] == 1 and report["packs"] == [{"id": "anthropic-distillation-2026", "in_scope": False}]
+    assert [(c["line"], c["column"], c["owner"], c["verdict"], c["fact"]) for c in report["claims"]] == [
+        (3, 13, "MiniMax", "agrees", "minimax-exchanges"),
+        (3, 61, "Moonshot AI", "contradicts", "moonshot-exchanges"),
+    ]
+
+
 def test_schema_describes_the_pack_format() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
