@@ -140,3 +140,37 @@ def test_hostile_shapes_on_generated_text(tmp_path: Path) -> None:
     assert rows["tree"]["files"] == 300 and rows["one-line"]["files"] == 1
     assert all(row["wall_s"] > 0 and row["peak_mb"] > 0 for row in rows.values())
     assert all("time_ratio" in row for shape, row in rows.items() if shape not in ("pages", "markdown"))
+
+
+def test_blind_scores_a_labelled_batch(tmp_path: Path) -> None:
+    drafts = tmp_path / "batch" / "drafts"
+    drafts.mkdir(parents=True)
+    (drafts / "a.md").write_text(
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+        "Moonshot AI had 13 million exchanges, Anthropic said.\n\n"
+        "MiniMax had more than 13 million exchanges, Anthropic said.\n\nDeepseek said nothing.\n",
+        encoding="utf-8",
+    )
+    (drafts / "b.md").write_text("Minimax won at chess.\n", encoding="utf-8")
+    (tmp_path / "batch" / "labels.yaml").write_text(
+        "a.md:\n"
+        "  errors:\n"
+        "    - {line: 3, fact: moonshot-exchanges, type: swap, text: 13 million}\n"
+        "    - {line: 5, fact: minimax-exchanges, type: wrong, text: more than 13 million}\n"
+        "  correct:\n"
+        "    - {line: 5, fact: minimax-exchanges, text: more than 13 million}\n"
+        "    - {line: 1, fact: total-exchanges, text: Anthropic}\n"
+        "b.md: {errors: [], correct: []}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "score.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "blind.py"), str(tmp_path / "batch"), "--rules", str(ROOT / "rules"), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    [score] = json.loads(out.read_text(encoding="utf-8"))
+    # Found: the swap (right) and "Deepseek" (a false alarm: not labelled); missed: the label on line 5.
+    assert (score["errors"], score["findings"], score["precision"], score["recall"]) == (2, 2, 0.5, 0.5)
+    assert (score["statements"], score["coverage"]) == (2, 0.5)
+    assert score["recall_by_type"] == {"swap": "1/1", "wrong": "0/1"}
