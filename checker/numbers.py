@@ -174,8 +174,8 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
         return Interval(value, value + loose, lo_open=True)
     if q == "nearly":
         return Interval(value - loose, value, hi_open=True)
-    if q == "approximately":
-        return Interval(value - loose, value + loose)
+    if q == "approximately":  # the figure is the claim: "about 26,000" is not a licence for 24,000
+        return Interval(value - unit / 2, value + unit / 2)
     if q == "fewer than":
         return Interval(0.0, value, hi_open=True)
     if q == "at most":
