@@ -227,7 +227,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
         rules = pack.rules.get("quantity", [])
         for claim in engine.binder(pack).claims(document.prose, spans, quoted):
             line, column = document.position(document.original(claim.start, claim.end)[0])
-            fact = next((r for r in rules if quantity.compared(claim, r, document.prose)), None)
+            fact = quantity.fitting(claim, rules, document.prose)
             if claim.ambiguous:
                 verdict, why = "not compared", "whose figure it is is unclear (it, two parties, a quote, an average)"
             elif fact is None:

@@ -404,6 +404,16 @@ def warnings(path: Path, content: bytes) -> list[str]:
               if e.id not in used]
     found += [(("measures", i), f"measure {m.id!r} is not used by any fact") for i, m in enumerate(pack.measures)
               if m.id not in used]
+    alike: dict[tuple[Any, ...], str] = {}
+    for i, fact in enumerate(pack.facts):
+        if fact.kind != "quantity":
+            continue
+        key = (fact.measure, fact.owner, fact.context, fact.unless, fact.valid_from)
+        if key in alike:
+            found.append((("facts", i), f"facts {alike[key]!r} and {fact.id!r} count the same measure for the same "
+                          "owner in the same sentences: a figure is compared with whichever is nearer in value; "
+                          "a 'context' or 'unless' would tell them apart"))
+        alike.setdefault(key, fact.id)
     found += [(where, "pattern repeats a group that itself repeats or has alternatives; it may backtrack "
                "catastrophically on long text") for where, pattern in _patterns(pack) if _BACKTRACKS.search(pattern)]
     for i, fact in enumerate(pack.facts):

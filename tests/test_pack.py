@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,43 @@ def test_superseded_by_must_name_a_dated_fact_of_the_same_kind(write) -> None:
     proc = run("--rules", pack, write("d.txt", "x\n"))
     assert proc.returncode == 2
     assert "'minimax-exchanges' must be another quantity fact with a valid_from date" in proc.stderr
+
+
+TWO_OF_A_KIND = VALID.replace(
+    "facts:\n",
+    """facts:
+  - id: acme-returns
+    kind: quantity
+    owner: acme
+    measure: widgets
+    value: 300
+    qualifier: exactly
+    context: '(?i)\\breturn'
+    source: blog
+    examples:
+      pass: ["Acme had 300 widgets returned."]
+      fail: ["Acme had 900 widgets returned."]
+""",
+)
+
+
+def test_two_facts_of_one_measure_and_owner_never_shadow_each_other(write) -> None:
+    # Only the fact declared last ever reported: a wrong figure for the first one was compared
+    # with the second, and a right one for the first was flagged against it.
+    pack = write("pack.yaml", TWO_OF_A_KIND)
+    draft = write("d.md", "Acme had 900 widgets returned.\n\nAcme made 9,000 widgets.\n\nAcme had 300 widgets returned.\n")
+    code, report = run_json("--rules", pack, draft)
+    assert code == 1
+    assert [(f["line"], f["fact"]) for f in report["findings"]] == [(1, "acme-returns"), (3, "acme-widgets")]
+    claims = run("claims", "--format", "json", "--rules", pack, draft).stdout
+    assert [(c["line"], c["fact"], c["verdict"]) for c in json.loads(claims)["claims"]] == [
+        (1, "acme-returns", "contradicts"), (3, "acme-widgets", "contradicts"), (5, "acme-returns", "agrees"),
+    ]
+
+
+def test_rules_check_warns_about_facts_it_cannot_tell_apart(write) -> None:
+    alike = TWO_OF_A_KIND.replace("    context: '(?i)\\breturn'\n", "")
+    proc = run("rules", "check", "--strict", write("pack.yaml", alike))
+    assert proc.returncode == 1
+    assert "facts 'acme-returns' and 'acme-widgets' count the same measure for the same owner" in proc.stdout + proc.stderr
+    assert run("rules", "check", "--strict", write("pack2.yaml", TWO_OF_A_KIND)).returncode == 0

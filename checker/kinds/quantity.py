@@ -23,6 +23,7 @@ the finding says whose figure it is: the draft swapped them.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
@@ -84,10 +85,9 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     """Compare each figure claim with the fact of its measure and owner."""
     names, prose = context.names, context.document.prose
-    by_key = {(r.measure, r.owner): r for r in rules}
     for claim in context.figure_claims:
-        rule = by_key.get((claim.measure, claim.owner))
-        if rule is None or not compared(claim, rule, prose) or not claim.figure.interval.disjoint(rule.interval):
+        rule = fitting(claim, rules, prose)
+        if rule is None or not claim.figure.interval.disjoint(rule.interval):
             continue
         whose = _whose(claim, rule, rules, names)
         found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
@@ -100,6 +100,24 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             expected=rule.stated,
             severity="warning" if warn else rule.severity,
         )
+
+
+def fitting(claim: FigureClaim, rules: list[Rule], prose: str) -> Rule | None:
+    """The fact a claim is compared with, when several could be: two facts of one measure and
+    owner never shadow each other. A fact the figure agrees with wins; else a fact whose
+    ``context`` the sentence matched; then the one nearest in value."""
+    candidates = [r for r in rules if compared(claim, r, prose)]
+    agreeing = [r for r in candidates if not claim.figure.interval.disjoint(r.interval)]
+    value = max(claim.figure.value, 1e-9)
+    return min(
+        agreeing or candidates,
+        key=lambda r: (r.context is None, abs(math.log(value / max(_middle(r.interval), 1e-9)))),
+        default=None,
+    )
+
+
+def _middle(interval: Interval) -> float:
+    return (interval.lo + interval.hi) / 2
 
 
 def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
