@@ -73,9 +73,24 @@ _VERBS = (
     r"accounting\s+for)"
 )
 # "was alleged to have conducted", "is said to have run", "is accused of generating"
+# Any verb governs a figure its subject owns: "is cutting", "will cut", "came to", "employs".
+# Without a tagger, a verb is a word the way verbs are written (-ed, -s, -ing, or an irregular
+# past), after at most two auxiliaries, with at most one particle after it; the words that
+# look like one and are not ("versus", "plus") are left out.
+_AUXILIARY = r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did)"
+_IRREGULAR = (
+    r"(?:ran|run|held|hold|made|make|came|come|put|took|take|got|get|sent|send|hit|cut|spent|spend|paid|pay|lost|"
+    r"won|win|saw|see|did|drew|grew|rose|fell|led|brought|bought|sold|sell|kept|keep|gave|give|found|left|built|"
+    r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|had|has|have)"
+)
+_NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|us|less|unless|whereas|perhaps|news|series|species)"
+_ANY_VERB = (
+    r"(?:" + _AUXILIARY + r"\s+(?:not\s+)?){0,2}(?:" + _IRREGULAR + r"|(?!" + _NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
+    r"(?:\s+(?:to|at|for|up|out|in|about|over|off|down|through))?"
+)
 _VERB_PHRASE = (
     r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
-    r"|(?:is|was|were|are)\s+accused\s+of\s+)?" + _VERBS
+    r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + _VERBS + r"|" + _ANY_VERB + r")"
 )
 _AI = r"(?:\s+A\.?-?I\.?)?"
 # A group as subject: "the labs together generated", "the three Chinese firms ran".
@@ -86,7 +101,7 @@ _GROUP_SUBJECT = rx.compile(
 )
 # "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
 _WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
-_ADVERBS = r"(?:\s+(?:alone|itself|also|reportedly|allegedly|apparently|then|still|together))?"
+_ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
 _APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
 _ANAPHOR = (
     r"(?:the|that|this)\s+(?:Chinese\s+)?(?:company|firm|lab|laboratory|startup|start-up|"
@@ -100,6 +115,12 @@ _AGENT = rx.compile(
 _DISTRIBUTIVE = rx.compile(
     r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
     r"|(?i:per)(?:\s+\p{Ll}|-))\b"
+)
+# Verbs that link a measure named first to its figure: "the accounts numbered 24,000".
+_LINKS = (
+    r"(?:numbered|number|totall?ed|totals?|came\s+to|comes?\s+to|stood\s+at|stands?\s+at|reached|reaches|"
+    r"amounted\s+to|amounts?\s+to|ran\s+to|runs?\s+to|topped|tops|exceeded|exceeds|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at)"
 )
 _LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
 _COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
@@ -122,10 +143,15 @@ class Binder:
         groups = {f"m{i}": m for i, m in enumerate(vocab.measures)}
         nouns = "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items())
         self.noun = rx.compile(
-            r"(?:-|\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
+            r"(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
             r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
         )
         self.measure_of_group = groups
+        # The measure named before the figure: "the fraudulent accounts numbered about 26,000",
+        # "the number of accounts involved was put at 30,000".
+        self.noun_before = rx.compile(
+            r"(?:" + nouns + r")\b(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s+" + _LINKS + r"\s+\Z"
+        )
         self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
     def entity_id(self, text: str) -> str | None:
@@ -173,6 +199,11 @@ class Binder:
         figs = [f for f in figures(sentence) if not f.money]
         nouns = [self.noun.match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
+        for i, f in enumerate(figs):
+            if measures[i] is None:
+                before = self.noun_before.search(sentence, max(0, f.start - 80), f.start)
+                if before:
+                    measures[i] = self.measure_of_group[before.lastgroup]
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)

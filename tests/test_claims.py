@@ -36,6 +36,17 @@ def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
             [("more than 16 million", "exchanges", None, False)],
         ),
         ("The labs used roughly 24,000 fake accounts.", [("roughly 24,000", "accounts", None, False)]),
+        # any verb governs a figure its subject owns
+        ("Moonshot AI is piling up 13 million exchanges.", [("13 million", "exchanges", "moonshot", False)]),
+        ("DeepSeek quietly amassed 1.5 million exchanges.", [("1.5 million", "exchanges", "deepseek", False)]),
+        ("MiniMax will have completed 900,000 exchanges.", [("900,000", "exchanges", "minimax", False)]),
+        ("MiniMax versus 150,000 exchanges.", [("150,000", "exchanges", None, True)]),
+        ("MiniMax rivals logged 150,000 exchanges.", [("150,000", "exchanges", None, True)]),
+        # the measure named before its figure, or a figure as a label
+        ("The fraudulent accounts numbered about 26,000.", [("about 26,000", "accounts", None, False)]),
+        ("The number of accounts involved was put at 30,000.", [("30,000", "accounts", None, False)]),
+        ("15,000+: exchanges attributed to DeepSeek.", [("15,000+", "exchanges", "deepseek", False)]),
+        ("The accounts were created in 2025 by 40 people.", []),
         ("MOONSHOT AI: More than 3.4 million exchanges.", [("More than 3.4 million", "exchanges", "moonshot", False)]),
     ],
 )
