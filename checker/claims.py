@@ -274,6 +274,8 @@ class Binder:
         ):
             return self._antecedent(recent, owners, mentions, figure.start)
 
+        if not any(m.end <= figure.start for m in party) and _is_total(sentence, figure, noun_end):
+            return None, False  # "put the traffic at 15 million exchanges in total, with MiniMax ..."
         if party or _PRONOUN.search(before):
             return None, True
         label = _LABEL.match(before)
@@ -389,6 +391,21 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     managed 20,000 accounts"."""
     after = sentence[figure.end if noun_end is None else noun_end :][:40]
     return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
+
+
+# A figure said to be the whole: "the combined total at 16 million", "a total of", "16 million
+# exchanges in total", "... altogether".
+_TOTAL_BEFORE = rx.compile(
+    r"(?i)\b(?:(?:combined|overall|grand|running)\s+total|a\s+total|the\s+total)"
+    r"(?:\s+(?:of|at|to|was|is|stood\s+at|came\s+to|reached))?\s+\Z"
+)
+_TOTAL_AFTER = rx.compile(r"(?i)\s*,?\s*(?:in\s+total|in\s+all|altogether|combined|overall|between\s+them)\b")
+
+
+def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
+    if _TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
+        return True
+    return noun_end is not None and _TOTAL_AFTER.match(sentence, noun_end) is not None
 
 
 def _has_figure_before(counted: list[Counted], figure: Figure, after: int) -> bool:

@@ -42,6 +42,13 @@ def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
         ("MiniMax will have completed 900,000 exchanges.", [("900,000", "exchanges", "minimax", False)]),
         ("MiniMax versus 150,000 exchanges.", [("150,000", "exchanges", None, True)]),
         ("MiniMax rivals logged 150,000 exchanges.", [("150,000", "exchanges", None, True)]),
+        # a figure said to be the whole belongs to nobody, whoever is named after it
+        ("The company put the traffic at roughly 15 million exchanges in total.", [("roughly 15 million", "exchanges", None, False)]),
+        (
+            "Anthropic's tally puts the combined total at just under 16 million exchanges, with MiniMax responsible for most.",
+            [("just under 16 million", "exchanges", None, False)],
+        ),
+        ("MiniMax's share of the combined total reached 13 million exchanges.", [("13 million", "exchanges", None, True)]),
         # the measure named before its figure, or a figure as a label
         ("The fraudulent accounts numbered about 26,000.", [("about 26,000", "accounts", None, False)]),
         ("The number of accounts involved was put at 30,000.", [("30,000", "accounts", None, False)]),
