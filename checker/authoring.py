@@ -211,6 +211,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
     from checker.engine import Engine
     from checker.files import Refused
     from checker.kinds import quantity
+    from checker.language.constructions import asserted
 
     try:
         _, text = read_draft(draft)
@@ -219,7 +220,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
         return 2
     document = read(str(draft), text, FORMATS.get(draft.suffix.lower(), "text"))
     engine = Engine(packs)
-    spans = sentences(document.prose)
+    spans = asserted(document.prose, sentences(document.prose))
     quoted = quoted_spans(document.prose)
     report: dict = {"version": 1, "path": str(draft), "packs": [], "claims": []}
     for pack in packs:

@@ -16,6 +16,7 @@ from checker.compiled import CompiledPack, CompiledScope
 from checker.document import Document, sentences
 from checker.findings import Finding, Located
 from checker.kinds import KINDS
+from checker.language.constructions import asserted
 from checker.phrases import words
 
 
@@ -196,7 +197,7 @@ class Engine:
             if not triggered:
                 continue
             if spans is None:
-                spans = sentences(document.prose)
+                spans = asserted(document.prose, sentences(document.prose))
                 quoted = quoted_spans(document.prose)
             binder = self._binders[pack.id]
             claims = binder.claims(document.prose, spans, quoted)

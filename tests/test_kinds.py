@@ -257,3 +257,17 @@ def test_quote_policy_for_figures(write, policy: str, expected: list[str]) -> No
     _, report = run_json("--rules", pack_path, "--all-documents", draft)
     assert [f["severity"] for f in report["findings"]] == expected
     assert all("inside a quotation" in f["message"] for f in report["findings"])
+
+
+def test_a_correction_does_not_assert_what_it_retracts(write) -> None:
+    # A correction repeats the earlier version's wrong figures in order to retract them; its
+    # own statements are still checked.
+    draft = write("c.txt", (
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+        "Correction: An earlier version of this article misstated details of the disclosure.\n"
+        "It said the campaigns used 42,000 fraudulent accounts. Anthropic put the number at approximately 24,000.\n"
+        "It also said Moonshot AI generated 13 million exchanges. Moonshot AI generated 13 million exchanges, the company says.\n"
+    ))
+    code, report = run_json(draft)
+    assert code == 1
+    assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(5, 80, "moonshot-exchanges")]
