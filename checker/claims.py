@@ -122,6 +122,8 @@ _LINKS = (
     r"amounted\s+to|amounts?\s+to|ran\s+to|runs?\s+to|topped|tops|exceeded|exceeds|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at)"
 )
+# The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
+_LIST_ITEM = rx.compile(r"[^;,:]{0,30}?[;,]\s*(?:and\s+)?(?P<name>[^\s;,:][^;,:]{0,40}?)\s*:?\s*")
 _LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
 _COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
@@ -209,6 +211,11 @@ class Binder:
                 gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
                 if gap:
                     measures[i] = measures[i + 1]
+        for i in range(1, len(figs)):  # a list that names its measure once: "MiniMax 13 million; DeepSeek 150,000"
+            if measures[i] is None and measures[i - 1] is not None:
+                item = _LIST_ITEM.fullmatch(sentence, nouns[i - 1].end() if nouns[i - 1] else figs[i - 1].end, figs[i].start)
+                if item and self.entities.fullmatch(item["name"]):
+                    measures[i] = measures[i - 1]
         return [
             Counted(f, m, n.end() if n else None) for f, m, n in zip(figs, measures, nouns) if m is not None
         ]
@@ -248,7 +255,8 @@ class Binder:
 
         for m in party:
             between = sentence[m.end : figure.start]
-            if rx.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between) and not _has_figure_before(
+            item = rx.fullmatch(_AI + r"\s+", between) and rx.search(r"(?:^|[;,]\s*(?:and\s+)?)\Z", sentence[: m.start])
+            if (item or rx.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between)) and not _has_figure_before(
                 counted, figure, m.end
             ):
                 return m.entity, False

@@ -49,6 +49,13 @@ def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
             [("just under 16 million", "exchanges", None, False)],
         ),
         ("MiniMax's share of the combined total reached 13 million exchanges.", [("13 million", "exchanges", None, True)]),
+        # a list that names its measure once
+        (
+            "Per Anthropic: more than 16 million exchanges in total; MiniMax more than 13 million; DeepSeek nearly 150,000.",
+            [("more than 16 million", "exchanges", None, False), ("more than 13 million", "exchanges", "minimax", False),
+             ("nearly 150,000", "exchanges", "deepseek", False)],
+        ),
+        ("MiniMax had 13 million exchanges; the rest came in 2025 with 150,000 users.", [("13 million", "exchanges", "minimax", False)]),
         # the measure named before its figure, or a figure as a label
         ("The fraudulent accounts numbered about 26,000.", [("about 26,000", "accounts", None, False)]),
         ("The number of accounts involved was put at 30,000.", [("30,000", "accounts", None, False)]),
