@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from io import StringIO
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from checker import rx
 from checker.phrases import WORD_RUN
@@ -34,6 +34,16 @@ _ATX_CLOSE = rx.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
 _SETEXT_OR_RULE = rx.compile(r" {0,3}(?:=+|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$")
 _QUOTE = rx.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+# Plain text: bullets a typist uses, and numbers or letters that count items (not a year that
+# ends a sentence at the start of a wrapped line, nor an initial: "2026." and "J." are not items).
+_PLAIN_ITEM = rx.compile(r"[ \t]*+(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)]|[a-z][.)]|[A-Z]\))[ \t]++(?=\S)")
+_HEADING_WIDTH = 80  # characters: a wire paragraph wraps at about 70, a headline fits in this
+_HEADING_END = ".!?:;,-\u2013\u2014"
+_CLOSERS = "\"'\u201d\u2019)]"
+_LABEL_WORDS = 4
+# A wire dateline ends no sentence though it may stand alone: "SAN FRANCISCO, Feb 23 (Reuters)",
+# "NEW YORK (AP)". A headline in capitals has no capitalised word after its comma.
+_DATELINE = rx.compile(r"[ \t]*+\p{Lu}[\p{Lu}.'\u2019 -]{1,30}?(?:,[ \t]+\p{Lu}\p{Ll}|[ \t]+\(\p{Lu}[\p{L}.]*\))")
 _REFDEF = rx.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")
 # Possessive: "[ \t]*\|?[ \t]*" once took seconds per line on a line of 2,000 spaces.
 _TABLE_DELIM = rx.compile(r"[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+$")
@@ -149,9 +159,64 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
 
 
 def plain(text: str, edits: Edits) -> None:
-    """Plain text: only URLs, e-mail addresses and factcheck's own directives are not prose."""
+    """Plain text: only URLs, e-mail addresses and factcheck's own directives are not prose;
+    list items and headings end their sentences (see :func:`_plain_blocks`)."""
     edits.add_pass((m.start(), m.end(), "") for m in DIRECTIVE_LINE.finditer(text))
+    edits.add_pass(_plain_blocks(text))
     edits.add_pass(_urls(text))
+
+
+class _Line(NamedTuple):
+    """What the line before decides about the next one, in plain text."""
+
+    end: int  # offset after its last character (before its line end)
+    blank: bool
+    candidate: bool  # may be a heading: starts a block, is short, is not ended by punctuation
+    caps: bool  # a heading whatever follows it: in capitals, or a short "Label:"
+    opens_list: bool  # a list item may follow: it is blank, a list item, or ends with ":"
+
+
+def _plain_blocks(text: str) -> Iterator[Edit]:
+    """List items and headings in plain text, which end a sentence as in Markdown.
+
+    A list item is a line that starts with a bullet ("- ", "* ", "• ", "· ", "– ", "— ") or a
+    number or letter ("1. ", "2) ", "a) "), where a list may start: after a blank line, at the top,
+    after a line ending with ":", within a list, or after a heading when the item does not start
+    in lower case. Its marker becomes a paragraph break. A heading is a line of at most :data:`_HEADING_WIDTH` characters, not a list item, not
+    ended by punctuation (``.!?:;,`` or a dash), not a wire dateline, at the top, after a blank line
+    or after a heading; it ends its sentence when a blank line or a list item follows, or when it
+    is in capitals ("THE SCALE") or a short label ("Key points:"). A hard-wrapped paragraph, whose
+    first line runs on into the next, stays one paragraph.
+    """
+    before = _Line(-1, True, False, False, True)
+    in_list = False
+    for offset, line in _lines(text):
+        stripped = line.strip()
+        if stripped.startswith("#") and DIRECTIVE_LINE.match(line):
+            continue  # a directive is not read: the lines around it meet
+        blank = not stripped
+        item = None if blank else _PLAIN_ITEM.match(line)
+        if item and not (before.opens_list or in_list or (before.candidate and not line[item.end()].islower())):
+            item = None  # a dash that starts a line of a wrapped paragraph: "- which he denies -"
+        heading = before.candidate and (blank or item is not None or before.caps)
+        if heading and not (blank or item):  # else the blank line or the item's break ends it
+            yield before.end, before.end, BREAK
+        if item:
+            yield offset, offset + item.end(), BREAK
+        in_list = item is not None or (in_list and not blank)
+        starts_block = before.blank or heading
+        words = stripped.rstrip(_CLOSERS)
+        label = starts_block and not item and words.endswith(":") and len(words.split()) <= _LABEL_WORDS
+        candidate = (
+            starts_block
+            and not item
+            and not blank
+            and len(stripped) <= _HEADING_WIDTH
+            and (label or words[-1:] not in _HEADING_END)  # "" is in every string
+            and not _DATELINE.match(line)
+        )
+        opens_list = blank or item is not None or words.endswith(":")
+        before = _Line(offset + len(line), blank, candidate, label or stripped.isupper(), opens_list)
 
 
 def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:
