@@ -93,9 +93,12 @@ _VERB_PHRASE = (
     r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + _VERBS + r"|" + _ANY_VERB + r")"
 )
 _AI = r"(?:\s+A\.?-?I\.?)?"
+# Up to two proper adjectives or initialisms before a noun: "Chinese", "AI", "U.S." (case as written).
+_PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
+_COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
 # A group as subject: "the labs together generated", "the three Chinese firms ran".
 _GROUP_SUBJECT = rx.compile(
-    r"\b(?:the\s+(?:three\s+)?(?:Chinese\s+)?(?:AI\s+)?(?:labs|companies|firms|developers|groups)|they)"
+    r"\b(?:the\s+" + _COUNT + _PROPER + r"(?:labs|companies|firms|developers|groups)|they)"
     r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + _VERB_PHRASE + r"\s+\Z",
     rx.IGNORECASE,
 )
@@ -104,8 +107,7 @@ _WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|al
 _ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
 _APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
 _ANAPHOR = (
-    r"(?:the|that|this)\s+(?:Chinese\s+)?(?:company|firm|lab|laboratory|startup|start-up|"
-    r"developer|group|AI\s+lab|AI\s+company|AI\s+firm)\b"
+    r"(?:the|that|this)\s+" + _PROPER + r"(?:company|firm|lab|laboratory|startup|start-up|developer|group)\b"
 )
 _PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + _ANAPHOR, rx.IGNORECASE)
 _AGENT = rx.compile(
@@ -309,7 +311,7 @@ class Binder:
         if not (
             rx.fullmatch(
                 _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+" + _VERB_PHRASE
-                + r"(?:\s+(?:with\s+Claude|in\s+total|overall|together|combined))?\s+",
+                + r"(?:\s+(?:with\s+(?-i:\p{Lu})[\p{L}\p{N}.-]*|in\s+total|overall|together|combined))?\s+",
                 between,
                 rx.IGNORECASE,
             )

@@ -103,13 +103,13 @@ _USED_TO_TRAIN = rx.compile(
     r"|\b(?:trains?|teach(?:es|ing)?|taught)\b(?!\s+(?:on|using|with|from)\b)"
 )
 # "compresses a large model's knowledge into a smaller one": from the first to the second.
-_INTO = rx.compile(r"(?i)\b(?:transfer|compress|squeez|pack|pour|condens|bottl|distil)\w*\b(?P<source>.{0,60}?)\binto\b")
+_INTO = r"(?i)(?:\b(?:transfer|compress|squeez|pack|pour|condens|bottl)\w*\b|{forms})(?P<source>.{{0,60}}?)\binto\b"
 # Where a description ends: another clause that is not about the models.
 _DESCRIPTION_END = rx.compile(
     r"[;]|\s[—–]\s|\s--\s|,\s+(?:and|but|while|whereas|so|yet|though|although)\s"
     r"|,\s+(?:\p{L}+\s+){0,3}(?:said|says|argued|argues|noted|notes|wrote|writes)\b"
 )
-_MODEL = rx.compile(r"(?i)\b(?:models?|systems?|networks?|AIs?|LLMs?|chatbots?|Claude|GPT|assistants?)\b")
+_MODEL = rx.compile(r"(?i)\b(?:models?|systems?|networks?|AIs?|LLMs?|chatbots?|assistants?)\b")
 
 
 def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
@@ -230,7 +230,7 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
         if learner is None and rx.fullmatch(r"(?i)\s*(?:it|them|this|that)\s*", after[: on.start()]):
             learner = _role(rule, _clause(text, m.start(), before=True), last=True)
         yield not (learner == "teacher" and _role(rule, after[on.end() :], last=False) == "learner")
-    for m in _INTO.finditer(text):
+    for m in rx.finditer(_INTO.format(forms=rule.forms.removeprefix("(?i)")), text):  # the term's own verb too
         source = _role(rule, m.group("source"), last=False)
         learner = _role(rule, _clause(text, m.end(), before=False), last=False)
         yield not (source == "learner" and learner == "teacher")

@@ -60,8 +60,9 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     counts = "|".join(rx.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
     group = (
         rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
-        r"(?:(?:other|more|further|additional|different|separate|Chinese|China-based|AI|A\.I\.|artificial|"
-        r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its)\s+){0,4}"
+        r"(?:(?:other|more|further|additional|different|separate|AI|A\.I\.|artificial|"
+        r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its"
+        + "".join("|" + rx.escape(mark).replace(r"\ ", r"\s+") for mark in fact.marks) + r")\s+){0,4}"
         rf"(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})"
     )
     return Rule(

@@ -57,7 +57,7 @@ class Flagged(Strict):
     """A sentence the fact must flag, with words its finding's message must contain."""
 
     text: Text
-    expect: Text = Field(description="Words the finding's message must contain, e.g. \"which is MiniMax's figure\".")
+    expect: Text = Field(description="Words the finding's message must contain, e.g. \"which is Acme's figure\".")
 
 
 class Examples(Strict):

@@ -11,7 +11,7 @@ from checker.schema import FactBase, Id, Text
 
 class Fact(FactBase):
     kind: Literal["attribution"]
-    label: Text = Field(description="What must be attributed, e.g. 'Anthropic's allegations'.")
+    label: Text = Field(description="What must be attributed, e.g. 'the regulator's allegations'.")
     accuser: Text = Field(description="Who makes the allegation, for the message.")
     parties: list[Id] = Field(min_length=1, description="Entities the allegation is about.")
     group: Text | None = Field(None, description="A regular expression for the parties as a group.")

@@ -22,7 +22,7 @@ class Notion(Strict):
 class Fact(FactBase):
     kind: Literal["definition"]
     term: Text
-    forms: list[Text] = Field(min_length=1, description="Every form of the term: distil, distilled, ...")
+    forms: list[Text] = Field(min_length=1, description="Every form of the term: amortise, amortised, amortisation, ...")
     meaning: Text = Field(description="The canonical meaning, as messages quote it.")
     roles: Roles
     learns: list[Text] = Field(min_length=1, description="Phrases for 'the learner learns from'.")

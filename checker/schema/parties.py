@@ -12,14 +12,14 @@ from checker.schema import FactBase, Id, Text
 class Fact(FactBase):
     kind: Literal["parties"]
     members: list[Id] = Field(min_length=2, description="The entities of the set, all of them.")
-    label: Text = Field(description="How messages name the set, e.g. 'the labs Anthropic accused'.")
+    label: Text = Field(description="How messages name the set, e.g. 'the firms the regulator fined'.")
     nouns: list[Text] = Field(min_length=1, description="Singular nouns for a member: lab, company.")
     context: Text = Field(description="A regular expression a sentence must match to be checked.")
     unless: Text | None = Field(
         None, description="A regular expression; a sentence matching it is about another set of parties."
     )
     marks: list[Text] = Field(
-        [], description="Words a count must carry to be a count of this set ('four Chinese labs'); none: any count."
+        [], description="Words a count must carry to be a count of this set ('four Dutch banks'); none: any count."
     )
     accusing: list[Text] = Field(
         ["accused", "accuses", "accusing", "named", "names", "naming", "identified", "identifies",
