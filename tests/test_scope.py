@@ -105,3 +105,23 @@ def test_a_draft_in_scope_without_anything_to_check_is_in_scope(write, scope: st
     draft = write(name, DRAFT.format(date="2026-02-24", tags="business").replace("ACMe", "A firm"))
     _, report = run_json("--rules", pack, draft)
     assert (report["files_checked"], report["files_out_of_scope"], report["claims_recognised"]) == (1, out, 0)
+
+
+BRIEF = (
+    "Anthropic said on Monday that DeepSeek, Moonshot AI and MiniMax used about 34,000 fraudulent "
+    "accounts to copy the abilities of Claude, its chatbot.\n"
+)
+
+
+def test_a_brief_that_never_says_distillation_is_this_story(write) -> None:
+    """Anthropic, Claude and the three labs named: the bundled pack applies, and the wrong figure is found."""
+    draft = write("brief.md", BRIEF)
+    code, report = run_json("--rules", BUNDLED_PACK, draft)
+    assert code == 1 and report["files_out_of_scope"] == 0
+    assert [(f["fact"], f["found"]) for f in report["findings"]] == [("fraudulent-accounts", "about 34,000")]
+
+
+def test_a_brief_that_names_two_labs_without_distillation_is_not(write) -> None:
+    draft = write("brief.md", BRIEF.replace("DeepSeek, Moonshot AI and MiniMax", "DeepSeek and MiniMax"))
+    code, report = run_json("--rules", BUNDLED_PACK, draft)
+    assert (code, report["findings"], report["files_out_of_scope"]) == (0, [], 1)
