@@ -109,10 +109,9 @@ def _check(engine: Engine, display: str, path: Path) -> Checked:
         return Checked(display, path, None, unreadable(display, exc))
     except OSError as exc:
         return Checked(display, path, None, unreadable(display, exc))
-    if not engine.may_apply(display, text):
-        from checker.engine import Result
-
-        return Checked(display, path, Result(display))
+    skipped = engine.skipped(display, text)
+    if skipped is not None:
+        return Checked(display, path, skipped)
     result = engine.check(read(display, text, FORMATS.get(path.suffix.lower(), "text")))
     return Checked(display, path, result, data=data, text=text) if result.findings else Checked(display, path, result)
 

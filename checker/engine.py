@@ -3,6 +3,11 @@
 For each document: its prose is split into sentences once; each pack whose scope admits the
 document binds the document's claims with its own vocabulary, and each fact kind compares
 those claims with its rules. Offsets stay in prose until a finding is placed in its file.
+
+A document is *out of scope* when no pack's scope admits it (a pack without a scope admits
+every document; with ``--all-documents`` every pack does). It is checked against nothing, and
+reports say how many such documents there were, so that silence is not taken for agreement.
+A document in scope that has none of the packs' trigger words is in scope, with no claims.
 """
 
 from __future__ import annotations
@@ -52,16 +57,19 @@ class Context:
 class Result:
     """What was found in one document."""
 
-    def __init__(self, path: str, claims: int = 0, findings: list[Located] | None = None) -> None:
+    def __init__(self, path: str, in_scope: bool = False) -> None:
         self.path = path
-        self.claims = claims
-        self.findings = findings or []
+        self.in_scope = in_scope  # whether a pack's scope admitted the document
+        self.claims = 0
+        self.findings: list[Located] = []
         self.errors: list[str] = []  # facts that could not be checked, as lines for stderr
 
 
 class _Scope:
     def __init__(self, scope: CompiledScope) -> None:
         self.scope = scope
+        # Only globs: the path alone says whether the scope admits a document.
+        self.paths_only = not (scope.all or scope.any or scope.front_matter or scope.start or scope.end)
         # The conditions that are words, as word tests (None: not words, cannot be tested so)
         self.all_words = [w for w in map(_words, scope.all) if w]
         self.any_words = [_words(p) for p in scope.any]
@@ -159,25 +167,37 @@ class Engine:
         scopes = self._scopes[pack.id]
         return self.ignore_scope or not scopes or any(s.admits(document) for s in scopes)
 
-    def may_apply(self, path: str, text: str) -> bool:
-        """False only when no pack can find anything in the file, judged from its raw text.
+    def skipped(self, path: str, text: str) -> Result | None:
+        """The result of a file in which no pack can find anything, judged from its raw text;
+        None when it must be read and checked.
 
-        A file with factcheck's own comments is always read: its suppressions are checked.
+        A file is skipped when no pack both may admit it and has a trigger word in it, and when
+        whether it is in scope is known without reading it: no pack's scope may admit it (out of
+        scope), or a pack without a scope, or one whose scope is only globs, admits it. A file a
+        scope of words may admit is read, so that :meth:`check` says whether it is in scope. A
+        file with factcheck's own comments is always read: its suppressions are checked.
         """
         if self.ignore_scope or "factcheck-" in text:
-            return True
+            return None
         unread = markup.Unread(text)
+        in_scope = unsure = False
         for pack in self.packs:
             scopes = self._scopes[pack.id]
             try:
                 if scopes and not any(s.may_admit_roughly(path, unread.flat) for s in scopes):
                     continue
-                admitted = not scopes or any(s.may_admit(path, unread.words) for s in scopes)
+                admitting = [s for s in scopes if s.may_admit(path, unread.words)]
             except rx.TooSlow:  # cannot tell here: check() says which condition ran out of time
-                return True
-            if admitted and pack.triggers.triggered(unread.words):
-                return True
-        return False
+                return None
+            if scopes and not admitting:
+                continue
+            if pack.triggers.triggered(unread.words):
+                return None
+            if not scopes or any(s.paths_only for s in admitting):
+                in_scope = True
+            else:
+                unsure = True
+        return None if unsure and not in_scope else Result(path, in_scope)
 
     def check(self, document: Document) -> Result:
         result = Result(document.path)
@@ -188,9 +208,10 @@ class Engine:
             try:
                 if not self.in_scope(pack, document):
                     continue
-            except rx.TooSlow as exc:
+            except rx.TooSlow as exc:  # not admitted: the error says why
                 result.errors.append(f"{document.path}: pack {pack.id!r}: {_TOO_SLOW.format(what=exc.what)}")
                 continue
+            result.in_scope = True
             if found is None:
                 found = words(document.prose)
             triggered = pack.triggers.triggered(found)

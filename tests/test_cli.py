@@ -44,7 +44,7 @@ def test_json_report_shape_and_exact_positions(write) -> None:
     draft = write("d.md", text)
     code, report = run_json("--all-documents", draft)
     assert code == 1
-    assert set(report) == {"version", "files_checked", "claims_recognised", "findings"}
+    assert set(report) == {"version", "files_checked", "files_out_of_scope", "claims_recognised", "findings"}
     assert report["version"] == 1
     (finding,) = report["findings"]
     assert set(finding) == {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import resource
 import socket
 import subprocess
@@ -253,8 +254,12 @@ def test_a_pack_with_too_many_values_is_refused_before_it_is_composed(write) -> 
 
 def test_keys_of_packs_and_settings_cannot_forge_lines(tmp_path: Path, write) -> None:
     # A workflow command in a key came out whole on a line of its own through the error message.
-    text = BUNDLED_PACK.read_text(encoding="utf-8").replace(
-        "scope:\n", 'scope:\n  front_matter: {"k\\n::error title=INJECTED::forged": 5}\n', 1
+    # (the bundled pack's scope, a list of blocks, replaced by one block holding the key)
+    text = re.sub(
+        r"\nscope:\n(?:  .*\n)+",
+        lambda _: '\nscope:\n  front_matter: {"k\\n::error title=INJECTED::forged": 5}\n',
+        BUNDLED_PACK.read_text(encoding="utf-8"),
+        count=1,
     )
     lines = _pack_error(write, text).splitlines()
     assert not any(line.startswith("::") for line in lines)
@@ -309,7 +314,8 @@ def test_a_hostile_front_matter_loses_its_metadata_not_the_check(write) -> None:
 
 
 def test_an_alias_bomb_in_front_matter_cannot_blow_up_a_scope_test(write) -> None:
-    text = BUNDLED_PACK.read_text(encoding="utf-8").replace("scope:\n", "scope:\n  front_matter: {tags: 'ai'}\n", 1)
+    text = BUNDLED_PACK.read_text(encoding="utf-8")
+    text = text.replace("scope:\n  - ", "scope:\n  - front_matter: {tags: 'ai'}\n    ", 1)  # in its first block
     pack = write("scoped.yaml", text)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n" for i in range(1, 10)

@@ -102,11 +102,11 @@ def test_the_cheap_scope_test_is_invisible_in_results(write) -> None:
     assert unscoped.stdout == scoped.stdout, unscoped.stderr
 
 
-# The CLI with Engine.may_apply always true: every document goes through markup and full scope.
+# The CLI with Engine.skipped never skipping: every document goes through markup and full scope.
 _NO_RAW_TEST = """
 import sys
 from checker import cli, engine
-engine.Engine.may_apply = lambda self, path, text: True
+engine.Engine.skipped = lambda self, path, text: None
 sys.argv[0] = "factcheck"
 raise SystemExit(cli.main(sys.argv[1:]))
 """

@@ -19,7 +19,7 @@ from typing import TextIO
 from checker.findings import Located
 from checker.output import printable
 from checker.report.run import Run
-from checker.report.text import plural
+from checker.report.text import checked, plural
 
 LIMITS = {"error": 10, "warning": 10}  # annotations GitHub shows per step, by level
 
@@ -56,7 +56,7 @@ def render(run: Run, out: TextIO) -> None:
             "they are listed above\n"
         )
     out.write(
-        f"factcheck: {plural(run.files, 'file')} checked, {plural(run.claims, 'claim')} recognised, "
+        f"factcheck: {checked(run)}, {plural(run.claims, 'claim')} recognised, "
         f"{plural(len(run.findings), 'finding')}\n"
     )
 

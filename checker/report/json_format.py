@@ -22,6 +22,7 @@ def render(run: Run, out: TextIO) -> None:
     payload = {
         "version": VERSION,
         "files_checked": run.files,
+        "files_out_of_scope": run.out_of_scope,
         "claims_recognised": run.claims,
         "findings": [
             {

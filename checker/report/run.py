@@ -13,6 +13,7 @@ class Run:
     def __init__(self, show_source: bool = False, facts: dict[str, FactInfo] | None = None) -> None:
         self.results: list[Result] = []  # of the documents with findings: memory grows with findings, not files
         self.files = 0  # documents checked
+        self.out_of_scope = 0  # of them, those no pack's scope admitted (see checker.engine)
         self.claims = 0  # claims recognised in them
         self.show_source = show_source
         self.lines: dict[str, list[str]] = {}  # path -> original lines of files with findings
@@ -25,6 +26,7 @@ class Run:
     def add(self, result: Result) -> None:
         """Count one document checked, and keep its result if it has findings."""
         self.files += 1
+        self.out_of_scope += not result.in_scope
         self.claims += result.claims
         if result.findings:
             self.results.append(result)

@@ -15,7 +15,7 @@ from checker import rx
 from checker.output import printable
 from checker.report.github import LIMITS, relative
 from checker.report.run import Run
-from checker.report.text import plural
+from checker.report.text import checked, plural
 
 
 def render(run: Run, out: TextIO) -> None:
@@ -23,7 +23,7 @@ def render(run: Run, out: TextIO) -> None:
     files = len({f.path for f in findings})
     if not findings:
         out.write(
-            f"### factcheck: no findings\n\n{plural(run.files, 'file')} checked, "
+            f"### factcheck: no findings\n\n{checked(run)}, "
             f"{plural(run.claims, 'claim')} recognised.\n"
         )
         return
