@@ -19,8 +19,6 @@ from __future__ import annotations
 import sys
 from typing import Callable, TextIO
 
-from checker import rx
-
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
@@ -38,6 +36,10 @@ def backslashed(char: str) -> str:
 
 def printable(text: str, escape: Callable[[str], str] = backslashed) -> str:
     """``text`` with every character that is not printable (tabs excepted) replaced by ``escape`` of it."""
+    if text.isprintable():  # most lines: no need to import regex, which would cost start-up time
+        return text
+    from checker import rx
+
     pattern = rx.compile(r"(?!\t)[\p{C}\p{Zl}\p{Zp}]")
     return pattern.sub(lambda m: escape(m.group()), text)
 
