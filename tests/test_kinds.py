@@ -271,3 +271,17 @@ def test_a_correction_does_not_assert_what_it_retracts(write) -> None:
     code, report = run_json(draft)
     assert code == 1
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(5, 80, "moonshot-exchanges")]
+
+
+def test_a_date_is_the_events_when_the_actor_is_the_company_of_the_sentence_before(write) -> None:
+    # "The company published it on Tuesday" passed: the date was tied to the event only when
+    # the actor was named in the same sentence.
+    draft = write("a.md", (
+        "---\ndate: 2026-02-25\n---\n"
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation. "
+        "The company published its findings on Tuesday, naming the Chinese labs.\n\n"
+        "DeepSeek was accused by Anthropic of distillation. The company published a reply on Tuesday.\n"
+    ))
+    code, report = run_json(draft)
+    assert code == 1
+    assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(4, 108, "announcement-date")]

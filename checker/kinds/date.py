@@ -31,8 +31,10 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.dates import WEEKDAYS, DateMention, mentions
+from checker.claims import Mention
 from checker.document import paragraph_break
 from checker.findings import Finding, contradiction
+from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
@@ -91,6 +93,11 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
         said = _said(rule)
         for i, (start, end) in enumerate(context.sentences):
             actors = [m for m in context.mentions(start, end) if m.entity == rule.actor]
+            if not actors:  # "Anthropic named the labs. The company published its post on Tuesday."
+                pointed = antecedent_subject(prose, context.sentences, i, lambda s, e: next(iter(context.mentions(s, e)), None))
+                if pointed is not None and pointed.entity == rule.actor and not context.mentions(start, end):
+                    subject = ANAPHOR_SUBJECT_AT.match(prose, start, end)
+                    actors = [Mention(subject.start(), subject.end(), rule.actor)] if subject else []
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
             cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
@@ -117,6 +124,9 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
                         found=mention.text,
                         expected=said,
                     )
+
+
+ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
 
 
 def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> bool:

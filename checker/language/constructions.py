@@ -58,7 +58,33 @@ CORRECTION_CUE = Construction(
     misses=("The council changed course in March.", "Its staff said the budget was $5 million."),
 )
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE)
+ANAPHOR_SUBJECT = Construction(
+    "a sentence whose subject points back to a party: 'the company', 'the firm', 'it'",
+    r"(?:(?:on|in|by|at)\s+[^,]{1,40},\s+)?(?:(?:the|that|this)\s+(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
+    r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)|it)\b(?!\s+(?:is|was)\s+(?:not|unclear))",
+    matches=(
+        "The company published its findings on Tuesday.",
+        "It said on Monday that the labs had used proxies.",
+        "On Monday, the San Francisco firm named three labs.",
+    ),
+    misses=("Its rivals said nothing on Tuesday.", "The companies published nothing.", "Italy published its figures."),
+)
+
+CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT)
+
+
+def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:
+    """What an anaphoric subject of sentence ``index`` points back to: the party named first, in
+    subject position (its first 40 characters), in the sentence before it in its paragraph;
+    None when the sentence's subject is not an anaphor or there is no such sentence.
+    ``first_mention(start, end)`` gives the first party named in prose[start:end], or None."""
+    start, end = spans[index]
+    if index == 0 or not ANAPHOR_SUBJECT.found(prose[start:end]):
+        return None
+    before_start, before_end = spans[index - 1]
+    if paragraph_break(prose, before_end, start):
+        return None
+    return first_mention(before_start, min(before_end, before_start + 40))
 
 
 def asserted(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
