@@ -124,6 +124,8 @@ _LINKS = (
     r"amounted\s+to|amounts?\s+to|ran\s+to|runs?\s+to|topped|tops|exceeded|exceeds|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at)"
 )
+# A question for a count: "How many accounts ...?", "What was the number of exchanges?"
+_HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
 _LIST_ITEM = rx.compile(r"[^;,:]{0,30}?[;,]\s*(?:and\s+)?(?P<name>[^\s;,:][^;,:]{0,40}?)\s*:?\s*")
 _LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
@@ -151,6 +153,7 @@ class Binder:
             r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
         )
         self.measure_of_group = groups
+        self.measure_word = rx.compile(r"\b(?:" + nouns + r")\b")
         # The measure named before the figure: "the fraudulent accounts numbered about 26,000",
         # "the number of accounts involved was put at 30,000".
         self.noun_before = rx.compile(
@@ -175,16 +178,23 @@ class Binder:
     ) -> list[FigureClaim]:
         result: list[FigureClaim] = []
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
+        asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
+        asked_at = 0
         for start, end in spans:
             sentence = prose[start:end]
             mentions = [
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
             counted = self._counted(sentence)
+            answer = self._answer(sentence, asked, counted)
+            if answer is not None:
+                counted.insert(0, answer)
             for figure, measure, noun_end in counted:
                 in_quote = inside(quoted, start + figure.start)
                 if (in_quote and self.quotes == "skip") or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
+                elif answer is not None and figure is answer.figure and asked and asked[1]:
+                    owner, ambiguous = asked[1], False  # "How many exchanges did MiniMax have?" "More than 13 million."
                 else:
                     owner, ambiguous = self._owner(
                         sentence, figure, measure, noun_end, counted, mentions, recent
@@ -192,11 +202,37 @@ class Binder:
                 result.append(
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
-                        figure, measure, owner, ambiguous, (start, end), in_quote,
+                        figure, measure, owner, ambiguous,
+                        (asked_at, end) if answer is not None and figure is answer.figure else (start, end), in_quote,
                     )
                 )
             recent = (recent + mentions)[-6:] if mentions else recent
+            asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
+
+    def _asked(self, sentence: str, mentions: list[Mention]) -> tuple[str, str | None] | None:
+        """The measure a question asks for ("How many fraudulent accounts were used?"), and the
+        one party that owns figures of it that the question names, if any."""
+        if not sentence.rstrip().endswith("?") or not _HOW_MANY.search(sentence):
+            return None
+        word = self.measure_word.search(sentence)
+        if word is None:
+            return None
+        measure = self.measure_of_group[word.lastgroup]
+        owners = {m.entity for m in mentions if m.entity in self.vocab.owners.get(measure, frozenset())}
+        return measure, owners.pop() if len(owners) == 1 else None
+
+    def _answer(self, sentence: str, asked: tuple[str, str | None] | None, counted: list[Counted]) -> Counted | None:
+        """A Q&A answer's figure, when the answer opens with it and names no measure of its own:
+        it counts what the question asked for."""
+        if asked is None:
+            return None
+        first = next(iter(figures(sentence)), None)
+        if first is None or first.money or first.start > 12 or any(c.figure.start == first.start for c in counted):
+            return None
+        if not rx.fullmatch(r"[\s*_]*(?:A\s*[:.]\s*)?[\s*_]*", sentence[: first.start]):
+            return None
+        return Counted(first, asked[0], None)
 
     def _counted(self, sentence: str) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure."""

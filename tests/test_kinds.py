@@ -285,3 +285,17 @@ def test_a_date_is_the_events_when_the_actor_is_the_company_of_the_sentence_befo
     code, report = run_json(draft)
     assert code == 1
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(4, 108, "announcement-date")]
+
+
+def test_a_qa_answer_counts_what_its_question_asked_for(write) -> None:
+    draft = write("qa.md", (
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+        "How many fraudulent accounts were used?\n\nAbout 34,000, Anthropic says.\n\n"
+        "How many exchanges did MiniMax have?\n\nA: More than 3.4 million.\n\n"
+        "How many exchanges did MiniMax have?\n\nMore than 13 million.\n"
+    ))
+    code, report = run_json(draft)
+    assert code == 1
+    assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [
+        (5, 1, "fraudulent-accounts"), (9, 4, "minimax-exchanges"),
+    ]
