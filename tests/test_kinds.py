@@ -299,3 +299,19 @@ def test_a_qa_answer_counts_what_its_question_asked_for(write) -> None:
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [
         (5, 1, "fraudulent-accounts"), (9, 4, "minimax-exchanges"),
     ]
+
+
+def test_figures_read_by_grammar_are_compared_through_the_cli(write) -> None:
+    # A total said to be the whole whoever is named after it, a recap list that names its
+    # measure once, and an owner's figure after a verb of no fixed list.
+    draft = write("g.md", (
+        "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n"
+        "The company put the traffic at roughly 15 million exchanges in total, with MiniMax responsible for most.\n\n"
+        "Per Anthropic: more than 16 million exchanges in total; MiniMax more than 3.4 million; DeepSeek more than 150,000.\n\n"
+        "Moonshot AI is piling up 13 million exchanges, Anthropic says.\n"
+    ))
+    code, report = run_json(draft)
+    assert code == 1
+    assert [(f["line"], f["fact"]) for f in report["findings"]] == [
+        (3, "total-exchanges"), (5, "minimax-exchanges"), (7, "moonshot-exchanges"),
+    ]
