@@ -21,6 +21,7 @@ from typing import Sequence
 
 from checker import loader
 from checker.compiled import CompiledPack
+from checker.numbers import COUNT, Interval, describe_span
 from checker.output import printable, say
 
 EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
@@ -173,7 +174,7 @@ def _plain(rule: object) -> list[str]:
         if value is None:
             continue
         if key == "interval":
-            value = f"{value.lo:,.0f} to {value.hi:,.0f}" + (" (lower end excluded)" if value.lo_open else "")
+            value = describe_span(value, getattr(rule, "unit", COUNT)) + (" (lower end excluded)" if value.lo_open else "")
         lines.append(f"{label}: {value}")
     first, last = getattr(rule, "first", None), getattr(rule, "last", None)
     if first is not None:
@@ -238,7 +239,8 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
                 why = fact.stated
             report["claims"].append({
                 "pack": pack.id, "line": line, "column": column, "text": claim.text,
-                "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "measure": claim.measure,
+                "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "unit": claim.figure.unit,
+                "measure": claim.measure,
                 "owner": None if claim.ambiguous or not claim.owner else pack.names.get(claim.owner, claim.owner),
                 "ambiguous": claim.ambiguous, "fact": fact.id if fact and not claim.ambiguous else None,
                 "verdict": verdict, "why": why,
@@ -253,8 +255,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
         say(f"pack {entry['id']}: {scoped}")
         for c in (c for c in report["claims"] if c["pack"] == entry["id"]):
             owner = "ambiguous owner" if c["ambiguous"] else c["owner"] or "no owner"
-            lo, hi = c["interval"]
             said = {"agrees": "agrees with", "contradicts": "contradicts"}.get(c["verdict"])
             verdict = f"{said} {c['fact']} ({c['why']})" if said else f"{c['verdict']}: {c['why']}"
-            say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" [{lo:,.0f} to {hi:,.0f}] {c['measure']}, {owner}: {verdict}")
+            say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" [{describe_span(Interval(*c['interval']), c['unit'])}] {c['measure']}, {owner}: {verdict}")
     return 0

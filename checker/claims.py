@@ -24,7 +24,7 @@ from typing import Iterable, NamedTuple
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.numbers import Figure, figures
+from checker.numbers import COUNT, Figure, figures
 
 
 class Vocabulary(NamedTuple):
@@ -32,7 +32,8 @@ class Vocabulary(NamedTuple):
 
     entity_pattern: str  # alternation of every name and alias
     entity_of: dict[str, str]  # matched text, or casefolded for case-insensitive names -> entity id
-    measures: dict[str, str]  # measure id -> noun alternation
+    measures: dict[str, str]  # measure id -> noun alternation (plural forms: what counts)
+    measures_any: dict[str, str]  # measure id -> singular and plural forms (what money and percentages are of)
     owners: dict[str, frozenset[str]]  # measure id -> entities that own a fact of it
 
 
@@ -49,6 +50,7 @@ class Counted(NamedTuple):
     figure: Figure
     measure: str
     noun_end: int | None
+    noun_before: int | None = None  # where the noun starts when it is named before the figure
 
 
 class FigureClaim(NamedTuple):
@@ -122,12 +124,22 @@ _DISTRIBUTIVE = rx.compile(
 _LINKS = (
     r"(?:numbered|number|totall?ed|totals?|came\s+to|comes?\s+to|stood\s+at|stands?\s+at|reached|reaches|"
     r"amounted\s+to|amounts?\s+to|ran\s+to|runs?\s+to|topped|tops|exceeded|exceeds|"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at)"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at|"
+    r"(?:(?:was|were|is|are)\s+)?(?:valued|priced|worth)(?:\s+at)?|"
+    r"(?:rose|fell|climbed|jumped|gained|dropped|slipped|surged|slid|soared|sank|tumbled|increased|decreased|"
+    r"declined|grew|rises|falls|climbs|jumps|gains|drops|slips|surges|"
+    r"(?:(?:closed|ended|finished|traded|were|was|are|is)\s+)?(?:up|down|higher|lower))(?:\s+by)?|"
+    r"(?:is|was|are|were|will\s+be|would\s+be|stands|stood))"
 )
+# The measure named just before its figure: "a breakup fee of $2.8 billion", "a stake of 10%".
+_OF = r"\s+of\s+\Z"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
 _LIST_ITEM = rx.compile(r"[^;,:]{0,30}?[;,]\s*(?:and\s+)?(?P<name>[^\s;,:][^;,:]{0,40}?)\s*:?\s*")
+# A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
+# "$110 billion (about €95 billion)".
+_RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
 _LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
 _COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
@@ -147,19 +159,28 @@ class Binder:
             r"(?<![\p{L}\p{N}_])(?:" + vocab.entity_pattern + r")(?![\p{L}\p{N}_])"
         )
         groups = {f"m{i}": m for i, m in enumerate(vocab.measures)}
-        nouns = "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items())
-        self.noun = rx.compile(
-            r"(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
-            r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b"
-        )
         self.measure_of_group = groups
-        self.measure_word = rx.compile(r"\b(?:" + nouns + r")\b")
-        # The measure named before the figure: "the fraudulent accounts numbered about 26,000",
-        # "the number of accounts involved was put at 30,000".
-        self.noun_before = rx.compile(
-            r"(?:" + nouns + r")\b(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s+" + _LINKS + r"\s+\Z"
-        )
+        self.noun, self.noun_before = self._nouns(groups, vocab.measures)
+        self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
+        self.measure_word = rx.compile(r"\b(?:" + "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items()) + r")\b")
         self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
+
+    def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
+        """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
+        named before it: "the fraudulent accounts numbered about 26,000", "the number of
+        accounts involved was put at 30,000"."""
+        nouns = "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items())
+        joined = "|".join(f"(?P<{g}>{self.vocab.measures_any[m]})" for g, m in groups.items())
+        after = rx.compile(
+            r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
+            r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
+        )
+        of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
+        before = rx.compile(
+            r"(?:" + nouns + r")\b(?:" + of_party + r"(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s*,?\s+"
+            + _LINKS + r"\s+\Z|" + _OF + ")"
+        )
+        return after, before
 
     def entity_id(self, text: str) -> str | None:
         v = self.vocab
@@ -189,16 +210,22 @@ class Binder:
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
-            for figure, measure, noun_end in counted:
+            previous: tuple[Counted, str | None, bool] | None = None
+            for figure, measure, noun_end, noun_before in counted:
                 in_quote = inside(quoted, start + figure.start)
                 if (in_quote and self.quotes == "skip") or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
+                elif previous is not None and _RESTATED.fullmatch(
+                    sentence, previous[0].noun_end or previous[0].figure.end, figure.start
+                ):
+                    _, owner, ambiguous = previous  # "cutting 4,000 jobs, or 12% of its staff": the same party's
                 elif answer is not None and figure is answer.figure and asked and asked[1]:
                     owner, ambiguous = asked[1], False  # "How many exchanges did MiniMax have?" "More than 13 million."
                 else:
                     owner, ambiguous = self._owner(
-                        sentence, figure, measure, noun_end, counted, mentions, recent
+                        sentence, Counted(figure, measure, noun_end, noun_before), counted, mentions, recent
                     )
+                previous = (Counted(figure, measure, noun_end, noun_before), owner, ambiguous)
                 result.append(
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
@@ -228,7 +255,7 @@ class Binder:
         if asked is None:
             return None
         first = next(iter(figures(sentence)), None)
-        if first is None or first.money or first.start > 12 or any(c.figure.start == first.start for c in counted):
+        if first is None or first.start > 12 or any(c.figure.start == first.start for c in counted):
             return None
         if not rx.fullmatch(r"[\s*_]*(?:A\s*[:.]\s*)?[\s*_]*", sentence[: first.start]):
             return None
@@ -236,14 +263,18 @@ class Binder:
 
     def _counted(self, sentence: str) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure."""
-        figs = [f for f in figures(sentence) if not f.money]
-        nouns = [self.noun.match(sentence, f.end) for f in figs]
+        figs = list(figures(sentence))
+        nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
+        named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):
             if measures[i] is None:
-                before = self.noun_before.search(sentence, max(0, f.start - 80), f.start)
+                before = (self.noun_any_before if f.unit != COUNT else self.noun_before).search(
+                    sentence, max(0, f.start - 80), f.start
+                )
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
+                    named_before[i] = before.start()
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
@@ -255,34 +286,33 @@ class Binder:
                 if item and self.entities.fullmatch(item["name"]):
                     measures[i] = measures[i - 1]
         return [
-            Counted(f, m, n.end() if n else None) for f, m, n in zip(figs, measures, nouns) if m is not None
+            Counted(f, m, n.end() if n else None, b)
+            for f, m, n, b in zip(figs, measures, nouns, named_before) if m is not None
         ]
 
     def _owner(
         self,
         sentence: str,
-        figure: Figure,
-        measure: str,
-        noun_end: int | None,
+        this: Counted,
         counted: list[Counted],
         mentions: list[Mention],
         recent: list[Mention],
     ) -> tuple[str | None, bool]:
+        figure, measure, noun_end = this.figure, this.measure, this.noun_end
         owners = self.vocab.owners.get(measure, frozenset())
         if not owners:
             return None, False  # nobody owns a figure of this measure: no owner to get wrong
         before = sentence[: figure.start]
         party = [m for m in mentions if m.entity in owners]
 
-        possessive = rx.search(r"(?:'s|’s|')\s+\Z", before)
-        if possessive:
-            pos = possessive.start()
-            named = [m for m in party if m.end == pos]
-            if named:
-                return named[0].entity, False
-            if rx.search(_ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
-                return self._antecedent(recent, owners, mentions, figure.start)
-            return None, True
+        for head in (figure.start, this.noun_before):  # "MiniMax's 13 million", "Paramount's offer of $31"
+            possessor = None if head is None else self._possessor(sentence[:head], party, owners, mentions, recent)
+            if possessor is not None:
+                return possessor
+        if this.noun_before is not None:
+            modifier = self._modifier(sentence, this.noun_before, figure.start, party)
+            if modifier is not None:
+                return modifier, False
 
         respectively = self._respectively(sentence, figure, measure, counted, party)
         if respectively is not None:
@@ -331,6 +361,35 @@ class Binder:
             return None, True
         return None, False
 
+    def _possessor(
+        self, before: str, party: list[Mention], owners: frozenset[str], mentions: list[Mention], recent: list[Mention]
+    ) -> tuple[str | None, bool] | None:
+        """The owner named by a possessive right before a figure or its noun, with up to two
+        modifiers between: "MiniMax's", "Paramount's revised", "the company's"."""
+        possessive = rx.search(
+            r"(?:'s|’s|')\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}(?P<of>(?<=\p{Ll}\s+)of\s+)?\Z", before
+        )
+        if possessive is None:
+            return None
+        pos = possessive.start()
+        named = [m for m in party if m.end == pos]
+        if named:
+            return named[0].entity, False
+        if rx.search(_ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
+            return self._antecedent(recent, owners, mentions, len(before))
+        return None if possessive["of"] else (None, True)  # "Anthropic's estimate of ..." names no owner
+
+    @staticmethod
+    def _modifier(sentence: str, noun: int, figure: int, party: list[Mention]) -> str | None:
+        """The party that qualifies a measure named before its figure: "Netflix shares rose
+        10%", "shares of Netflix closed up 10%"."""
+        for m in party:
+            if rx.fullmatch(r"\s+", sentence[m.end : noun]) or (
+                noun < m.start < figure and rx.fullmatch(r"[\p{Ll}\s-]+\s+(?:of|in)\s+(?:the\s+)?", sentence[noun : m.start])
+            ):
+                return m.entity
+        return None
+
     def _subject(
         self, sentence: str, figure: Figure, party: list[Mention], owners: frozenset[str]
     ) -> tuple[str | None, bool] | None:
@@ -357,6 +416,16 @@ class Binder:
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+            )
+            # "Paramount raised its offer to $31", "Netflix put its bid at $27.75": the new value
+            # of the subject's own thing.
+            or (
+                len({x.entity for x in earlier}) == 1
+                and rx.fullmatch(
+                    _AI + _ADVERBS + r"\s+" + _VERB_PHRASE + r"\s+(?:its|their)\s+(?:[\p{Ll}-]+\s+){1,3}(?:to|at|of)\s+",
+                    between,
+                    rx.IGNORECASE,
+                )
             )
             or (
                 len({x.entity for x in earlier}) == 1

@@ -1,7 +1,9 @@
 """Figures as editors write them, each with the interval of values it admits.
 
-"more than 3.4 million" admits (3,400,000, +inf); "roughly 24,000" admits 24,000 give or take
-10 %; a bare "16 million" admits what rounds to it. Two statements contradict each other when
+"more than 3.4 million" admits 3.4 million up to twice that; "roughly 24,000" admits what
+rounds to 24,000; a bare "16 million" admits what rounds to it. A figure has a unit: a count
+("24,000 accounts"), a percentage ("12%", "12 per cent") or an amount of money ("$1.5 billion",
+"US$4.8m", "€3bn", "3 billion euros"). Two statements contradict each other when
 their intervals are disjoint. Years, dates, times, ordinals, version and model numbers
 ("V4", "K2.5", "GPT-4", "H200") are not figures and are never returned.
 """
@@ -45,6 +47,20 @@ _UNITS = {
     "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12,
 }
+# Currencies as written, and the ISO code each one means. A bare "$" is a dollar of any country:
+# it agrees with a pack's USD, AUD, CAD ... (see :func:`same_unit`).
+_CURRENCY_SIGNS = {
+    "$": "$", "us$": "USD", "us $": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
+    "chf": "CHF", "cny": "CNY", "rmb": "CNY", "hk$": "HKD", "hkd": "HKD",
+}
+_CURRENCY_WORDS = {
+    "dollars": "$", "dollar": "$", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "swiss francs": "CHF", "francs": "CHF",
+}
+PERCENT = "percent"
+COUNT = "count"
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn)"
 _SCALE_LETTERS = r"(?:[kK]|[mM]|[bB])"
 
@@ -77,7 +93,7 @@ _DIGITS = (
 
 _FIGURE = rx.compile(
     r"""
-    (?P<cur>(?:US\$|US\ \$|[$€£¥]))?\s?
+    (?:(?<![\p{L}\p{N}])(?P<cur>(?:US\$|US\ \$|HK\$|A\$|C\$|[$€£¥])|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\ ?))?\s?
     (?:
         (?P<num>""" + _DIGITS + r""")
         (?:
@@ -91,6 +107,10 @@ _FIGURE = rx.compile(
             (?:[\s-](?P<wscale>thousand|million|billion|trillion))?)
     )
     (?P<plus>-plus|\+|-odd|\ plus(?!\ \p{L}))?
+    (?:
+        (?P<pct>\ ?%|[\s\u00a0]per[\s\u00a0]?cent\b|[\s\u00a0]percent\b)
+      | [\s\u00a0](?P<curword>""" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)).replace(" ", r"\ ") + r""")\b
+    )?
     """,
     rx.VERBOSE | rx.IGNORECASE | rx.V1,
 )
@@ -99,7 +119,7 @@ _FIGURE = rx.compile(
 # in a fraction of the time _FIGURE takes to try every position of a text, so _FIGURE is only
 # tried where it can match).
 _CANDIDATE = re.compile(
-    r"(?i)u(?=s\s?\$)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen)\b)|\b(?:half|" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:u(?=s\s?\$)|hk(?=\$)|[ac](?=\$)|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\b)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen)\b)|\b(?:half|" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")\b"
 )
 
 _QUALIFIER_RE = rx.compile(
@@ -115,7 +135,10 @@ _RANGE_MID = rx.compile(r"^\s*(?:(?P<dash>[-–—])|\s(?P<word>and|to)\s)\s*", 
 _POSTFIX = rx.compile(r"^\s+(?:(?P<more>or more|or above|and up)|(?P<approx>or so))\b")
 _BAD_BEFORE = rx.compile(r"(?:[\p{L}\p{N}_.,/:#@]|\p{L}-)\Z")
 _DASH_BEFORE = rx.compile(r"\p{N}[-–]\Z")  # the second half of "20,000-25,000"
-_BAD_AFTER = rx.compile(r"^(?:[\p{L}\p{N}_@]|[.,]\d|:\d|-\p{L}|\s*(?:%|per\s?cent\b|percent\b))")
+_BAD_AFTER = rx.compile(r"^(?:[\p{L}\p{N}_@%]|[.,]\d|:\d)")
+# "one-off", "two-thirds": a number word joined to a word is not a figure; "45-day" and
+# "$31-per-share" are.
+_WORD_JOINED = rx.compile(r"^-\p{L}")
 _DATE_BEFORE = rx.compile(_MONTHS + r"\.?\s+\Z")
 _DATE_AFTER = rx.compile(r"^(?:st|nd|rd|th)?\s+" + _MONTHS + r"\b")
 _TIME_AFTER = rx.compile(r"^\s*(?:[ap]\.?m\.?\b|GMT|UTC|ET|PT|BST)", rx.IGNORECASE)
@@ -144,14 +167,37 @@ class Figure(NamedTuple):
     value: float
     interval: Interval
     qualifier: str | None
-    money: bool
+    unit: str  # COUNT, PERCENT, or a currency: an ISO code, or "$" for a dollar of no stated country
     scale: float = 1.0  # the multiplier written after the number ("million" -> 1e6)
 
+    @property
+    def money(self) -> bool:
+        return self.unit not in (COUNT, PERCENT)
 
-def precision_unit(value: float, decimals: int = 0, scale: float = 1.0) -> float:
-    """The size of the last significant digit: 3.4 million -> 100,000; 24,000 -> 1,000."""
+
+def same_unit(written: str, declared: str) -> bool:
+    """Whether a figure written in one unit states a fact declared in another: "$" is any
+    dollar, "US$" only the US dollar."""
+    return written == declared or (written == "$" and len(declared) == 3 and declared.endswith("D"))
+
+
+def unit_of(m: rx.Match) -> str:
+    if m["pct"]:
+        return PERCENT
+    sign = m["cur"] or m["curword"]
+    if not sign:
+        return COUNT
+    key = " ".join(sign.lower().split())
+    return _CURRENCY_SIGNS.get(key) or _CURRENCY_WORDS[key]
+
+
+def precision_unit(value: float, decimals: int = 0, scale: float = 1.0, unit: str = COUNT) -> float:
+    """The size of the last significant digit: 3.4 million -> 100,000; 24,000 -> 1,000. Money
+    and percentages under 100 are as written: "$30 a share" and "10%" are not rounded to tens."""
     if decimals:
         return scale * 10.0 ** -decimals
+    if unit != COUNT and value < 100:
+        return 1.0
     integer = round(value / scale)
     zeros = 0
     while integer and integer % 10 == 0:
@@ -208,8 +254,8 @@ def _words_value(text: str) -> float | None:
     return value or None
 
 
-def _parse(m: rx.Match) -> tuple[float, float, float] | None:
-    """Value, precision unit and scale of one figure match, or None when it is not a count."""
+def _parse(m: rx.Match, unit: str) -> tuple[float, float, float] | None:
+    """Value, precision unit and scale of one figure match, or None when it is not a figure."""
     if m["num"]:
         raw = rx.sub(r"[,\s\u00a0\u202f\u2009]", "", m["num"])
         scale = _UNITS[(m["scale"] or m["letter"] or "").lower()] if (m["scale"] or m["letter"]) else 1.0
@@ -217,7 +263,7 @@ def _parse(m: rx.Match) -> tuple[float, float, float] | None:
         value = float(raw) * scale
         if value == INF:
             return None  # hundreds of digits in a row: not a count anyone wrote
-        return value, precision_unit(value, decimals, scale), scale
+        return value, precision_unit(value, decimals, scale, unit), scale
     if m["half"]:
         scale = _UNITS[m["hscale"].lower()]
         return scale / 2, scale / 10, scale
@@ -227,7 +273,7 @@ def _parse(m: rx.Match) -> tuple[float, float, float] | None:
     if value is None or m["words"].lower() in ("a", "an"):
         return None
     scale = _UNITS[m["wscale"].lower()] if m["wscale"] else 1.0
-    return value, precision_unit(value), scale
+    return value, precision_unit(value, unit=unit), scale
 
 
 def figures(text: str) -> Iterator[Figure]:
@@ -265,13 +311,14 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
     while start < end and text[start].isspace():
         start += 1
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
-    if _BAD_BEFORE.search(before) or _BAD_AFTER.match(after):
+    if _BAD_BEFORE.search(before) or _BAD_AFTER.match(after) or (not m["num"] and _WORD_JOINED.match(after)):
         return None
-    parsed = _parse(m)
+    unit = unit_of(m)
+    parsed = _parse(m, unit)
     if parsed is None:
         return None
-    value, unit, scale = parsed
-    plain = m["num"] and not (m["scale"] or m["letter"] or m["cur"] or m["plus"])
+    value, precision, scale = parsed
+    plain = m["num"] and not (m["scale"] or m["letter"] or unit != COUNT or m["plus"])
     if plain and "," not in m["num"] and "." not in m["num"]:
         if 1000 <= value <= 2100 and len(m["num"]) == 4:
             return None  # a year
@@ -291,8 +338,8 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
     if q and qualifier is None:
         qualifier = _QUALIFIER_PHRASES[" ".join(q["q"].lower().split())]
         start -= len(before) - q.start("q")
-    interval = interval_for(value, qualifier, unit)
-    return Figure(start, end, value, interval, qualifier, bool(m["cur"]), scale)
+    interval = interval_for(value, qualifier, precision)
+    return Figure(start, end, value, interval, qualifier, unit, scale)
 
 
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
@@ -307,16 +354,30 @@ def _range(text: str, a: Figure, b: Figure) -> Figure | None:
     lo = a.value
     if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value:
         lo = a.value * b.scale  # "20-25 million": the scale is shared
-    if lo > b.value:
+    if lo > b.value or (a.unit != b.unit and a.unit != COUNT):
         return None
     start = a.start - (len(left.group(0)) if left else 0)
     interval = Interval(lo, b.value)
-    return Figure(start, b.end, (lo + b.value) / 2, interval, "between", a.money or b.money, b.scale)
+    return Figure(start, b.end, (lo + b.value) / 2, interval, "between", b.unit, b.scale)
 
 
-def describe(value: float) -> str:
-    """A figure the way the pack states it in messages: 3400000 -> '3.4 million'."""
+def describe(value: float, unit: str = COUNT) -> str:
+    """A figure the way the pack states it in messages: 3400000 -> '3.4 million'; in USD,
+    2.8e9 -> '$2.8 billion'; in percent, 4.5 -> '4.5%'."""
+    number = f"{value:,.2f}".rstrip("0").rstrip(".")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if value >= scale:
-            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+            number = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    if unit == PERCENT:
+        return f"{number}%"
+    if unit == COUNT:
+        return number
+    sign = {"USD": "$", "$": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(unit)
+    return f"{sign}{number}" if sign else f"{number} {unit}"
+
+
+def describe_span(interval: Interval, unit: str = COUNT) -> str:
+    """The values an interval admits, in words: "$30.5 to $31.5", "16 million"."""
+    lo, hi = describe(interval.lo, unit), describe(interval.hi, unit)
+    return lo if lo == hi else f"{lo} to {hi}"

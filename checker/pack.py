@@ -314,6 +314,7 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
         entity_pattern=_entity_pattern(entities),
         entity_of=_entity_lookup(entities),
         measures={m.id: _noun_pattern(m) for m in pack.measures},
+        measures_any={m.id: _noun_pattern(m, singular=True) for m in pack.measures},
         owners={m: frozenset(o) for m, o in owners.items()},
     )
     return CompiledPack(
@@ -373,9 +374,12 @@ def _entity_lookup(entities: list[Entity]) -> dict[str, str]:
     return lookup
 
 
-def _noun_pattern(measure: Measure) -> str:
-    """Plural forms only: "one account" or "a 24,000-account network" counts nothing."""
+def _noun_pattern(measure: Measure, singular: bool = False) -> str:
+    """Plural forms only: "one account" or "a 24,000-account network" counts nothing. Money
+    and percentages take the singular too: "a $2.8 billion fee", "$31 a share", "a 10% stake"."""
     forms = {plural_noun(noun.lower()) for noun in measure.nouns}
+    if singular:
+        forms |= {noun.lower() for noun in measure.nouns}
     body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     return f"(?i:{body})"
 

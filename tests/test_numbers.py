@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from checker.numbers import Interval, describe, figures
+from checker.numbers import Interval, describe, figures, same_unit
 
 
 def only(text: str):
@@ -90,7 +90,7 @@ def test_ranges(text: str, lo: float, hi: float) -> None:
     "text",
     [
         "DeepSeek V4", "Kimi K2.5", "GPT-4", "Nvidia H200", "DeepSeek-R1", "in 2026",
-        "on Feb. 23", "23 February", "February 23rd", "at 10:30 a.m.", "45%", "45 percent",
+        "on Feb. 23", "23 February", "February 23rd", "at 10:30 a.m.", "one-off", "two-thirds",
         "the 4th time", "version 3.4.1", "a 5G network", "7" * 400,
     ],
 )
@@ -101,6 +101,37 @@ def test_not_figures(text: str) -> None:
 def test_money_is_marked() -> None:
     assert only("a $1.5 billion settlement").money
     assert not only("1.5 billion exchanges").money
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("a $1.5 billion settlement", 1.5e9, "$"),
+        ("US$4.8m", 4.8e6, "USD"),
+        ("€3bn", 3e9, "EUR"),
+        ("3 billion euros", 3e9, "EUR"),
+        ("GBP 250,000", 250_000, "GBP"),
+        ("a $31-per-share offer", 31, "$"),
+        ("45%", 45, "percent"),
+        ("12.5 per cent", 12.5, "percent"),
+        ("45 percent", 45, "percent"),
+        ("a 45-day window", 45, "count"),
+    ],
+)
+def test_units(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_small_money_and_percentages_are_as_written() -> None:
+    """"$30 a share" is thirty dollars, not "thirty-ish"; "10%" is not 5 to 15."""
+    assert only("$30 a share").interval[:2] == (29.5, 30.5)
+    assert only("10%").interval[:2] == (9.5, 10.5)
+
+
+@pytest.mark.parametrize("written, declared, same", [("$", "USD", True), ("$", "AUD", True), ("USD", "AUD", False), ("EUR", "USD", False), ("count", "percent", False)])
+def test_same_unit(written: str, declared: str, same: bool) -> None:
+    assert same_unit(written, declared) is same
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.findings import Finding, contradiction
-from checker.numbers import Interval, describe, interval_for, precision_unit
+from checker.numbers import Interval, describe, interval_for, precision_unit, same_unit
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -42,6 +42,7 @@ class Rule(NamedTuple):
     label: str
     owner: str | None
     measure: str
+    unit: str
     stated: str
     interval: Interval
     context: str | None
@@ -55,19 +56,20 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     elif fact.tolerance is not None:
         interval = Interval(fact.value * (1 - fact.tolerance), fact.value * (1 + fact.tolerance))
     else:
-        interval = _default_interval(fact.value, fact.qualifier)
+        interval = _default_interval(fact.value, fact.qualifier, fact.unit)
     measure = measure_labels[fact.measure]
     label = fact.label or (f"{names[fact.owner]}'s {measure}" if fact.owner else measure.capitalize())
-    stated = describe(fact.value) if fact.qualifier == "exactly" else f"{fact.qualifier} {describe(fact.value)}"
+    value = describe(fact.value, fact.unit)
+    stated = value if fact.qualifier == "exactly" else f"{fact.qualifier} {value}"
     return Rule(
-        fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, stated, interval,
+        fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, fact.unit, stated, interval,
         fact.context, fact.unless,
     )
 
 
-def _default_interval(value: float, qualifier: str) -> Interval:
+def _default_interval(value: float, qualifier: str, unit_of_value: str) -> Interval:
     """A source's "more than 3.4 million" means 3.4 up to the next step of its precision."""
-    unit = precision_unit(value)
+    unit = precision_unit(value, unit=unit_of_value)
     if qualifier == "more than":
         return Interval(value, value + unit, lo_open=True, hi_open=True)
     if qualifier == "at least":
@@ -125,6 +127,8 @@ def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
     order, a sentence in the fact's context and not about someone else's figures."""
     if claim.ambiguous or (claim.measure, claim.owner) != (rule.measure, rule.owner):
         return False
+    if not same_unit(claim.figure.unit, rule.unit):
+        return False
     if _unrelated(claim.figure.value, rule.interval):
         return False
     sentence = prose[claim.sentence[0] : claim.sentence[1]]
@@ -142,7 +146,8 @@ def _whose(claim: FigureClaim, rule: Rule, rules: list[Rule], names: dict[str, s
     """Whose figure the draft gave instead, when it matches exactly one other fact."""
     others = [
         r for r in rules
-        if r is not rule and r.measure == rule.measure and not claim.figure.interval.disjoint(r.interval)
+        if r is not rule and r.measure == rule.measure and same_unit(claim.figure.unit, r.unit)
+        and not claim.figure.interval.disjoint(r.interval)
     ]
     if len(others) != 1:
         return None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
-from checker.numbers import Interval, describe
+from checker.numbers import Interval, describe_span, same_unit
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -57,13 +57,13 @@ def link(rule: Rule, facts: dict[str, Any]) -> Rule:
             raise ValueError(f"{key}: {fact_id!r} is not a quantity fact of this pack")
     total = facts[rule.total_id]
     parts = tuple(facts[p] for p in rule.part_ids)
-    if any(p.measure != total.measure for p in parts):
-        raise ValueError(f"the parts and the total must count the same measure ({total.measure})")
+    if any(p.measure != total.measure or p.unit != total.unit for p in parts):
+        raise ValueError(f"the parts and the total must count the same measure ({total.measure}) in the same unit")
     added = _add(p.interval for p in parts)
     if added.disjoint(total.interval):
         raise ValueError(
-            f"the parts add up to {_span(added)}, which the total {total.stated} "
-            f"({_span(total.interval)}) does not admit"
+            f"the parts add up to {describe_span(added, total.unit)}, which the total {total.stated} "
+            f"({describe_span(total.interval, total.unit)}) does not admit"
         )
     return rule._replace(total=total, parts=parts)
 
@@ -74,10 +74,6 @@ def _add(intervals: Any) -> Interval:
         sum(i.lo for i in items), sum(i.hi for i in items),
         any(i.lo_open for i in items), any(i.hi_open for i in items),
     )
-
-
-def _span(interval: Interval) -> str:
-    return describe(interval.lo) if interval.lo == interval.hi else f"{describe(interval.lo)} to {describe(interval.hi)}"
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
@@ -91,7 +87,7 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
     assert rule.total is not None
     by_owner = {p.owner: p for p in rule.parts if p.owner}
     for claim in context.figure_claims:
-        if claim.measure != rule.total.measure:
+        if claim.measure != rule.total.measure or not same_unit(claim.figure.unit, rule.total.unit):
             continue
         group = _group(context, claim, set(by_owner))
         if not group or len(group) == len(by_owner):
@@ -104,9 +100,9 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
         stated = " + ".join(p.stated for p in parts)
         yield contradiction(
             rule, "sum", claim.start, claim.end,
-            f'{names} together: draft says "{claim.text}", but their figures add up to {_span(added)} ({stated})',
+            f'{names} together: draft says "{claim.text}", but their figures add up to {describe_span(added, rule.total.unit)} ({stated})',
             found=claim.text,
-            expected=_span(added),
+            expected=describe_span(added, rule.total.unit),
         )
 
 
@@ -154,7 +150,7 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
     yield contradiction(
         rule, "sum", total.start, total.end,
         f'The parts do not add up to the total: draft says "{total.text}" in total, but its parts '
-        f"{parts} add up to {_span(added)}",
+        f"{parts} add up to {describe_span(added, rule.total.unit)}",
         found=total.text,
-        expected=_span(added),
+        expected=describe_span(added, rule.total.unit),
     )

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from checker.schema import FactBase, Id, Text
 
+Unit = Annotated[str, Field(pattern=r"^(?:count|percent|[A-Z]{3})$")]
 Qualifier = Literal["exactly", "approximately", "more than", "at least", "fewer than", "at most"]
 
 
@@ -17,6 +18,12 @@ class Fact(FactBase):
     owner: Id | None = Field(None, description="The entity the figure belongs to, if any.")
     measure: Id
     value: float = Field(gt=0, allow_inf_nan=False)
+    unit: Unit = Field(
+        "count",
+        description="What the value counts in: count (default), percent, or a currency's ISO code "
+        "(USD, EUR, GBP ...). A draft's figure is compared only when written in the same unit; "
+        'a bare "$" agrees with any dollar.',
+    )
     qualifier: Qualifier = "exactly"
     interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
     tolerance: Annotated[float, Field(ge=0, lt=1)] | None = Field(
