@@ -89,6 +89,10 @@ _NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|
 _ANY_VERB = (
     r"(?:" + _AUXILIARY + r"\s+(?:not\s+)?){0,2}(?:" + _IRREGULAR + r"|(?!" + _NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
     r"(?:\s+(?:to|at|for|up|out|in|about|over|off|down|through))?"
+    # a verb that governs another: "agreed to pay", "plans to cut", "said it would cut"
+    r"(?:\s+(?:to|it\s+would|it\s+will|they\s+would|they\s+will)\s+\p{Ll}{2,})?"
+    # its object's article: "agreed a $120 billion takeover", "agreed to a $7 billion fee"
+    r"(?:\s+(?:an?|its|their))?"
 )
 _VERB_PHRASE = (
     r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
@@ -162,6 +166,7 @@ class Binder:
         self.measure_of_group = groups
         self.noun, self.noun_before = self._nouns(groups, vocab.measures)
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
+        self.header_word = rx.compile(r"\b(?:" + "|".join(f"(?P<{g}>{vocab.measures_any[m]})" for g, m in groups.items()) + r")\b")
         self.measure_word = rx.compile(r"\b(?:" + "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items()) + r")\b")
         self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
@@ -198,6 +203,7 @@ class Binder:
         self, prose: str, spans: Iterable[tuple[int, int]], quoted: list[tuple[int, int]]
     ) -> list[FigureClaim]:
         result: list[FigureClaim] = []
+        header: list[str | None] | None = None  # the measures of the columns of the table being read
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
         asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
@@ -207,6 +213,14 @@ class Binder:
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
             counted = self._counted(sentence)
+            cells = _cells(sentence)
+            labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
+            if cells is None:
+                header = None
+            elif not any(True for _ in figures(sentence)):
+                header = [self._header_measure(sentence[a:b]) for a, b in cells]
+            elif header is not None and len(header) == len(cells):
+                self._row(sentence, cells, header, counted, mentions, labelled)
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
@@ -215,6 +229,8 @@ class Binder:
                 in_quote = inside(quoted, start + figure.start)
                 if (in_quote and self.quotes == "skip") or _distributive(sentence, figure, noun_end):
                     owner, ambiguous = None, True
+                elif figure.start in labelled:
+                    owner, ambiguous = labelled[figure.start]
                 elif previous is not None and _RESTATED.fullmatch(
                     sentence, previous[0].noun_end or previous[0].figure.end, figure.start
                 ):
@@ -236,6 +252,40 @@ class Binder:
             recent = (recent + mentions)[-6:] if mentions else recent
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
+
+    def _header_measure(self, cell: str) -> str | None:
+        """The measure a table column counts, from its header: "Per-share offer", "Accounts"."""
+        word = self.header_word.search(cell)
+        return self.measure_of_group[word.lastgroup] if word else None
+
+    def _row(
+        self,
+        sentence: str,
+        cells: list[tuple[int, int]],
+        header: list[str | None],
+        counted: list[Counted],
+        mentions: list[Mention],
+        labelled: dict[int, tuple[str | None, bool]],
+    ) -> None:
+        """A table row's figures count their column's measure and belong to the party that
+        labels the row: "| Netflix | $27.75 | $82.7 billion |"."""
+        first = [m for m in mentions if cells[0][0] <= m.start and m.end <= cells[0][1]]
+        label = first[0].entity if len({m.entity for m in first}) == 1 else None
+        have = {c.figure.start for c in counted}
+        for (a, b), measure in zip(cells[1:], header[1:]):
+            if measure is None:
+                continue
+            for f in figures(sentence[a:b]):
+                f = f._replace(start=f.start + a, end=f.end + a)
+                if f.start in have:
+                    continue
+                counted.append(Counted(f, measure, None))
+                owners = self.vocab.owners.get(measure, frozenset())
+                if not owners:
+                    labelled[f.start] = (None, False)
+                else:
+                    labelled[f.start] = (label, False) if label in owners else (None, True)
+        counted.sort(key=lambda c: c.figure.start)
 
     def _asked(self, sentence: str, mentions: list[Mention]) -> tuple[str, str | None] | None:
         """The measure a question asks for ("How many fraudulent accounts were used?"), and the
@@ -313,6 +363,9 @@ class Binder:
             modifier = self._modifier(sentence, this.noun_before, figure.start, party)
             if modifier is not None:
                 return modifier, False
+            its = self._its(sentence[: this.noun_before], owners, mentions, recent)
+            if its is not None:
+                return its
 
         respectively = self._respectively(sentence, figure, measure, counted, party)
         if respectively is not None:
@@ -378,6 +431,15 @@ class Binder:
         if rx.search(_ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
             return self._antecedent(recent, owners, mentions, len(before))
         return None if possessive["of"] else (None, True)  # "Anthropic's estimate of ..." names no owner
+
+    def _its(self, before: str, owners: frozenset[str], mentions: list[Mention], recent: list[Mention]) -> tuple[str | None, bool] | None:
+        """"Its shares rose 10%", "its offer of $31": the party "its" stands for, when the
+        noun it governs is the measure named before the figure and exactly one party of the
+        last sentences owns a figure of that measure."""
+        if not rx.search(r"(?i)(?:^|\W)its\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}\Z", before):
+            return None
+        candidates = {m.entity for m in recent + mentions if m.entity in owners and m.end <= len(before)}
+        return (candidates.pop(), False) if len(candidates) == 1 else (None, True)
 
     @staticmethod
     def _modifier(sentence: str, noun: int, figure: int, party: list[Mention]) -> str | None:
@@ -476,6 +538,19 @@ class Binder:
             if m.entity in owners:
                 return m.entity, False
         return None, True
+
+
+def _cells(sentence: str) -> list[tuple[int, int]] | None:
+    """The cells of a table row (a row is one sentence, its cells joined by " | "), or None."""
+    if sentence.count("|") < 2:
+        return None
+    cells, start = [], 0
+    for m in rx.finditer(r"\|", sentence):
+        cells.append((start, m.start()))
+        start = m.end()
+    cells.append((start, len(sentence)))
+    cells = [(a, b) for a, b in cells if sentence[a:b].strip()]
+    return cells if len(cells) >= 2 else None
 
 
 def quoted_spans(prose: str) -> list[tuple[int, int]]:

@@ -44,7 +44,7 @@ _QUALIFIER_PHRASES = {
 _UNITS = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "bil": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12,
 }
 # Currencies as written, and the ISO code each one means. A bare "$" is a dollar of any country:
@@ -61,7 +61,7 @@ _CURRENCY_WORDS = {
 }
 PERCENT = "percent"
 COUNT = "count"
-_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn)"
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mln|mn|bln|bil|bn|tn)"
 _SCALE_LETTERS = r"(?:[kK]|[mM]|[bB])"
 
 _SMALL = {

@@ -146,7 +146,8 @@ def _whose(claim: FigureClaim, rule: Rule, rules: list[Rule], names: dict[str, s
     """Whose figure the draft gave instead, when it matches exactly one other fact."""
     others = [
         r for r in rules
-        if r is not rule and r.measure == rule.measure and same_unit(claim.figure.unit, r.unit)
+        if r is not rule and r.measure == rule.measure and (r.owner != rule.owner or r.owner is None)
+        and same_unit(claim.figure.unit, r.unit)
         and not claim.figure.interval.disjoint(r.interval)
     ]
     if len(others) != 1:
