@@ -110,8 +110,13 @@ class Document:
 
     @property
     def date(self) -> dt.date | None:
-        """The document's own date (front matter ``date:``, an HTML page's published time)."""
-        return as_date(self.meta.get("date"))
+        """The document's own date: front matter ``date:`` (or ``published:``, ``pubDate:``,
+        ``published_at:``, as static-site generators and feeds write it), an HTML page's
+        published time."""
+        for key in _DATE_KEYS:
+            if key in self.meta:
+                return as_date(self.meta[key])
+        return None
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets [start, end) of the prose span [start, end)."""
@@ -201,6 +206,9 @@ def read(path: str, text: str, fmt: str, prose_keys: tuple[str, ...] = PROSE_KEY
     prose, segments = apply(text, edits)
     prose = markup.as_lf(prose)
     return Document(path, text, prose, fmt, segments)
+
+
+_DATE_KEYS = ("date", "published", "publishDate", "pubDate", "published_at", "publishedAt", "datePublished")
 
 
 def as_date(value: Any) -> dt.date | None:
