@@ -4,7 +4,9 @@ Wrong forms match case-sensitively and as whole words, so "Minimax" is flagged w
 wire's all-capitals "MINIMAX" and the game-theory "minimax" are not. ``unless`` names the
 words that show the same letters mean something else nearby ("Minimax search", "the minimax
 algorithm"); a form right after ``@`` or ``#``, or before a web domain, is a handle or an
-address, not a misspelt name. The fix, the canonical name, is offered as a suggestion.
+address, not a misspelt name. The fix, the canonical name, is offered as a suggestion. Inside
+quotation marks a name is the speaker's word: it follows the pack's ``quotes`` policy (skip,
+warn, or check), and a quotation is never rewritten.
 
     - id: spelling-minimax
       kind: spelling
@@ -18,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
+from checker.claims import inside
 from checker.findings import Finding, contradiction
 from checker.phrases import phrase_pattern
 
@@ -63,10 +66,15 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             window = prose[max(0, m.start() - WINDOW) : m.end() + WINDOW]
             if rule.unless and rx.search(rule.unless, window):
                 continue
+            quoted = inside(context.quoted, m.start())
+            if quoted and context.quotes == "skip":
+                continue  # a quotation is the speaker's words, as the pack's quote policy says
             found = " ".join(m.group().split())
             yield contradiction(
-                rule, "spelling", m.start(), m.end(), f'The name is spelt "{rule.name}": draft says "{found}"',
+                rule, "spelling", m.start(), m.end(),
+                f'The name is spelt "{rule.name}": draft says "{found}"' + (" inside a quotation" if quoted else ""),
                 found=found,
                 expected=rule.name,
-                suggestion=rule.name,
+                suggestion=None if quoted else rule.name,
+                severity="warning" if quoted and context.quotes == "warn" else rule.severity,
             )
