@@ -79,7 +79,7 @@ def test_rules_test_and_claims_report_a_test_draft_they_cannot_read(write) -> No
 def test_explain_and_an_unknown_fact() -> None:
     proc = run("explain", "moonshot-exchanges", "--rules", BUNDLED_PACK)
     assert proc.returncode == 0
-    assert "value: more than 3.4 million" in proc.stdout and "admits: 3,400,000 to 3,500,000" in proc.stdout
+    assert "value: more than 3.4 million" in proc.stdout and "admits: 3.4 million to 3.5 million" in proc.stdout
     assert "<https://www.anthropic.com/news/detecting-and-preventing-distillation-attacks>" in proc.stdout
     assert "is flagged: Moonshot's 13 million exchanges focused on coding, Anthropic said." in proc.stdout
     assert "applies to: dated 2026-02-23" in proc.stdout
@@ -92,7 +92,7 @@ def test_claims_shows_what_was_compared_and_why(write) -> None:
     proc = run("claims", draft, "--rules", BUNDLED_PACK)
     assert proc.returncode == 0
     assert "out of scope" in proc.stdout
-    assert '"13 million" [12,500,000 to 13,500,000] exchanges, Moonshot AI: contradicts moonshot-exchanges' in proc.stdout
+    assert '"13 million" [12.5 million to 13.5 million] exchanges, Moonshot AI: contradicts moonshot-exchanges' in proc.stdout
 
 
 def test_claims_as_json_gives_each_claim_its_place_and_verdict(write) -> None:

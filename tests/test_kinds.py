@@ -27,6 +27,7 @@ def test_seeds_flag_exactly_the_inverted_definition() -> None:
         ("analysis.md", 43, "distillation-definition"),
     }
     assert code == 1
+    assert report["files_out_of_scope"] == 0  # both bundled stories' reports are read, and agree
 
 
 # definition ------------------------------------------------------------------------------

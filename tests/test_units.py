@@ -1,0 +1,102 @@
+"""Money and percentages as claims, through the CLI, on a pack of an invented story: units,
+a measure named before its figure, the possessor of that noun, "its", a restated figure, and a
+table whose column headers name the measures of its cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_json
+
+PACK = """\
+id: acme-deal
+title: Acme buys Widget
+sources:
+  - {id: release, title: Acme press release, url: "https://example.com/acme"}
+entities:
+  - {id: acme, name: Acme Corp, aliases: [Acme]}
+  - {id: rival, name: Rival Inc, aliases: [Rival]}
+measures:
+  - {id: offer, label: offer per share, nouns: [a share, per share]}
+  - {id: fee, label: breakup fee, nouns: [breakup fee, termination fee]}
+  - {id: jobs, label: jobs, nouns: [job]}
+  - {id: staff, label: share of staff, nouns: [staff, workforce]}
+  - {id: stock, label: share price move, nouns: [share, stock]}
+  - {id: value, label: deal value, nouns: [deal value, deal]}
+facts:
+  - {id: acme-offer, kind: quantity, owner: acme, measure: offer, value: 31, unit: USD, source: release,
+     examples: {pass: ["Acme offered $31 a share."], fail: ["Acme offered $35 a share."]}}
+  - {id: rival-offer, kind: quantity, owner: rival, measure: offer, value: 27.75, unit: USD, source: release,
+     examples: {pass: ["Rival offered $27.75 a share."], fail: ["Rival offered $25 a share."]}}
+  - {id: acme-value, kind: quantity, owner: acme, measure: value, value: 110000000000, unit: USD, source: release,
+     examples: {pass: ["Acme agreed a $110 billion deal."], fail: ["Acme agreed a $150 billion deal."]}}
+  - {id: fee, kind: quantity, measure: fee, value: 2800000000, unit: USD, source: release,
+     examples: {pass: ["The breakup fee is $2.8 billion."], fail: ["The breakup fee is $3.8 billion."]}}
+  - {id: jobs, kind: quantity, owner: acme, measure: jobs, value: 4000, source: release,
+     examples: {pass: ["Acme is cutting 4,000 jobs."], fail: ["Acme is cutting 6,000 jobs."]}}
+  - {id: cut-share, kind: quantity, owner: acme, measure: staff, value: 12, unit: percent, source: release,
+     examples: {pass: ["Acme is cutting 12% of its staff."], fail: ["Acme is cutting 20% of its staff."]}}
+  - {id: acme-stock, kind: quantity, owner: acme, measure: stock, value: 10, unit: percent, source: release,
+     examples: {pass: ["Acme shares rose 10%."], fail: ["Acme shares rose 20%."]}}
+"""
+
+
+def check(write, text: str) -> tuple[set[tuple[int, str, str]], dict]:
+    pack = write("rules/acme.yaml", PACK)
+    draft = write("draft.md", text)
+    _, report = run_json("--rules", pack, "--all-documents", draft)
+    return {(f["line"], f["fact"], f["found"]) for f in report["findings"]}, report
+
+
+CORRECT = """\
+Acme raised its offer to $31 per share on Tuesday.
+
+Acme's offer of $31 a share beat Rival's bid of $27.75 a share.
+
+The deal carries a breakup fee of US$2.8bn, or 2.8 billion dollars.
+
+Acme Corp is cutting 4,000 jobs, or 12% of its staff.
+
+Shares of Acme closed up 10% on the news. Rival Inc shares fell 3%.
+
+| Bidder | Offer per share | Deal value |
+|---|---|---|
+| Acme Corp | $31.00 | $110bn |
+| Rival Inc | $27.75 | $90bn |
+"""
+
+
+def test_correct_money_and_percentages_are_recognised_and_quiet(write) -> None:
+    found, report = check(write, CORRECT)
+    assert found == set()
+    assert report["claims_recognised"] >= 12
+
+
+@pytest.mark.parametrize(
+    "original, mutated, expected",
+    [
+        ("raised its offer to $31 per", "raised its offer to $33 per", (1, "acme-offer", "$33")),
+        ("Acme's offer of $31 a share", "Acme's offer of $27.75 a share", (3, "acme-offer", "$27.75")),
+        ("Rival's bid of $27.75", "Rival's bid of $31", (3, "rival-offer", "$31")),
+        ("breakup fee of US$2.8bn", "breakup fee of US$3.8bn", (5, "fee", "US$3.8bn")),
+        ("or 12% of its staff", "or 15% of its staff", (7, "cut-share", "15%")),
+        ("Shares of Acme closed up 10%", "Shares of Acme closed up 14%", (9, "acme-stock", "14%")),
+        ("| Acme Corp | $31.00 | $110bn |", "| Acme Corp | $31.00 | $150bn |", (13, "acme-value", "$150bn")),
+        ("| Rival Inc | $27.75 |", "| Rival Inc | $31.00 |", (14, "rival-offer", "$31.00")),
+    ],
+)
+def test_each_mutation_is_flagged_and_only_it(write, original: str, mutated: str, expected: tuple) -> None:
+    assert original in CORRECT
+    found, _ = check(write, CORRECT.replace(original, mutated))
+    assert found == {expected}
+
+
+def test_a_figure_in_another_unit_is_not_compared(write) -> None:
+    """31 shares are not $31, and "$4,000" is not 4,000 jobs."""
+    found, _ = check(write, "Acme bought 35 shares. Acme is cutting $6,000 jobs.\n")
+    assert found == set()
+
+
+def test_its_with_two_candidates_stays_silent(write) -> None:
+    found, report = check(write, "Rival lost to Acme. Its shares rose 14%.\n")
+    assert found == set()
