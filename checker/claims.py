@@ -99,6 +99,8 @@ _VERB_PHRASE = (
     r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + _VERBS + r"|" + _ANY_VERB + r")"
 )
 _AI = r"(?:\s+A\.?-?I\.?)?"
+# The party's own thing as subject: "DeepSeek's campaign, by contrast, was ...", "DeepSeek's was ..."
+_POSSESSED = r"(?:(?:'s|’s)(?:\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:,\s+[^,;:]{1,30},)?)?)?"
 # Up to two proper adjectives or initialisms before a noun: "Chinese", "AI", "U.S." (case as written).
 _PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
 _COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
@@ -140,7 +142,9 @@ _OF = r"\s+of\s+\Z"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
-_LIST_ITEM = rx.compile(r"[^;,:]{0,30}?[;,]\s*(?:and\s+)?(?P<name>[^\s;,:][^;,:]{0,40}?)\s*:?\s*")
+_LIST_ITEM = rx.compile(
+    r"[^;,:]{0,30}?(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?P<name>[^\s;,:][^;,:]{0,40}?)(?:\s+(?:for|with|at|on)|\s*,)?\s*:?\s*"
+)
 # A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
 # "$110 billion (about €95 billion)".
 _RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
@@ -204,6 +208,7 @@ class Binder:
     ) -> list[FigureClaim]:
         result: list[FigureClaim] = []
         header: list[str | None] | None = None  # the measures of the columns of the table being read
+        lead: str | None = None  # the measure a list's lead-in named ("The exchanges, by lab:")
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
         asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
@@ -221,6 +226,13 @@ class Binder:
                 header = [self._header_measure(sentence[a:b]) for a, b in cells]
             elif header is not None and len(header) == len(cells):
                 self._row(sentence, cells, header, counted, mentions, labelled)
+            lead = self._lead(sentence, lead, counted, mentions)
+            if lead is not None and not counted:
+                item = self._item(sentence, lead)
+                if item is not None:
+                    counted.append(item)
+            elif lead is not None and counted:
+                lead = None
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
@@ -252,6 +264,23 @@ class Binder:
             recent = (recent + mentions)[-6:] if mentions else recent
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
+
+    def _lead(self, sentence: str, lead: str | None, counted: list[Counted], mentions: list[Mention]) -> str | None:
+        """The measure of the list that follows a lead-in ending in a colon ("Exchanges by
+        lab:"), kept while its items open with a party ("- Moonshot AI: more than 3.4 million")."""
+        if sentence.rstrip().endswith(":") and not counted:
+            word = self.measure_word.search(sentence)
+            return self.measure_of_group[word.lastgroup] if word else None
+        if lead is not None and mentions and not sentence[: mentions[0].start].strip(" \t*_-•#>0123456789."):
+            return lead
+        return None
+
+    def _item(self, sentence: str, lead: str) -> Counted | None:
+        """The first figure of a list item that names no measure of its own counts the lead-in's."""
+        first = next(iter(figures(sentence)), None)
+        if first is None or first.unit != COUNT:
+            return None
+        return Counted(first, lead, None)
 
     def _header_measure(self, cell: str) -> str | None:
         """The measure a table column counts, from its header: "Per-share offer", "Accounts"."""
@@ -376,7 +405,11 @@ class Binder:
 
         for m in party:
             between = sentence[m.end : figure.start]
-            item = rx.fullmatch(_AI + r"\s+", between) and rx.search(r"(?:^|[;,]\s*(?:and\s+)?)\Z", sentence[: m.start])
+            # "...; DeepSeek 150,000", ", Moonshot AI for more than 3.4 million", "; DeepSeek, more than 150,000"
+            item = rx.fullmatch(_AI + r"(?:\s+(?:for|with|at|on)\s+|\s*,\s*|\s+)", between) and rx.search(
+                r"(?:[;,]\s*(?:and\s+)?|\s+and\s+)\Z", sentence[: m.start]
+            )
+            item = item or (rx.fullmatch(_AI + r"\s+", between) and rx.search(r"^\s*\Z", sentence[: m.start]))
             if (item or rx.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between)) and not _has_figure_before(
                 counted, figure, m.end
             ):
@@ -492,8 +525,8 @@ class Binder:
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(
-                    _AI + r"\s+(?:was|is|had|has|ran|led)\b[^;:()\"“”]{0,160},\s+"
-                    r"(?:with|accounting\s+for|responsible\s+for|generating|logging|holding)\s+",
+                    _AI + _POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + _ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
+                    r"(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+",
                     between,
                     rx.IGNORECASE,
                 )

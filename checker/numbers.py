@@ -339,6 +339,8 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
         qualifier = _QUALIFIER_PHRASES[" ".join(q["q"].lower().split())]
         start -= len(before) - q.start("q")
     interval = interval_for(value, qualifier, precision)
+    if unit == PERCENT and qualifier is None and before[-1:] in ("+", "-", "−") and not before[-2:-1].isalnum():
+        start -= 1  # a change: "+10%", "-6%"
     return Figure(start, end, value, interval, qualifier, unit, scale)
 
 

@@ -73,7 +73,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 
 _PART = rx.compile(
     r"(?i)(?:\b(?:of|among|between|other|another|remaining|latter|former|first|last|only|just|least|most|"
-    r"than|to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
+    r"than|up\s+to|\d\s+to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
 )
 _PARTITIVE = rx.compile(
     r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"

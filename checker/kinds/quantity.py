@@ -106,16 +106,19 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
 
 def fitting(claim: FigureClaim, rules: list[Rule], prose: str) -> Rule | None:
     """The fact a claim is compared with, when several could be: two facts of one measure and
-    owner never shadow each other. A fact the figure agrees with wins; else a fact whose
-    ``context`` the sentence matched; then the one nearest in value."""
+    owner never shadow each other. A fact the figure agrees with wins, one whose ``context``
+    the sentence matched first; else the one nearest in value ("$2.1 billion" beside a $2.8
+    billion and a $7 billion fee is the $2.8 billion one, wrong)."""
     candidates = [r for r in rules if compared(claim, r, prose)]
     agreeing = [r for r in candidates if not claim.figure.interval.disjoint(r.interval)]
     value = max(claim.figure.value, 1e-9)
-    return min(
-        agreeing or candidates,
-        key=lambda r: (r.context is None, abs(math.log(value / max(_middle(r.interval), 1e-9)))),
-        default=None,
-    )
+
+    def distance(r: Rule) -> float:
+        return abs(math.log(value / max(_middle(r.interval), 1e-9)))
+
+    if agreeing:
+        return min(agreeing, key=lambda r: (r.context is None, distance(r)))
+    return min(candidates, key=lambda r: (distance(r), r.context is None), default=None)
 
 
 def _middle(interval: Interval) -> float:
