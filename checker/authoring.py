@@ -238,13 +238,28 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
                 verdict = "contradicts" if claim.figure.interval.disjoint(fact.interval) else "agrees"
                 why = fact.stated
             report["claims"].append({
-                "pack": pack.id, "line": line, "column": column, "text": claim.text,
+                "pack": pack.id, "kind": "quantity", "line": line, "column": column, "text": claim.text,
                 "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "unit": claim.figure.unit,
                 "measure": claim.measure,
                 "owner": None if claim.ambiguous or not claim.owner else pack.names.get(claim.owner, claim.owner),
                 "ambiguous": claim.ambiguous, "fact": fact.id if fact and not claim.ambiguous else None,
                 "verdict": verdict, "why": why,
             })
+    # What the other kinds read: dates, sets of parties, definitions, names, attributions.
+    read = Engine(packs, ignore_scope=True).check(document, agreements=True)
+    statements = [(pack_id, a.start, a.end, a.fact, a.kind, a.text, "agrees") for pack_id, a in read.agreements]
+    statements += [
+        (next(p.id for p in packs if f.finding.fact in p.facts), f.finding.start, f.finding.end, f.finding.fact,
+         f.finding.kind, f.finding.found, "contradicts")
+        for f in read.findings if f.finding.kind not in ("quantity",)
+    ]
+    for pack_id, start, end, fact_id, kind, text, verdict in sorted(statements, key=lambda s: (s[0], s[1])):
+        line, column = document.position(document.original(start, end)[0])
+        report["claims"].append({
+            "pack": pack_id, "kind": kind, "line": line, "column": column, "text": text, "fact": fact_id,
+            "verdict": verdict,
+        })
+    report["claims"].sort(key=lambda c: ([p["id"] for p in report["packs"]].index(c["pack"]), c["line"], c["column"]))
     if fmt == "json":
         from checker.report.json_format import dumps
 
@@ -254,6 +269,10 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
         scoped = "in scope" if entry["in_scope"] else "out of scope (nothing is compared; --all-documents would)"
         say(f"pack {entry['id']}: {scoped}")
         for c in (c for c in report["claims"] if c["pack"] == entry["id"]):
+            if c["kind"] != "quantity":
+                said = "agrees with" if c["verdict"] == "agrees" else "contradicts"
+                say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" {c['kind']}: {said} {c['fact']}")
+                continue
             owner = "ambiguous owner" if c["ambiguous"] else c["owner"] or "no owner"
             said = {"agrees": "agrees with", "contradicts": "contradicts"}.get(c["verdict"])
             verdict = f"{said} {c['fact']} ({c['why']})" if said else f"{c['verdict']}: {c['why']}"

@@ -19,7 +19,7 @@ from checker import markup, rx, suppress
 from checker.claims import Binder, FigureClaim, Mention, quoted_spans
 from checker.compiled import CompiledPack, CompiledScope
 from checker.document import Document, sentences
-from checker.findings import Finding, Located
+from checker.findings import Agreement, Finding, Located
 from checker.kinds import KINDS
 from checker.language.constructions import asserted
 from checker.phrases import words
@@ -62,6 +62,7 @@ class Result:
         self.in_scope = in_scope  # whether a pack's scope admitted the document
         self.claims = 0
         self.findings: list[Located] = []
+        self.agreements: list[tuple[str, Agreement]] = []  # (pack id, statement) when asked for
         self.errors: list[str] = []  # facts that could not be checked, as lines for stderr
 
 
@@ -199,7 +200,9 @@ class Engine:
                 unsure = True
         return None if unsure and not in_scope else Result(path, in_scope)
 
-    def check(self, document: Document) -> Result:
+    def check(self, document: Document, agreements: bool = False) -> Result:
+        """The findings of every pack that admits the document; with ``agreements``, also every
+        statement of a fact the kinds read and found right (what ``factcheck claims`` lists)."""
         result = Result(document.path)
         spans: list[tuple[int, int]] | None = None
         quoted: list[tuple[int, int]] = []
@@ -228,8 +231,13 @@ class Engine:
             day = document.date if versioned else None
             for kind, rules in pack.rules.items():
                 rules = [r for r in rules if r.id in triggered and (not versioned or pack.facts[r.id].holds_on(day))]
-                if rules:
-                    result.findings.extend(locate(document, f) for f in _check(kind, context, rules, result.errors))
+                if not rules:
+                    continue
+                for read in _check(kind, context, rules, result.errors):
+                    if isinstance(read, Finding):
+                        result.findings.append(locate(document, read))
+                    elif agreements:
+                        result.agreements.append((pack.id, read))
         result.findings.sort(key=lambda f: (f.line, f.column, f.finding.fact))
         result.findings = suppress.apply(document, result.findings, self.report_unused)
         return result
@@ -241,15 +249,18 @@ _TOO_SLOW = (
 )
 
 
-def _check(kind: str, context: Context, rules: list[Any], errors: list[str]) -> list[Finding]:
-    """The kind's findings; a fact whose pattern runs out of time is named in ``errors`` instead."""
+def _check(kind: str, context: Context, rules: list[Any], errors: list[str]) -> list[Finding | Agreement]:
+    """What the kind read: its findings, and the statements it found right (kinds with a
+    ``read``); a fact whose pattern runs out of time is named in ``errors`` instead."""
+    module = KINDS[kind]
+    read = getattr(module, "read", None) or module.check
     try:
-        return list(KINDS[kind].check(context, rules))
+        return list(read(context, rules))
     except TimeoutError:
-        found: list[Finding] = []
+        found: list[Finding | Agreement] = []
         for rule in rules:  # which fact is it?
             try:
-                found.extend(KINDS[kind].check(context, [rule]))
+                found.extend(read(context, [rule]))
             except TimeoutError:
                 errors.append(f"{context.document.path}: fact {rule.id!r}: {_TOO_SLOW.format(what='the fact')}")
         return found

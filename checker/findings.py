@@ -22,6 +22,21 @@ class Finding(NamedTuple):
     suggestion: str | None = None  # the one right replacement for the span, when there is one
 
 
+class Agreement(NamedTuple):
+    """A statement of a fact that a kind read and found right: what ``factcheck claims`` lists
+    as agreeing, so that a fact stated but not recognised can be told from one recognised."""
+
+    start: int
+    end: int
+    fact: str
+    kind: str
+    text: str
+
+
+def agreement(rule: Any, kind: str, start: int, end: int, text: str) -> Agreement:
+    return Agreement(start, end, rule.id, kind, " ".join(text.split()))
+
+
 def contradiction(
     rule: Any, kind: str, start: int, end: int, message: str, found: str, expected: str, **extra: Any
 ) -> Finding:

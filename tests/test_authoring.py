@@ -101,10 +101,28 @@ def test_claims_as_json_gives_each_claim_its_place_and_verdict(write) -> None:
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["version"] == 1 and report["packs"] == [{"id": "anthropic-distillation-2026", "in_scope": False}]
-    assert [(c["line"], c["column"], c["owner"], c["verdict"], c["fact"]) for c in report["claims"]] == [
+    figures = [c for c in report["claims"] if c["kind"] == "quantity"]
+    assert [(c["line"], c["column"], c["owner"], c["verdict"], c["fact"]) for c in figures] == [
         (3, 13, "MiniMax", "agrees", "minimax-exchanges"),
         (3, 61, "Moonshot AI", "contradicts", "moonshot-exchanges"),
     ]
+    # The other kinds' statements are listed too: here, the names written right.
+    names = [(c["line"], c["column"], c["kind"], c["text"], c["verdict"]) for c in report["claims"] if c["kind"] != "quantity"]
+    assert names == [(3, 1, "spelling", "MiniMax", "agrees"), (3, 45, "spelling", "Moonshot AI", "agrees")]
+
+
+def test_claims_lists_dates_sets_and_definitions_with_their_verdict(write) -> None:
+    draft = write("d.md", (
+        "Anthropic accused three Chinese AI labs of distilling Claude.\n\n"
+        "Anthropic published its post on the Chinese labs on Monday, Feb. 23.\n\n"
+        "Anthropic accused four Chinese AI labs of distillation on Tuesday.\n\n"
+        "Distillation means training a smaller model on the outputs of a larger one.\n"
+    ))
+    proc = run("claims", "--format", "json", draft, "--rules", BUNDLED_PACK)
+    read = {(c["line"], c["kind"], c["verdict"]) for c in json.loads(proc.stdout)["claims"] if c["kind"] != "spelling"}
+    assert {(1, "parties", "agrees"), (3, "date", "agrees"), (5, "parties", "contradicts"), (7, "definition", "agrees")} <= read
+    text = run("claims", draft, "--rules", BUNDLED_PACK).stdout
+    assert '"three Chinese AI labs" parties: agrees with accused-labs' in text
 
 
 def test_schema_describes_the_pack_format() -> None:

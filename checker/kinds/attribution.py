@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
-from checker.findings import Finding, contradiction
+from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.phrases import capitalized, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return list(fact.claims)
 
 
-def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
+    """Every allegation the draft states: a finding when nothing attributes it."""
     prose = context.document.prose
     spans = context.sentences
     for rule in rules:
@@ -83,10 +84,13 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
                 governed = 0
             if sentence.rstrip().endswith(":") and rx.search(rule.cues, sentence):
                 governed = _LIST_LEAD_SPAN
-            if attributed or sentence.rstrip().endswith("?"):
+            if sentence.rstrip().endswith("?"):
                 continue
             claim = _claim(rule, context, prose, start, end)
             if claim is None or rx.search(_UNASSERTED, prose, pos=start, endpos=claim.start()):
+                continue
+            if attributed:
+                yield agreement(rule, "attribution", start, end, excerpt(sentence, 300))
                 continue
             yield contradiction(
                 rule, "attribution", start, end,

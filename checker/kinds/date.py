@@ -33,7 +33,7 @@ from checker import rx
 from checker.dates import WEEKDAYS, DateMention, mentions
 from checker.claims import Mention
 from checker.document import paragraph_break
-from checker.findings import Finding, contradiction
+from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject
 from checker.phrases import phrase_pattern
 
@@ -82,7 +82,8 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return names[fact.actor]
 
 
-def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
+    """Every date of the event the draft states: a finding when it is wrong."""
     prose = context.document.prose
     dateline = next(filter(None, (_DATELINE.match(prose, s) for s, _ in context.sentences[:6])), None)
     today = context.document.date
@@ -117,7 +118,9 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
                 if any(abs(o - mention.start) < nearest for o in others):
                     continue
                 wrong = _wrong(rule, mention)
-                if wrong:
+                if not wrong:
+                    yield agreement(rule, "date", mention.start, mention.end, mention.text)
+                else:
                     yield contradiction(
                         rule, "date", mention.start, mention.end,
                         f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said}',

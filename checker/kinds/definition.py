@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
-from checker.findings import Finding, contradiction
+from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.phrases import NEGATION, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
@@ -117,7 +117,8 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return list(fact.forms)
 
 
-def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
+    """Every sentence that defines the term: a finding when it describes something else."""
     prose = context.document.prose
     for rule in rules:
         last_mention = -1  # sentence index of the last mention of the term
@@ -133,6 +134,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
                 continue
             wrong = _contradiction(rule, sentence, described, start, context.quoted)
             if wrong is None:
+                yield agreement(rule, "definition", start, end, excerpt(sentence, 300))
                 continue
             yield contradiction(
                 rule, "definition", start, end,

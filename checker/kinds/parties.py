@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
-from checker.findings import Finding, contradiction
+from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return [*fact.nouns, *(plural_noun(n) for n in fact.nouns), *(n for m in fact.members for n in names[m])]
 
 
-def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
+    """Every count or list of the set the draft states: a finding when it is wrong."""
     prose = context.document.prose
     for rule in rules:
         for start, end in context.sentences:
@@ -102,7 +103,7 @@ def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
             yield from _lists(rule, prose, start, end, mentions, context.quoted)
 
 
-def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding]:
+def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding | Agreement]:
     for m in rx.finditer(rule.group, prose, pos=start, endpos=end):
         if inside(quoted, m.start()) or (rule.marks and not rx.search(rule.marks, m.group())):
             continue
@@ -113,6 +114,8 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
             continue  # "DeepSeek and two other companies": see _others
         count = group_count(m)
         named = _named_before(prose, start, m.start(), mentions)
+        if count == len(rule.members):
+            yield agreement(rule, "parties", m.start(), m.end(), m.group())
         if count == len(rule.members) or named:
             continue
         if count < len(rule.members) and not _whole_set(rule, prose, start, m, mentions):
@@ -129,7 +132,9 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
         if not named:
             continue
         count = int(m.group("count")) if m.group("count").isdigit() else _COUNTS[m.group("count").lower()]
-        if len(named) + count != len(rule.members):
+        if len(named) + count == len(rule.members):
+            yield agreement(rule, "parties", m.start(), noun.end(), prose[m.start() : noun.end()])
+        else:
             text = " ".join(prose[m.start() : noun.end()].split())
             yield _finding(rule, m.start(), noun.end(), text,
                            f"counts {len(named)} named and {count} others where there were {len(rule.members)}")
@@ -187,7 +192,7 @@ def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
     return named
 
 
-def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding]:
+def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding | Agreement]:
     """Items of a list of members that are not members."""
     if len({m.entity for m in mentions}) < 2:
         return
@@ -204,6 +209,8 @@ def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted:
             continue
         text = prose[item_start:item_end]
         yield _finding(rule, item_start, item_end, text, f'adds "{text}"')
+    if all(member for _, _, member in items) and {m.entity for m in mentions} == set(rule.members):
+        yield agreement(rule, "parties", items[0][0], items[-1][1], prose[items[0][0] : items[-1][1]])
 
 
 def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[int, int, bool]]:

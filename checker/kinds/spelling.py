@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
-from checker.findings import Finding, contradiction
+from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Rule(NamedTuple):
     id: str
     severity: str
     source: str
+    entity: str
     name: str
     wrong: str
     unless: str | None
@@ -43,7 +44,7 @@ class Rule(NamedTuple):
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
     name = names[fact.entity]
     wrong = [w for w in fact.wrong if w != name]
-    return Rule(fact.id, fact.severity, fact.source, name, phrase_pattern(wrong, case_sensitive=True), fact.unless)
+    return Rule(fact.id, fact.severity, fact.source, fact.entity, name, phrase_pattern(wrong, case_sensitive=True), fact.unless)
 
 
 def aliases(fact: Fact) -> dict[str, list[str]]:
@@ -55,9 +56,14 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return list(fact.wrong)
 
 
-def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
+def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
+    """Every misspelt form (a finding), and every name of the party written right."""
     prose = context.document.prose
+    named = [m for start, end in context.sentences for m in context.mentions(start, end)]
     for rule in rules:
+        for m in named:
+            if m.entity == rule.entity and not rx.fullmatch(rule.wrong, prose[m.start : m.end]):
+                yield agreement(rule, "spelling", m.start, m.end, prose[m.start : m.end])
         for m in rx.finditer(rule.wrong, prose):
             if m.start() > 0 and prose[m.start() - 1] in "@#/.":
                 continue
