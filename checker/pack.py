@@ -293,7 +293,8 @@ def known_keys(model: type[BaseModel], data: Any, loc: tuple[Any, ...]) -> list[
         node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
     models = [t for t in types for t in _members(t) if isinstance(t, type) and issubclass(t, BaseModel)]
     kind = node.get("kind") if isinstance(node, dict) else None
-    models = [m for m in models if "kind" in m.model_fields and kind in get_args(m.model_fields["kind"].annotation)] or models
+    of_kind = [m for m in models if "kind" in m.model_fields and kind in get_args(m.model_fields["kind"].annotation)]
+    models = of_kind or models
     return [field.alias or name for m in models for name, field in m.model_fields.items()]
 
 

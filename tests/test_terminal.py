@@ -135,7 +135,9 @@ def test_color_always_paints_path_position_severity_fact_and_caret(tmp_path: Pat
     _draft(tmp_path)
     proc = run("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "--color", "always", "d.md", cwd=tmp_path)
     heading, source, caret = proc.stdout.splitlines()[:3]
-    assert heading.startswith("\x1b[1md.md\x1b[0m:\x1b[36m1:16\x1b[0m: \x1b[1;31merror\x1b[0m [\x1b[35mspelling-minimax\x1b[0m] ")
+    assert heading.startswith(
+        "\x1b[1md.md\x1b[0m:\x1b[36m1:16\x1b[0m: \x1b[1;31merror\x1b[0m [\x1b[35mspelling-minimax\x1b[0m] "
+    )
     assert "\x1b[" in source.split("|")[0]  # the gutter
     assert caret.endswith("\x1b[1;31m^^^^^^^\x1b[0m")
     plain = run("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "d.md", cwd=tmp_path).stdout
@@ -179,11 +181,13 @@ def test_machine_formats_and_written_files_are_never_coloured(
 def test_colour_sequences_are_only_ever_factchecks_own(tmp_path: Path) -> None:
     """A draft and its name that hold colour sequences of their own show them escaped."""
     _draft(tmp_path, "\x1b[32mx.md", "Anthropic said \x1b[8m Minimax \x1b[0m generated 3.4 million exchanges.\n")
-    proc = run("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "--color", "always", ".", cwd=tmp_path)
+    args = ("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "--color", "always")
+    proc = run(*args, ".", cwd=tmp_path)
     assert proc.returncode == 1
     assert "\\x1b[32mx.md" in proc.stdout and "\\x1b[8m Minimax \\x1b[0m" in proc.stdout
     assert "\x1b" not in OURS.sub("", proc.stdout)
-    assert set(OURS.findall(proc.stdout)) <= {f"\x1b[{code}m" for code in ("0", "1", "36", "1;31", "1;33", "35", "1;34")}
+    codes = ("0", "1", "36", "1;31", "1;33", "35", "1;34")  # reset, path, position, error, warning, fact, gutter
+    assert set(OURS.findall(proc.stdout)) <= {f"\x1b[{code}m" for code in codes}
 
 
 # --- statistics, quiet, fixable -----------------------------------------------------------------
@@ -285,7 +289,8 @@ def test_wide_characters_and_tabs_keep_the_caret_under_the_span(tmp_path: Path) 
     assert _columns(pad_after[: pad_after.index("^")]) == _columns(after[: after.index("Minimax")])
     # and cut, the same: the line is measured as printed
     _draft(tmp_path, "long.txt", "記者の報告。" * 30 + "\t" + MISSPELT)
-    source, caret = _shown(run("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "long.txt", cwd=tmp_path).stdout)
+    proc = run("--rules", BUNDLED_PACK, "--all-documents", "--show-source", "long.txt", cwd=tmp_path)
+    source, caret = _shown(proc.stdout)
     before, after = source.split("\t", 1)
     pad_before, pad_after = caret.split("\t", 1)
     assert source.startswith("...") and pad_before == " " * _columns(before) and _columns(before) < 100
