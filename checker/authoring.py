@@ -20,7 +20,7 @@ from typing import Sequence
 
 from checker import loader
 from checker.compiled import CompiledPack
-from checker.output import printable, say
+from checker.output import did_you_mean, printable, say
 
 EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
 
@@ -172,7 +172,8 @@ def _explain(packs: list[CompiledPack], fact_id: str) -> int:
         say(f"  applies to: {_scope(pack)}")
         return 0
     known = sorted(f for p in packs for f in p.facts)
-    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded (facts: {', '.join(known)})", sys.stderr)
+    hint = did_you_mean(fact_id, known)
+    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded{hint} (facts: {', '.join(known)})", sys.stderr)
     return 2
 
 

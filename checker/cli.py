@@ -370,10 +370,10 @@ def _check_fact_ids(config: Config, packs: list) -> None:
 
     known = {rule.id for pack in packs for rules in pack.rules.values() for rule in rules}
     problems = [
-        f"{config.where('severity', fact)}: unknown fact {fact!r} in severity" for fact in config.settings.severity
-        if fact not in known
+        f"{config.where('severity', fact)}: unknown fact {fact!r} in severity{did_you_mean(fact, known)}"
+        for fact in config.settings.severity if fact not in known
     ] + [
-        f"{config.where('disable', i)}: unknown fact {fact!r} in disable"
+        f"{config.where('disable', i)}: unknown fact {fact!r} in disable{did_you_mean(fact, known)}"
         for i, fact in enumerate(config.settings.disable) if fact not in known
     ]
     if problems:

@@ -258,7 +258,7 @@ def _describe(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any, 
         return f"{where}: missing required key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
     if err["type"] == "union_tag_invalid" or (err["type"] == "literal_error" and loc[-1:] == ("kind",)):
         tag = err.get("ctx", {}).get("tag", err["input"])
-        return f"{where}: unknown fact kind {tag!r} (known kinds: {', '.join(KINDS)})"
+        return f"{where}: unknown fact kind {tag!r}{did_you_mean(str(tag), KINDS)} (known kinds: {', '.join(KINDS)})"
     message = err["msg"].removeprefix("Value error, ")
     return f"{where}: {dotted}: {message}" if dotted else f"{where}: {message}"
 

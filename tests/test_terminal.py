@@ -122,6 +122,26 @@ def test_a_misspelt_config_key_is_answered_with_the_closest(tmp_path: Path) -> N
     assert proc.stderr.rstrip().endswith(".factcheck.yaml:1:1: unknown key 'exlcude' (did you mean 'exclude'?)")
 
 
+def test_a_misspelt_fact_id_or_kind_is_answered_with_the_closest(tmp_path: Path) -> None:
+    proc = run("explain", "moonshot-exchange", "--rules", BUNDLED_PACK)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "no fact 'moonshot-exchange' in the packs loaded (did you mean 'moonshot-exchanges'?)" in proc.stderr
+    (tmp_path / ".factcheck.yaml").write_text("disable: [spelling-minimx]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    proc = run("--rules", BUNDLED_PACK, "a.md", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.rstrip().endswith(
+        ".factcheck.yaml:1:11: unknown fact 'spelling-minimx' in disable (did you mean 'spelling-minimax'?)"
+    )
+    repo = tmp_path / "new"
+    repo.mkdir()
+    assert run("init", cwd=repo).returncode == 0
+    pack = repo / "rules" / "example-story.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("kind: spelling", "kind: speling"), encoding="utf-8")
+    proc = run("rules", "check", cwd=repo)
+    assert "unknown fact kind 'speling' (did you mean 'spelling'?)" in proc.stderr
+
+
 # --- colour -------------------------------------------------------------------------------------
 
 
