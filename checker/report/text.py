@@ -28,6 +28,7 @@ from checker.report.run import Run
 
 MAX_WIDTH = 100  # columns of a draft's line shown under a finding
 TAB_WIDTH = 8  # the most a tab can take, for measuring a line against MAX_WIDTH
+LOOKED_AT = 4 * MAX_WIDTH  # characters measured on either side of the span, and of the span
 CUT = "..."
 _COLOURS = {"path": "1", "position": "36", "error": "1;31", "warning": "1;33", "fact": "35", "gutter": "1;34"}
 
@@ -101,16 +102,21 @@ class _Cell:
 
 def _source(lines: list[str], f: Located, colour: bool) -> str:
     text = lines[f.line - 1]
-    end = f.end_column if f.end_line == f.line else len(text) + 1
-    cells = [_Cell(c) for c in text]
-    before, span, after = cells[: f.column - 1], cells[f.column - 1 : end - 1], cells[end - 1 :]
-    cut_left = cut_right = False
-    if _width(cells) > MAX_WIDTH:
+    start = f.column - 1
+    stop = f.end_column - 1 if f.end_line == f.line else len(text)
+    # Only what can be shown is measured: a minified page may be one line of megabytes.
+    before = [_Cell(c) for c in text[max(0, start - LOOKED_AT) : start]]
+    span = [_Cell(c) for c in text[start : min(stop, start + LOOKED_AT)]]
+    after = [_Cell(c) for c in text[stop : stop + LOOKED_AT]]
+    cut_left, cut_right = start > LOOKED_AT, stop > start + LOOKED_AT or len(text) > stop + LOOKED_AT
+    if cut_left or cut_right or _width(before + span + after) > MAX_WIDTH:
         room = MAX_WIDTH - 2 * len(CUT)
-        span, cut_right = _fit(span, room)
+        span, cut_span = _fit(span, room)
+        if cut_span or stop > start + LOOKED_AT:  # the span alone fills the line
+            after, cut_right = [], True
         room -= _width(span)
         left, _ = _fit(before[::-1], max(room // 2, room - _width(after)))
-        cut_left = len(left) < len(before)
+        cut_left = cut_left or len(left) < len(before)
         before = left[::-1]
         after, cut_after = _fit(after, room - _width(before))
         cut_right = cut_right or cut_after
