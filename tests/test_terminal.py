@@ -250,6 +250,8 @@ def test_quiet_prints_the_findings_only(tmp_path: Path) -> None:
     assert quiet.stdout == "".join(loud.stdout.splitlines(keepends=True)[:-1])  # all but the closing line
     assert loud.stderr and quiet.stderr == ""
     assert run("--all-documents", "--quiet", "--format", "json", ".", cwd=tmp_path).stdout.startswith("{")
+    github = run("--all-documents", "--quiet", "--format", "github", ".", cwd=tmp_path).stdout
+    assert github.splitlines() and all(line.startswith("::error ") for line in github.splitlines())
 
 
 def test_quiet_fix_fixes_silently_and_prints_what_is_left_to_fix_by_hand(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ class Run:
         self.lines: dict[str, list[str]] = {}  # path -> original lines of files with findings
         self.facts = facts or {}  # every fact of the packs loaded
         self.colour = colour  # text only: colour on a terminal (see checker.output.colour)
-        self.quiet = quiet  # text only: the findings, without the closing line
+        self.quiet = quiet  # text and github: the findings, without the closing line
         self.statistics = statistics  # text only: a count per fact instead of the findings
         self.fix_hint = fix_hint  # text only: say how many findings --fix would correct
 
