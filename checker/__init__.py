@@ -1,3 +1,3 @@
 """factcheck: a fact-consistency checker for editorial CI."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

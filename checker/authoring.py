@@ -13,7 +13,6 @@ drafts say is printed printable (see :mod:`checker.output`), like every other li
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -22,29 +21,44 @@ from typing import Sequence
 from checker import loader
 from checker.compiled import CompiledPack
 from checker.numbers import COUNT, Interval, describe_span
-from checker.output import printable, say
+from checker.output import did_you_mean, printable, say
 
 EXPECT = "expect:"  # <!-- expect: fact-id[, fact-id] --> on the line a finding must start on
 
 
 def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="factcheck", description="Commands for writing and testing rule packs.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    rules = commands.add_parser("rules", help="list, check, test or describe packs").add_subparsers(
-        dest="action", required=True
-    )
-    for name, text in (("list", "packs and facts in a table"), ("check", "validate packs"), ("test", "run examples and test drafts")):
-        sub = rules.add_parser(name, help=text)
-        sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="pack files or folders")
+    from checker.cli import COMMANDS, Parser
+
+    parser = Parser(prog="factcheck", description="Commands for writing and testing rule packs.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    packs = "pack files or folders (default: ./rules/ when present, else the bundled packs)"
+    rules = commands.add_parser(
+        "rules", help=COMMANDS["rules"], description="List, validate, test or describe rule packs."
+    ).add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, text in (
+        ("list", "list the packs and their facts in a table"),
+        ("check", "validate packs without checking drafts, and warn about what deserves a second look"),
+        ("test", "run every fact's examples and the annotated test drafts in each pack folder's tests/"),
+    ):
+        sub = rules.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=packs)
         if name == "check":
             sub.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    rules.add_parser("schema", help="print the JSON Schema of the pack format")
-    explain = commands.add_parser("explain", help="one fact in plain words")
-    explain.add_argument("fact")
-    explain.add_argument("--rules", action="append", type=Path, metavar="PATH")
-    claims = commands.add_parser("claims", help="every claim the checker recognises in a draft")
-    claims.add_argument("draft", type=Path)
-    claims.add_argument("--rules", action="append", type=Path, metavar="PATH")
+    schema = "print the JSON Schema of the pack format, for editors that validate YAML"
+    rules.add_parser("schema", help=schema, description=schema[0].upper() + schema[1:] + ".")
+    explain = commands.add_parser(
+        "explain", help=COMMANDS["explain"],
+        description="Say what one fact holds, in plain words: its value, source, examples and where it applies.",
+    )
+    explain.add_argument("fact", metavar="FACT-ID", help="the id of a fact (factcheck rules list shows them)")
+    explain.add_argument("--rules", action="append", type=Path, metavar="PATH", help=packs + "; repeatable")
+    claims = commands.add_parser(
+        "claims", help=COMMANDS["claims"],
+        description="List every claim recognised in a draft (a figure, what it counts, whose it is) "
+        "and its verdict against the packs: agrees, contradicts or not compared, and why.",
+    )
+    claims.add_argument("draft", type=Path, metavar="DRAFT", help="a draft file")
+    claims.add_argument("--rules", action="append", type=Path, metavar="PATH", help=packs + "; repeatable")
     claims.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     args = parser.parse_args(argv)
 
@@ -159,7 +173,8 @@ def _explain(packs: list[CompiledPack], fact_id: str) -> int:
         say(f"  applies to: {_scope(pack)}")
         return 0
     known = sorted(f for p in packs for f in p.facts)
-    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded (facts: {', '.join(known)})", sys.stderr)
+    hint = did_you_mean(fact_id, known)
+    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded{hint} (facts: {', '.join(known)})", sys.stderr)
     return 2
 
 

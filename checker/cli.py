@@ -3,6 +3,10 @@
 Exit status: 0 when nothing at or above the fail level was found, 1 when something was,
 2 for usage errors, unreadable files, invalid rule packs and unexpected errors (bugs, said in
 one line, never a traceback). Every line printed is printable (see :mod:`checker.output`).
+
+A usage error (an option misspelt or abbreviated, a draft that does not exist) is said in one
+line, with the closest name factcheck knows when there is one, and nothing else is printed:
+no findings, no closing line. ``factcheck --help`` lists the subcommands (:data:`COMMANDS`).
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence, TextIO
 
 from checker import __version__
 from checker.findings import SEVERITY_RANK
-from checker.output import say
+from checker.output import colour, did_you_mean, say
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -24,14 +28,63 @@ if TYPE_CHECKING:
 DRAFT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
 
 
+COMMANDS = {  # every subcommand, with its line in ``factcheck --help``
+    "rules": "list, validate, test or describe rule packs (rules list|check|test|schema)",
+    "explain": "say what one fact of the packs holds, in plain words",
+    "claims": "list every claim recognised in a draft, and its verdict",
+    "init": "write a starter configuration and rule pack into this repository",
+    "lsp": "run a language server over stdio for editors",
+}
+
+
 class UsageError(Exception):
     pass
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, stricter and more helpful: an option must be written whole (``--rule`` is not
+    ``--rules``), and a misspelt option, command or choice is answered with the closest names."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(allow_abbrev=False, **kwargs)
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            unknown = extras[0].split("=", 1)[0]
+            what = "option" if unknown.startswith("-") else "argument"
+            self.error(f"unrecognized {what} {unknown!r}{did_you_mean(unknown, _options(self, parsed))}")
+        return parsed
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(repr, action.choices))
+            hint = did_you_mean(str(value), [str(c) for c in action.choices])
+            raise argparse.ArgumentError(action, f"invalid choice: {value!r} (choose from {choices}){hint}")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        say(f"{self.prog}: error: {message}", sys.stderr)
+        raise SystemExit(2)
+
+
+def _options(parser: argparse.ArgumentParser, parsed: Any) -> list[str]:
+    """The options of ``parser`` and of the subcommands ``parsed`` chose."""
+    options = list(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+            options += _options(chosen, parsed) if chosen else []
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="factcheck",
         description="Flag sentences of draft articles that contradict a story's rule pack.",
+        epilog="commands (factcheck COMMAND --help says more):\n"
+        + "\n".join(f"  {name:<9} {text}" for name, text in COMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="draft files or folders to check")
     parser.add_argument(
@@ -69,6 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     edits.add_argument("--diff", action="store_true", help="show those replacements as a unified diff; write nothing")
     parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour text output: auto (on a terminal, unless NO_COLOR is set, or when FORCE_COLOR is), "
+        "always or never (default: auto)",
+    )
+    parser.add_argument(
+        "--statistics", action="store_true",
+        help="instead of the findings, count them per fact, most frequent first (text format)",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true",
+        help="print the findings only: no closing line, no notes; with --fix, only what is left to fix by hand",
+    )
+    parser.add_argument(
         "--summary-file", type=Path, metavar="FILE",
         help="also append a Markdown summary of the findings to FILE (e.g. $GITHUB_STEP_SUMMARY)",
     )
@@ -100,22 +166,24 @@ def _jobs(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] in (["rules"], ["explain"], ["claims"]):  # commands for pack authors
+    command = argv[0] if argv else None  # a folder named like a command is checked as ./NAME
+    if command in ("rules", "explain", "claims"):  # commands for pack authors
         from checker import authoring
 
         return authoring.main(argv)
-    if argv[:1] == ["init"]:  # a folder named "init" is checked as ./init
+    if command == "init":
         from checker import init
 
-        if len(argv) > 1:
-            print("factcheck: error: init takes no arguments; run it in the repository's top folder", file=sys.stderr)
-            return 2
-        return init.main(Path("."))
+        return init.main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.paths:
-        parser.print_usage(sys.stderr)
-        print("factcheck: error: give at least one draft file or folder to check", file=sys.stderr)
+        parser.error("give at least one draft file or folder to check")
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing and not args.diff_base:  # with --diff-base, a draft deleted since REF is skipped with a note
+        for path in missing:
+            hint = did_you_mean(path, COMMANDS, "the command ") if path == argv[0] else ""
+            say(f"factcheck: error: no such file or folder: {path}{hint}", sys.stderr)
         return 2
 
     from checker import cache
@@ -127,7 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         config = load_config(args.config)
-        loaded = loader.load(rule_paths(args.rules or config.rule_paths()), examples=not args.skip_example_check)
+        given = args.rules or config.rule_paths()
+        loaded = loader.load(rule_paths(given, quiet=args.quiet), examples=not args.skip_example_check)
         packs = loaded.packs
         _check_fact_ids(config, packs)
         if loaded.failures:
@@ -156,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = config.settings
     output = args.format or settings.format or "text"
     fail_level = args.fail_level or settings.fail_level or "error"
+    if args.statistics and output != "text":
+        say(f"factcheck: error: --statistics counts findings in the text format, not {output}", sys.stderr)
+        return 2
 
     from checker import batch
     from checker.document import lines
@@ -165,23 +237,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     fixable: list[tuple[str, Path, bytes, str, list]] = []
     show_source = sys.stdout.isatty() if args.show_source is None else args.show_source
-    run = Run(show_source=show_source and output == "text", facts={k: v for p in packs for k, v in p.facts.items()})
+    text = output == "text"
+    run = Run(
+        show_source=show_source and text, facts={k: v for p in packs for k, v in p.facts.items()},
+        colour=text and colour(args.color, sys.stdout, os.environ), quiet=args.quiet, statistics=args.statistics,
+        fix_hint=not args.fix,
+    )
     drafts = []
     problems: list[str] = []  # folders that cannot be read, drafts the configuration's globs could not judge
     for display, path in _once(_selected(_drafts(args.paths, problems), config, problems)):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
-            say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
+            if not args.quiet:
+                say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
         else:
             drafts.append((display, path))
     for problem in problems:
         say(problem, sys.stderr)
         status = 2
     options = {"ignore_scope": args.all_documents, "report_unused": args.report_unused_suppressions}
-    progress = sys.stderr if output == "text" else None
+    progress = sys.stderr if text and not args.quiet else None
     for checked in batch.check_all(packs, drafts, args.jobs or batch.default_jobs(), options, progress):
         display, path, result = checked.display, checked.path, checked.result
         if result is None:
-            say(checked.error or checked.note or "", sys.stderr)
+            if checked.error or not args.quiet:
+                say(checked.error or checked.note or "", sys.stderr)
             status = 2 if checked.error else status
             continue
         for error in result.errors:
@@ -197,8 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             run.lines[display] = lines(checked.text)
         if (args.fix or args.diff) and any(f.finding.suggestion for f in result.findings):
             fixable.append((display, path, checked.data, checked.text, result.findings))
-    formatter(output).render(run, sys.stdout)
-    fixed_findings = _fix(fixable, write=args.fix, out=sys.stdout if output == "text" else sys.stderr)
+    if args.quiet and args.fix:  # only what is left to fix by hand
+        fixed_findings = _fix(fixable, write=True, out=None)
+        for result in run.results:
+            result.findings = [f for f in result.findings if id(f) not in (fixed_findings or ())]
+        formatter(output).render(run, sys.stdout)
+    else:
+        formatter(output).render(run, sys.stdout)
+        fixed_findings = _fix(fixable, write=args.fix, out=sys.stdout if text else sys.stderr)
     if fixed_findings is None:
         status = 2
         fixed_findings = set()
@@ -217,8 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _fix(fixable: list, write: bool, out) -> set[int] | None:
+def _fix(fixable: list, write: bool, out: TextIO | None) -> set[int] | None:
     """Apply (or, without ``write``, show) the suggestions; the ids of the findings fixed.
+
+    What was fixed is said on ``out``, and nothing is said when it is None.
 
     None when a file could not be written (it is named on stderr; the others are still fixed).
     """
@@ -240,7 +327,8 @@ def _fix(fixable: list, write: bool, out) -> set[int] | None:
             failed = True
             continue
         for f in suggested:
-            say(f"fixed {display}:{f.line}:{f.column}: {f.finding.found!r} -> {f.finding.suggestion!r}", out)
+            if out is not None:
+                say(f"fixed {display}:{f.line}:{f.column}: {f.finding.found!r} -> {f.finding.suggestion!r}", out)
             done.add(id(f))
     return None if failed else done
 
@@ -282,10 +370,10 @@ def _check_fact_ids(config: Config, packs: list) -> None:
 
     known = {rule.id for pack in packs for rules in pack.rules.values() for rule in rules}
     problems = [
-        f"{config.where('severity', fact)}: unknown fact {fact!r} in severity" for fact in config.settings.severity
-        if fact not in known
+        f"{config.where('severity', fact)}: unknown fact {fact!r} in severity{did_you_mean(fact, known)}"
+        for fact in config.settings.severity if fact not in known
     ] + [
-        f"{config.where('disable', i)}: unknown fact {fact!r} in disable"
+        f"{config.where('disable', i)}: unknown fact {fact!r} in disable{did_you_mean(fact, known)}"
         for i, fact in enumerate(config.settings.disable) if fact not in known
     ]
     if problems:

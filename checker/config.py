@@ -109,7 +109,7 @@ def _validate(path: Path, content: bytes) -> Config:
     from pydantic import ValidationError
 
     from checker import schema
-    from checker.pack import describe_error, where_in
+    from checker.pack import describe_errors, where_in
 
     try:
         text = content.decode("utf-8")
@@ -133,7 +133,7 @@ def _validate(path: Path, content: bytes) -> Config:
     try:
         settings = schema.Settings.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(*(describe_error(path, marks, data, err) for err in exc.errors())) from None
+        raise ConfigError(*describe_errors(path, marks, data, exc.errors(), schema.Settings)) from None
     long_globs = [
         f"{where_in(path, marks, (key, i))}: {key}[{i}] {problem}"
         for key in ("include", "exclude")

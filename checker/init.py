@@ -1,11 +1,16 @@
 """``factcheck init``: a commented starter configuration and pack for a repository without them,
-with the pack format's JSON Schema next to the pack so editors validate it as it is typed."""
+with the pack format's JSON Schema next to the pack so editors validate it as it is typed.
+
+The configuration excludes ``rules/tests/``: the test drafts ``factcheck rules test`` runs are
+wrong on purpose, and a check of the whole repository (or its pre-commit hook) must not flag them.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 CONFIG = """\
 # factcheck settings for this repository (see the factcheck README, "Configuration").
@@ -13,7 +18,8 @@ CONFIG = """\
 
 rules: [rules]                 # pack files or folders
 include: []                    # globs of drafts to check; empty: every draft given
-exclude: []                    # globs of drafts never to check, e.g. 'archive/**'
+exclude: ['rules/tests/**']    # globs of drafts never to check, e.g. 'archive/**'; rules/tests/
+                               # holds the packs' test drafts, wrong on purpose (factcheck rules test)
 severity: {}                   # per-fact severity, e.g. {story-figure: warning}
 disable: []                    # facts not to report at all
 fail_level: error              # lowest severity that fails a run: error or warning
@@ -69,10 +75,20 @@ facts:
 """
 
 
-def main(folder: Path) -> int:
+DESCRIPTION = (
+    "Write a commented .factcheck.yaml and a starter rule pack (rules/example-story.yaml, with the pack "
+    "format's JSON Schema) into the current folder, the repository's top. Nothing is ever overwritten."
+)
+
+
+def main(argv: Sequence[str]) -> int:
     import json
 
+    from checker.cli import Parser
     from checker.pack import Pack
+
+    Parser(prog="factcheck init", description=DESCRIPTION).parse_args(argv)
+    folder = Path(".")
 
     schema = json.dumps(Pack.model_json_schema(by_alias=True), indent=2) + "\n"
     targets = {

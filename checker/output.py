@@ -12,12 +12,16 @@ Python writes it: ``\\n``, ``\\x1b``, ``\\u202e``. Tabs and spaces stay as they 
 A file name that is not valid UTF-8 reaches Python with each stray byte as a lone surrogate
 (the ``surrogateescape`` convention); such a byte is shown as ``\\xNN``, so ``caf\\xe9.md`` is
 the file whose name is the bytes ``c a f 0xE9 . m d``. A backslash in a name is shown as it is.
+
+Colour (see :func:`colour`) is added by the text format around text already made printable,
+so its escape sequences are always factcheck's own.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
-from typing import Callable, TextIO
+from typing import Callable, Iterable, Mapping, TextIO
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
@@ -47,3 +51,25 @@ def printable(text: str, escape: Callable[[str], str] = backslashed) -> str:
 def say(line: str, out: TextIO | None = None) -> None:
     """Print one line made from file text, printable, on ``out`` (stdout by default)."""
     print(printable(line), file=out if out is not None else sys.stdout)
+
+
+def did_you_mean(name: str, known: Iterable[str], what: str = "") -> str:
+    """`` (did you mean '--rules'?)`` when one of ``known`` is close to ``name``, else nothing."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {what}{close[0]!r}?)" if close else ""
+
+
+def colour(choice: str, out: TextIO, environ: Mapping[str, str]) -> bool:
+    """Whether text output to ``out`` is coloured, for ``--color`` ``always``, ``never`` or ``auto``.
+
+    ``auto`` follows the environment: ``NO_COLOR`` set to anything but the empty string turns
+    colour off; otherwise ``FORCE_COLOR`` set to anything but the empty string turns it on, even
+    when ``out`` is not a terminal; otherwise colour is used on a terminal (not ``TERM=dumb``).
+    """
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return out.isatty() and environ.get("TERM") != "dumb"

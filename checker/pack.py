@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import regex
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from checker import rxsize, yamlsafe
 from checker.claims import Vocabulary
 from checker.compiled import CompiledPack, CompiledScope, FactInfo, glob_pattern, triggers
 from checker.kinds import KINDS
 from checker.loader import PackError
+from checker.output import did_you_mean
 from checker.phrases import plural_noun
 from checker.schema import Entity, Id, Measure, Scope, Source, Strict, Text
 
@@ -102,7 +104,7 @@ def _validate(
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
-        raise PackError([describe_error(path, marks, data, err) for err in exc.errors()]) from None
+        raise PackError(describe_errors(path, marks, data, exc.errors(), Pack)) from None
     problems = [f"{where_in(path, marks, loc)}: {msg}" for loc, msg in _references(pack, budget or _Budget())]
     if problems:
         raise PackError(problems)
@@ -216,7 +218,31 @@ def _ids(ids: set[str]) -> str:
     return ", ".join(sorted(ids)) or "none declared"
 
 
-def describe_error(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any) -> str:
+_SHAPE = ("model_type", "dict_type", "list_type")  # errors saying only that data is not of a type's shape
+
+
+def describe_errors(
+    path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, errors: list[Any], model: type[BaseModel]
+) -> list[str]:
+    """One line for each of pydantic's errors validating ``data`` as ``model``.
+
+    Where data may take either of two shapes (``scope``: a mapping, or a list of them) and fits
+    neither, pydantic says why for each; the error that says only that the data is not of the
+    other shape is left out, when the shape it has gives errors about what is inside it.
+    """
+    def other_shape(err: Any) -> bool:
+        loc = tuple(err["loc"])
+        tag = loc[-1] if loc and err["type"] in _SHAPE and isinstance(loc[-1], str) else None
+        if tag is None or _data_path(data, loc) != loc[:-1]:  # not a union's member, named by its tag
+            return False
+        return any(tuple(e["loc"][: len(loc) - 1]) == loc[:-1] and len(e["loc"]) > len(loc) for e in errors)
+
+    return [_describe(path, marks, data, err, model) for err in errors if not other_shape(err)]
+
+
+def _describe(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: Any, model: type[BaseModel]) -> str:
+    """One error in one line; an unknown key is answered with the closest key allowed there
+    (``unknown key 'valu' in facts[0] (did you mean 'value'?)``)."""
     loc = tuple(err["loc"])
     if err["type"] == "invalid_key":  # pydantic names a key that is not text by its str(): "None"
         loc = (*loc[:-1], err["input"])
@@ -226,12 +252,13 @@ def describe_error(path: Path, marks: dict[Any, yamlsafe.Mark], data: Any, err: 
     where = where_in(path, marks, loc)
     dotted = _dotted(loc)
     if err["type"] == "extra_forbidden":
-        return f"{where}: unknown key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
+        hint = did_you_mean(str(loc[-1]), known_keys(model, data, loc[:-1]))
+        return f"{where}: unknown key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "") + hint
     if err["type"] == "missing":
         return f"{where}: missing required key {loc[-1]!r}" + (f" in {_dotted(loc[:-1])}" if loc[:-1] else "")
     if err["type"] == "union_tag_invalid" or (err["type"] == "literal_error" and loc[-1:] == ("kind",)):
         tag = err.get("ctx", {}).get("tag", err["input"])
-        return f"{where}: unknown fact kind {tag!r} (known kinds: {', '.join(KINDS)})"
+        return f"{where}: unknown fact kind {tag!r}{did_you_mean(str(tag), KINDS)} (known kinds: {', '.join(KINDS)})"
     message = err["msg"].removeprefix("Value error, ")
     return f"{where}: {dotted}: {message}" if dotted else f"{where}: {message}"
 
@@ -247,13 +274,55 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
             node = node[part]
         elif isinstance(node, dict) and part not in node and isinstance(part, str) and part in KINDS:
             continue
-        elif isinstance(node, dict) and isinstance(part, str) and part.endswith("]"):
+        elif isinstance(part, str) and part.endswith("]"):  # a union's member, as pydantic names it
             continue
         else:
             path.append(part)
             break
         path.append(part)
     return tuple(path)
+
+
+def known_keys(model: type[BaseModel], data: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The keys ``model`` allows in the mapping at ``loc`` of ``data`` (a path in the data, without
+    pydantic's union tags), as a pack writes them; of a fact, those of its kind."""
+    types: list[Any] = [model]
+    node = data
+    for part in loc:
+        types = [inner for t in types for inner in _inside(t, part)]
+        node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+    models = [t for t in types for t in _members(t) if isinstance(t, type) and issubclass(t, BaseModel)]
+    kind = node.get("kind") if isinstance(node, dict) else None
+    of_kind = [m for m in models if "kind" in m.model_fields and kind in get_args(m.model_fields["kind"].annotation)]
+    models = of_kind or models
+    return [field.alias or name for m in models for name, field in m.model_fields.items()]
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The types an annotation admits: the members of a union, without Annotated's metadata."""
+    if get_origin(annotation) is Annotated:
+        return _members(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, UnionType):
+        return [m for arg in get_args(annotation) for m in _members(arg)]
+    return [annotation]
+
+
+def _inside(annotation: Any, part: Any) -> list[Any]:
+    """The types of what is at ``part`` (a key or an index) inside a value of ``annotation``."""
+    inner = []
+    for member in _members(annotation):
+        origin, args = get_origin(member), get_args(member)
+        if origin is list and isinstance(part, int):
+            inner.append(args[0])
+        elif origin is dict:
+            inner.append(args[1])
+        elif isinstance(member, type) and issubclass(member, BaseModel):
+            inner += [f.annotation for name, f in member.model_fields.items() if part in (name, f.alias)]
+    return inner
+
+
+def _has(node: dict | list, part: Any) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and 0 <= part < len(node)
 
 
 def where_in(path: Path, marks: dict[Any, yamlsafe.Mark], loc: tuple[Any, ...]) -> str:

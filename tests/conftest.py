@@ -21,6 +21,14 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def plain_output() -> None:
+    """Output compared as text is uncoloured, whatever the environment running the tests asks
+    for; the tests of colour set these themselves."""
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        os.environ.pop(name, None)
+
+
 def factcheck_command() -> list[str]:
     """The installed console script, as a user runs it (the module when not installed)."""
     exe = shutil.which("factcheck")

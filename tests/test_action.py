@@ -294,4 +294,4 @@ def test_a_pull_request_that_breaks_the_settings_fails(tmp_path: Path) -> None:
     commit(repo, ".factcheck.yaml", "rules: [rules]\nfail_levle: warning\n")
     proc, _, output = run_action(repo, tmp_path, {"pull_request": {"base": {"sha": base}}})
     assert proc.returncode == 2 and output.read_text(encoding="utf-8") == "exit-code=2\n"
-    assert proc.stderr.endswith(".factcheck.yaml:2:1: unknown key 'fail_levle'\n")
+    assert proc.stderr.endswith(".factcheck.yaml:2:1: unknown key 'fail_levle' (did you mean 'fail_level'?)\n")

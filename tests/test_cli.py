@@ -35,8 +35,8 @@ def test_show_source_underlines_the_span(write) -> None:
     draft = write("draft.txt", "\t" + WRONG)
     proc = run("--all-documents", "--show-source", draft)
     _, source, caret, _ = proc.stdout.splitlines()
-    assert source == "    \t" + WRONG.rstrip()
-    assert caret == "    \t" + " " * 37 + "^" * len("13 million")
+    assert source == " 1 | \t" + WRONG.rstrip()
+    assert caret == "   | \t" + " " * 37 + "^" * len("13 million")
 
 
 def test_json_report_shape_and_exact_positions(write) -> None:
@@ -171,7 +171,7 @@ def test_figures_that_are_not_this_storys_claims_stay_silent(write) -> None:
 def test_show_source_uses_the_same_lines_as_positions(write) -> None:
     draft = write("d.md", "Note\u2028here.\n" + WRONG)
     proc = run("--all-documents", "--show-source", draft)
-    assert proc.stdout.splitlines()[1] == "    " + WRONG.rstrip()
+    assert proc.stdout.splitlines()[1] == " 2 | " + WRONG.rstrip()
 
 
 def test_hidden_files_in_folders_are_skipped(tmp_path: Path) -> None:

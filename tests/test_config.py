@@ -58,7 +58,7 @@ def test_bad_settings_point_at_their_line(tmp_path: Path) -> None:
     root = newsroom(tmp_path, "format: json\nfail_levle: warning\n")
     proc = run("stories", cwd=root)
     assert proc.returncode == 2
-    assert proc.stderr.strip().endswith(".factcheck.yaml:2:1: unknown key 'fail_levle'")
+    assert proc.stderr.strip().endswith(".factcheck.yaml:2:1: unknown key 'fail_levle' (did you mean 'fail_level'?)")
     (root / ".factcheck.yaml").write_text("severity:\n  no-such-fact: warning\n", encoding="utf-8")
     proc = run("stories", cwd=root)
     assert proc.returncode == 2 and ".factcheck.yaml:2:3: unknown fact 'no-such-fact' in severity" in proc.stderr

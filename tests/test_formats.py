@@ -176,10 +176,10 @@ def test_text_output_cannot_drive_the_terminal(write) -> None:
     assert proc.stdout.splitlines()[:3] == [
         'd\\x1b[2Jx\\u202e.txt:1:26: error [spelling-deepseek] The name is spelt "DeepSeek": draft says "Deepseek" '
         "(source: anthropic-blog)",
-        "    Anthropic said \\x1b]0;pwned\\x07Deepseek\\u202e had 13 million exchanges.",
-        "                                   ^^^^^^^^",
+        " 1 | Anthropic said \\x1b]0;pwned\\x07Deepseek\\u202e had 13 million exchanges.",
+        "   |                                ^^^^^^^^",
     ]
-    assert proc.stdout.splitlines()[5] == " " * 54 + "^" * 10  # "13 million", after the escapes
+    assert proc.stdout.splitlines()[5] == "   | " + " " * 50 + "^" * 10  # "13 million", after the escapes
     assert all(c == "\n" or c.isprintable() for c in proc.stdout)
 
 

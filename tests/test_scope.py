@@ -73,7 +73,9 @@ def test_drafts_out_of_every_scope_are_counted(write, tmp_path) -> None:
     write("drafts/council.md", "The council met on Tuesday to discuss the budget for 2026.\n")
     drafts = tmp_path / "drafts"
     text = run("--rules", BUNDLED_PACK, "--no-show-source", drafts).stdout
-    assert text.splitlines()[-1] == "2 files checked (1 out of every pack's scope), 1 claim recognised, 3 findings."
+    assert text.splitlines()[-1] == (
+        "2 files checked (1 out of every pack's scope), 1 claim recognised, 3 findings (1 fixable with --fix)."
+    )
     github = run("--rules", BUNDLED_PACK, "--format", "github", drafts).stdout
     assert github.splitlines()[-1] == (
         "factcheck: 2 files checked (1 out of every pack's scope), 1 claim recognised, 3 findings"
@@ -82,7 +84,7 @@ def test_drafts_out_of_every_scope_are_counted(write, tmp_path) -> None:
     assert (report["files_checked"], report["files_out_of_scope"]) == (2, 1)
     # --all-documents: every pack applies to every draft, so none is out of scope
     text = run("--rules", BUNDLED_PACK, "--no-show-source", "--all-documents", drafts).stdout
-    assert text.splitlines()[-1] == "2 files checked, 1 claim recognised, 3 findings."
+    assert text.splitlines()[-1] == "2 files checked, 1 claim recognised, 3 findings (1 fixable with --fix)."
     _, report = run_json("--rules", BUNDLED_PACK, "--all-documents", drafts)
     assert (report["files_checked"], report["files_out_of_scope"]) == (2, 0)
 

@@ -7,7 +7,8 @@ escaped the way GitHub's toolkit escapes them (``%``; also ``:`` and ``,`` in pr
 nothing in a file name or a draft can end a command early or start one of its own. GitHub
 shows at most 10 error and 10 warning annotations per step: errors come first, then warnings,
 each in file order, and the findings beyond the limits are still listed in the log as plain
-lines, with a count of how many were not annotated.
+lines, with a count of how many were not annotated. The last line counts files, claims and
+findings, as the text format's does (not with ``--quiet``).
 """
 
 from __future__ import annotations
@@ -55,10 +56,11 @@ def render(run: Run, out: TextIO) -> None:
             f"(GitHub shows at most {LIMITS['error']} errors and {LIMITS['warning']} warnings per step); "
             "they are listed above\n"
         )
-    out.write(
-        f"factcheck: {checked(run)}, {plural(run.claims, 'claim')} recognised, "
-        f"{plural(len(run.findings), 'finding')}\n"
-    )
+    if not run.quiet:
+        out.write(
+            f"factcheck: {checked(run)}, {plural(run.claims, 'claim')} recognised, "
+            f"{plural(len(run.findings), 'finding')}\n"
+        )
 
 
 def escape_data(value: str) -> str:
