@@ -125,7 +125,7 @@ class Server(LanguageServer):
         old = self.setup
         if old.stamps is None or old.stamps != _stamps(old.watched):
             self.setup = self._load()
-            if old.engine is not None or self.setup.engine is not None:
+            if self.checked and (old.engine is not None or self.setup.engine is not None):
                 asyncio.get_running_loop().call_soon(self.recheck)
         return self.setup
 

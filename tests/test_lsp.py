@@ -307,6 +307,8 @@ def test_documents_out_of_scope_get_no_diagnostics(editor, tmp_path: Path) -> No
     assert client.diagnostics(outside, 1) == []
     excluded = client.open(tmp_path / "archive" / "old.md", DRAFT)
     assert client.diagnostics(excluded, 1) == []
+    code = client.open(tmp_path / "notes.py", DRAFT, "python")  # not a draft
+    assert client.diagnostics(code, 1) == []
     checked = client.open(tmp_path / "draft.md", DRAFT)
     assert sorted(by_fact(client.diagnostics(checked, 1))) == ["fraudulent-accounts", "spelling-deepseek"]
 
@@ -347,6 +349,16 @@ def test_broken_pack_is_said_and_the_server_keeps_running(editor, tmp_path: Path
     client.send(client.change(uri, 2, DRAFT))
     assert sorted(by_fact(client.diagnostics(uri, 2))) == ["fraudulent-accounts", "spelling-deepseek"]
     assert sum(m.get("method") == "window/showMessage" for m in client.received) == 1  # said once
+    assert client.stop() == 0
+
+
+def test_broken_settings_are_said(editor, tmp_path: Path) -> None:
+    (tmp_path / ".factcheck.yaml").write_text("fail_level: warning\nseverity: {no-such-fact: warning}\n", encoding="utf-8")
+    client = editor()
+    shown = client.wait(lambda m: m.get("method") == "window/showMessage")["params"]
+    assert shown["type"] == 1 and ".factcheck.yaml:2:" in shown["message"] and "no-such-fact" in shown["message"]
+    uri = client.open(tmp_path / "draft.md", DRAFT)
+    assert client.diagnostics(uri, 1) == []
     assert client.stop() == 0
 
 
