@@ -238,6 +238,17 @@ def test_positions_in_the_units_the_editor_prefers(editor, tmp_path: Path) -> No
     assert hover["contents"]["value"].startswith("fraudulent-accounts")
 
 
+def test_no_suppression_comment_inside_front_matter(editor, tmp_path: Path) -> None:
+    """A comment there would break the front matter: only the replacement is offered."""
+    client = editor()
+    text = DRAFT.replace("title: Distillation", "title: Deepseek distillation").replace("Deepseek was", "DeepSeek was")
+    uri = client.open(tmp_path / "draft.md", text)
+    misspelt = by_fact(client.diagnostics(uri, 1))["spelling-deepseek"]
+    assert misspelt["range"]["start"] == {"line": 1, "character": 7}
+    (fix,) = client.actions(uri, misspelt)
+    assert edited(text, fix["edit"]["changes"][uri][0]) == text.replace("Deepseek", "DeepSeek")
+
+
 def test_changes_in_quick_succession_are_checked_once(editor, tmp_path: Path) -> None:
     client = editor()
     uri = client.open(tmp_path / "draft.md", DRAFT)
