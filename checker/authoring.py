@@ -155,27 +155,34 @@ def _test(packs: list[CompiledPack], files: list[Path]) -> int:
 
 
 def _explain(packs: list[CompiledPack], fact_id: str) -> int:
+    lines = explanation(packs, fact_id)
+    if lines is None:
+        known = sorted(f for p in packs for f in p.facts)
+        hint = did_you_mean(fact_id, known)
+        say(f"factcheck: error: no fact {fact_id!r} in the packs loaded{hint} (facts: {', '.join(known)})", sys.stderr)
+        return 2
+    for line in lines:
+        say(line)
+    return 0
+
+
+def explanation(packs: list[CompiledPack], fact_id: str) -> list[str] | None:
+    """One fact in plain words, as lines (not yet made printable); None when no pack has it."""
     for pack in packs:
         info = pack.facts.get(fact_id)
         if info is None:
             continue
         rule = next(r for rules in pack.rules.values() for r in rules if r.id == fact_id)
-        print(f"{info.id} ({info.kind}, {info.severity}) in pack {pack.id}")
-        for line in _plain(rule):
-            say(f"  {line}")
-        say(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
+        lines = [f"{info.id} ({info.kind}, {info.severity}) in pack {pack.id}"]
+        lines += [f"  {line}" for line in _plain(rule)]
+        lines.append(f"  source: {info.source_title}" + (f" <{info.source_url}>" if info.source_url else ""))
         if info.note:
-            say(f"  note: {info.note}")
-        for sentence in info.passing:
-            say(f"  passes: {sentence}")
-        for sentence, expect in info.failing:
-            say(f"  is flagged: {sentence}" + (f" (saying {expect!r})" if expect else ""))
-        say(f"  applies to: {_scope(pack)}")
-        return 0
-    known = sorted(f for p in packs for f in p.facts)
-    hint = did_you_mean(fact_id, known)
-    say(f"factcheck: error: no fact {fact_id!r} in the packs loaded{hint} (facts: {', '.join(known)})", sys.stderr)
-    return 2
+            lines.append(f"  note: {info.note}")
+        lines += [f"  passes: {sentence}" for sentence in info.passing]
+        lines += [f"  is flagged: {sentence}" + (f" (saying {expect!r})" if expect else "") for sentence, expect in info.failing]
+        lines.append(f"  applies to: {_scope(pack)}")
+        return lines
+    return None
 
 
 def _plain(rule: object) -> list[str]:

@@ -171,6 +171,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker import authoring
 
         return authoring.main(argv)
+    if command == "lsp":  # the language server, for editors
+        try:
+            from checker import lsp
+        except ImportError as exc:  # pygls is an extra
+            if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+                raise
+            print("factcheck: error: the language server needs pygls: pip install 'factcheck[lsp]'", file=sys.stderr)
+            return 2
+        return lsp.main(argv[1:])
     if command == "init":
         from checker import init
 
