@@ -3,12 +3,14 @@
 Every string in the code is checked but docstrings, which explain a kind with its examples.
 The words are the bundled packs' own: entity names and aliases, defined terms and their forms,
 the marks of a set of parties, and every capitalised word of their patterns (products, other
-companies).
+companies) except the calendar's (a pack may name "December" or "Thursday"; the date reader
+must know them too).
 """
 
 from __future__ import annotations
 
 import ast
+import datetime as dt
 from pathlib import Path
 
 import regex
@@ -28,7 +30,11 @@ def _story_words() -> set[str]:
             for value in fact.values():
                 if isinstance(value, str) and "\\" in value:  # a pattern
                     words.update(regex.findall(r"\b\p{Lu}[\p{L}\p{N}]{2,}\b", value))
-    return {w for w in words if len(w) > 2}
+    calendar = {
+        *(day.strftime(f) for f in ("%A", "%a") for day in (dt.date(2026, 3, d) for d in range(2, 9))),
+        *(dt.date(2026, m, 1).strftime(f) for f in ("%B", "%b") for m in range(1, 13)),
+    }
+    return {w for w in words if len(w) > 2 and w not in calendar}
 
 
 def _code_strings(path: Path) -> list[tuple[int, str]]:
