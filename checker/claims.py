@@ -145,6 +145,12 @@ _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+
 _LIST_ITEM = rx.compile(
     r"[^;,:]{0,30}?(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?P<name>[^\s;,:][^;,:]{0,40}?)(?:\s+(?:for|with|at|on)|\s*,)?\s*:?\s*"
 )
+# A clause parallel to the one before, its measure left out: "Netflix shares jumped 10%, Paramount
+# stock rose 5%, while WBD slipped 2%", "Paramount's gained 5%, and WBD's fell 2%".
+_PARALLEL = rx.compile(
+    r"[^;,]{0,60}?(?:[;,]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+)"
+    r"(?P<name>(?-i:\p{Lu})[^\s;,:]*(?:\s+(?-i:\p{Lu})[^\s;,:]*){0,3}?)(?:'s|’s)?\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2}"
+)
 # A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
 # "$110 billion (about €95 billion)".
 _RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
@@ -300,8 +306,13 @@ class Binder:
         labels the row: "| Netflix | $27.75 | $82.7 billion |"."""
         first = [m for m in mentions if cells[0][0] <= m.start and m.end <= cells[0][1]]
         label = first[0].entity if len({m.entity for m in first}) == 1 else None
+        row_measure = self._header_measure(sentence[cells[0][0] : cells[0][1]]) if label is None else None
+        if row_measure is not None:  # "| Regulatory termination fee | $7bn | Paramount to WBD ... |"
+            owning = {m.entity for m in mentions} & self.vocab.owners.get(row_measure, frozenset())
+            label = owning.pop() if len(owning) == 1 else None
         have = {c.figure.start for c in counted}
         for (a, b), measure in zip(cells[1:], header[1:]):
+            measure = row_measure or measure
             if measure is None:
                 continue
             for f in figures(sentence[a:b]):
@@ -361,8 +372,10 @@ class Binder:
                     measures[i] = measures[i + 1]
         for i in range(1, len(figs)):  # a list that names its measure once: "MiniMax 13 million; DeepSeek 150,000"
             if measures[i] is None and measures[i - 1] is not None:
-                item = _LIST_ITEM.fullmatch(sentence, nouns[i - 1].end() if nouns[i - 1] else figs[i - 1].end, figs[i].start)
-                if item and self.entities.fullmatch(item["name"]):
+                after = nouns[i - 1].end() if nouns[i - 1] else figs[i - 1].end
+                item = _LIST_ITEM.fullmatch(sentence, after, figs[i].start)
+                parallel = figs[i].unit == figs[i - 1].unit and _PARALLEL.fullmatch(sentence, after, figs[i].start)
+                if (item and self.entities.fullmatch(item["name"])) or (parallel and self.entities.fullmatch(parallel["name"])):
                     measures[i] = measures[i - 1]
         return [
             Counted(f, m, n.end() if n else None, b)
@@ -500,7 +513,7 @@ class Binder:
         between = sentence[m.end : figure.start]
         if not (
             rx.fullmatch(
-                _AI + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+" + _VERB_PHRASE
+                _AI + _POSSESSED + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+(?:" + _VERB_PHRASE + r"|is|was)"
                 + r"(?:\s+(?:with\s+(?-i:\p{Lu})[\p{L}\p{N}.-]*|in\s+total|overall|together|combined))?\s+",
                 between,
                 rx.IGNORECASE,
