@@ -240,13 +240,15 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop the entries pydantic adds to a location (union tags) that are not in the data."""
     path: list[Any] = []
     node = data
+    tagged = None  # the fact whose kind pydantic named in the location
     for part in loc:
+        if isinstance(node, dict) and node is not tagged and isinstance(part, str) and part in KINDS and node.get("kind") == part:
+            tagged = node  # the tag, even when the fact has a key of that name ("relation: share")
+            continue
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
-        elif isinstance(node, dict) and part not in node and isinstance(part, str) and part in KINDS:
-            continue
         elif isinstance(node, dict) and isinstance(part, str) and part.endswith("]"):
             continue
         else:
