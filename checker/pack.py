@@ -414,7 +414,7 @@ def warnings(path: Path, content: bytes) -> list[str]:
     for i, fact in enumerate(pack.facts):
         if fact.kind != "quantity":
             continue
-        key = (fact.measure, fact.owner, fact.context, fact.unless, fact.valid_from)
+        key = (fact.measure, fact.unit, fact.owner, fact.context, fact.unless, fact.valid_from)
         if key in alike:
             found.append((("facts", i), f"facts {alike[key]!r} and {fact.id!r} count the same measure for the same "
                           "owner in the same sentences: a figure is compared with whichever is nearer in value; "

@@ -267,3 +267,12 @@ def test_explain_and_rules_list_say_the_relation_in_plain_words(write) -> None:
     assert kinds["severance-per-job"] == "relation (ratio)"
     assert kinds["jobs-cut"] == "quantity"
 
+
+def test_a_count_and_a_percentage_of_one_measure_are_not_alike(write) -> None:
+    # "9,000 employees" and "28% of its workforce" never compete for a figure: each is compared
+    # only with figures in its own unit, so check --strict has nothing to say about them.
+    text = PACK.replace("    unless: '(?i)\\b(?:left|remain\\w*)\\b'\n", "")
+    assert "unless" not in text
+    pack = write("pack.yaml", text)
+    proc = run("rules", "check", "--strict", pack)
+    assert proc.returncode == 0, proc.stdout
