@@ -24,7 +24,7 @@ does not state in full is not checked: a figure the draft does not give cannot b
       of: [staff-before, jobs-cut]
       source: annual-report
 
-    draft.md:3:40: error [staff-after-cut] Staff left: draft says "6,500", but "9,400" minus "2,500" is 6,900 (source: annual-report)
+    draft.md:3:71: error [staff-after-cut] Staff left: draft says "6,500", but "9,400" minus "2,500" is 6,900 (source: annual-report)
 
     - id: cut-share
       kind: relation
