@@ -276,3 +276,20 @@ def test_a_count_and_a_percentage_of_one_measure_are_not_alike(write) -> None:
     pack = write("pack.yaml", text)
     proc = run("rules", "check", "--strict", pack)
     assert proc.returncode == 0, proc.stdout
+
+
+def test_a_figure_inside_a_quotation_follows_the_packs_quote_policy(write) -> None:
+    draft = 'The company had 9,400 employees.\n\nIt will cut 2,500 jobs. "We will have 6,500 employees left," it said.\n'
+    assert findings(write, draft) == []  # quotes: skip, the default: the quoted figure states nothing
+    pack = write("pack.yaml", PACK.replace("\nsources:", "\nquotes: warn\nsources:", 1))
+    _, report = run_json("--rules", pack, write("draft.md", draft))
+    assert [(f["fact"], f["severity"]) for f in report["findings"]] == [("staff-after-cut", "warning")]
+    assert report["findings"][0]["message"].endswith("is 6,900; a figure is inside a quotation (source: annual-report)")
+
+
+def test_the_schema_describes_relations(write) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(run("rules", "schema").stdout)
+    jsonschema.validate(yaml.safe_load(PACK), schema)

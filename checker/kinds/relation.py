@@ -16,6 +16,8 @@ three facts: when each figure is right on its own (a wrong one is reported by it
 fact, and not again here) but together they break the relation, within the values each figure
 admits, the relation is reported once, on the last of the three figures. A relation the draft
 does not state in full is not checked: a figure the draft does not give cannot be wrong in it.
+A figure inside quotation marks counts as the pack's ``quotes`` policy says (with ``warn``, the
+finding is a warning).
 
     - id: staff-after-cut
       kind: relation
@@ -166,7 +168,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
         yield contradiction(
             rule, "relation", last.start, last.end,
             f'{rule.label}: draft says "{result.text}", but "{first.text}" {word} "{second.text}" is {computed}'
-            + (" (a figure inside a quotation)" if quoted else ""),
+            + ("; a figure is inside a quotation" if quoted else ""),
             found=last.text,
             expected=computed,
             severity="warning" if quoted and context.quotes == "warn" else rule.severity,
