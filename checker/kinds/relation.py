@@ -69,8 +69,9 @@ class Rule(NamedTuple):
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
+    # the schema has made sure a share has part, rate and base, and the others result and of
     ids = (fact.part, fact.rate, fact.base) if fact.relation == "share" else (fact.result, *(fact.of or ()))
-    return Rule(fact.id, fact.severity, fact.source, fact.relation, fact.label, tuple(i for i in ids if i))
+    return Rule(fact.id, fact.severity, fact.source, fact.relation, fact.label, ids)  # type: ignore[arg-type]
 
 
 def link(rule: Rule, facts: dict[str, Any]) -> Rule:
