@@ -96,7 +96,9 @@ def main(argv: Sequence[str]) -> int:
 
 def _list(packs: list[CompiledPack]) -> int:
     rows = [("pack", "fact", "kind", "severity", "source")]
-    rows += [(p.id, f.id, f.kind, f.severity, printable(f.source_title)) for p in packs for f in p.facts.values()]
+    for p in packs:
+        relations = {r.id: f" ({r.relation})" for r in p.rules.get("relation", [])}  # "relation (share)"
+        rows += [(p.id, f.id, f.kind + relations.get(f.id, ""), f.severity, printable(f.source_title)) for f in p.facts.values()]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
@@ -190,7 +192,7 @@ def _plain(rule: object) -> list[str]:
     lines = []
     for key, label in (
         ("label", "what"), ("stated", "value"), ("interval", "admits"), ("meaning", "means"), ("name", "spelt"),
-        ("event", "event"), ("canonical", "parties"), ("accuser", "attributed to"),
+        ("event", "event"), ("canonical", "parties"), ("accuser", "attributed to"), ("formula", "relation"),
     ):
         value = getattr(rule, key, None)
         if value is None:

@@ -2,9 +2,11 @@
 
 "more than 3.4 million" admits 3.4 million up to twice that; "roughly 24,000" admits what
 rounds to 24,000; a bare "16 million" admits what rounds to it. A figure has a unit: a count
-("24,000 accounts"), a percentage ("12%", "12 per cent") or an amount of money ("$1.5 billion",
-"US$4.8m", "€3bn", "3 billion euros"). Two statements contradict each other when
-their intervals are disjoint. Years, dates, times, ordinals, version and model numbers
+("24,000 accounts"), a percentage ("12%", "12 per cent", and a fraction of something: "a third of
+its staff" is 33.3%, "nearly half of the roles" just under 50%) or an amount of money ("$1.5
+billion", "US$4.8m", "€3bn", "3 billion euros"). Two statements contradict each other when
+their intervals are disjoint; what figures admit together (a sum, a difference, a product, a
+quotient) is an interval too. Years, dates, times, ordinals, version and model numbers
 ("V4", "K2.5", "GPT-4", "H200") are not figures and are never returned.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from checker import rx
 
@@ -74,6 +76,14 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+# A fraction of something ("a third of its staff", "nearly half of the roles") is a percentage.
+_DENOMINATORS = {
+    "half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+# A fraction is a rounding to a simple one: "a third" is said of 32% as of 34%, so it is as
+# precise as a percentage rounded to five points.
+_FRACTION_PRECISION = 5.0
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -101,6 +111,9 @@ _FIGURE = rx.compile(
           | (?P<letter>""" + _SCALE_LETTERS + r""")(?![\p{L}\p{N}])
         )?
       | (?P<half>half\ an?\ (?P<hscale>thousand|million|billion))
+      | (?P<fraction>(?<![\p{L}])(?:(?P<numerator>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]
+            (?P<denominator>half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)
+          | (?<!\b(?:the|first|second|last|final|latter|former|other|back|front)\s)half)(?=\s+of\b))
       | (?P<dozen>(?:a|one)\ dozen)
       | (?P<words>(?<![\p{L}])(?:an?(?=[\s-](?:hundred|thousand|million|billion|trillion)\b)|""" + _WORD_NUMBER + r""")(?:[\s-](?:hundred))?
             (?:[\s-](?:and\ )?""" + _WORD_NUMBER + r""")?
@@ -119,7 +132,7 @@ _FIGURE = rx.compile(
 # in a fraction of the time _FIGURE takes to try every position of a text, so _FIGURE is only
 # tried where it can match).
 _CANDIDATE = re.compile(
-    r"(?i)\b(?:u(?=s\s?\$)|hk(?=\$)|[ac](?=\$)|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\b)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen)\b)|\b(?:half|" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:u(?=s\s?\$)|hk(?=\$)|[ac](?=\$)|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\b)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|\b(?:half|" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")\b"
 )
 
 _QUALIFIER_RE = rx.compile(
@@ -159,6 +172,41 @@ def _below(a: Interval, b: Interval) -> bool:
     return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
 
 
+# What figures admit together: each result admits every value the operation gives on values
+# the operands admit. Products and quotients are of magnitudes (no interval goes below zero).
+
+
+def sum_of(intervals: Iterable[Interval]) -> Interval:
+    """The values a sum admits: "more than 3.4 million" + "13 million"."""
+    items = list(intervals)
+    return Interval(
+        sum(i.lo for i in items), sum(i.hi for i in items),
+        any(i.lo_open for i in items), any(i.hi_open for i in items),
+    )
+
+
+def difference(a: Interval, b: Interval) -> Interval:
+    """The values ``a - b`` admits: "9,000" less "2,500"."""
+    return Interval(a.lo - b.hi, a.hi - b.lo, a.lo_open or b.hi_open, a.hi_open or b.lo_open)
+
+
+def product(a: Interval, b: Interval) -> Interval:
+    """The values ``a * b`` admits. A zero end stays closed: the wider reading."""
+    return Interval(
+        a.lo * b.lo, a.hi * b.hi,
+        (a.lo_open or b.lo_open) and a.lo > 0 and b.lo > 0, (a.hi_open or b.hi_open) and a.hi > 0 and b.hi > 0,
+    )
+
+
+def quotient(a: Interval, b: Interval) -> Interval:
+    """The values ``a / b`` admits; without bound above when ``b`` admits zero."""
+    if b.hi <= 0:
+        return Interval(0.0, INF)
+    lo = a.lo / b.hi
+    hi = a.hi / b.lo if b.lo > 0 else INF
+    return Interval(lo, hi, (a.lo_open or b.hi_open) and lo > 0, (a.hi_open or b.lo_open) or hi == INF)
+
+
 class Figure(NamedTuple):
     """A number in prose: where it is, what it says and which values it admits."""
 
@@ -182,7 +230,7 @@ def same_unit(written: str, declared: str) -> bool:
 
 
 def unit_of(m: rx.Match) -> str:
-    if m["pct"]:
+    if m["pct"] or m["fraction"]:
         return PERCENT
     sign = m["cur"] or m["curword"]
     if not sign:
@@ -269,6 +317,10 @@ def _parse(m: rx.Match, unit: str) -> tuple[float, float, float] | None:
         return scale / 2, scale / 10, scale
     if m["dozen"]:
         return 12.0, 1.0, 1.0
+    if m["fraction"]:
+        numerator = _SMALL.get((m["numerator"] or "one").lower(), 1)
+        denominator = _DENOMINATORS[(m["denominator"] or "half").lower().removesuffix("s")]
+        return 100.0 * numerator / denominator, _FRACTION_PRECISION, 1.0
     value = _words_value(m["words"])
     if value is None or m["words"].lower() in ("a", "an"):
         return None
@@ -306,7 +358,7 @@ def _matches(text: str) -> Iterator[rx.Match]:
 
 def _figure_at(text: str, m: rx.Match) -> Figure | None:
     start, end = m.span()
-    if not (m["num"] or m["half"] or m["dozen"] or m["words"]):
+    if not (m["num"] or m["half"] or m["dozen"] or m["fraction"] or m["words"]):
         return None
     while start < end and text[start].isspace():
         start += 1

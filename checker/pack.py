@@ -267,7 +267,11 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop the entries pydantic adds to a location (union tags) that are not in the data."""
     path: list[Any] = []
     node = data
+    tagged = None  # the fact whose kind pydantic named in the location
     for part in loc:
+        if isinstance(node, dict) and node is not tagged and isinstance(part, str) and part in KINDS and node.get("kind") == part:
+            tagged = node  # the tag, even when the fact has a key of that name ("relation: share")
+            continue
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
@@ -481,7 +485,7 @@ def warnings(path: Path, content: bytes) -> list[str]:
     for i, fact in enumerate(pack.facts):
         if fact.kind != "quantity":
             continue
-        key = (fact.measure, fact.owner, fact.context, fact.unless, fact.valid_from)
+        key = (fact.measure, fact.unit, fact.owner, fact.context, fact.unless, fact.valid_from)
         if key in alike:
             found.append((("facts", i), f"facts {alike[key]!r} and {fact.id!r} count the same measure for the same "
                           "owner in the same sentences: a figure is compared with whichever is nearer in value; "

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from checker.numbers import Interval, describe, figures, same_unit
+from checker.numbers import Interval, describe, difference, figures, product, quotient, same_unit, sum_of
 
 
 def only(text: str):
@@ -162,3 +162,52 @@ def test_open_bounds_make_touching_intervals_disjoint() -> None:
 @pytest.mark.parametrize("value, text", [(3.4e6, "3.4 million"), (24_000, "24,000"), (1.5e9, "1.5 billion")])
 def test_describe(value: float, text: str) -> None:
     assert describe(value) == text
+
+
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("a third of its workforce", 100 / 3, None),
+        ("one-third of the roles", 100 / 3, None),
+        ("two-thirds of its staff", 200 / 3, None),
+        ("three quarters of the jobs", 75, None),
+        ("half of the roles", 50, None),
+        ("nearly half of the roles", 50, "nearly"),
+        ("about a fifth of its staff", 20, "approximately"),
+    ],
+)
+def test_a_fraction_of_something_is_a_percentage(text: str, value: float, qualifier: str | None) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit, figure.qualifier) == (pytest.approx(value), "percent", qualifier)
+    assert text[figure.start : figure.end] == text.split(" of ")[0]
+
+
+@pytest.mark.parametrize(
+    "text, inside, outside",
+    [
+        ("a third of them", [32, 34], [30, 36]),  # rounded to a simple fraction: five points wide
+        ("nearly a third of them", [30, 33], [29, 33.4]),
+        ("nearly half of them", [45, 49.9], [44, 50]),
+        ("more than half of them", [51, 90], [50]),
+    ],
+)
+def test_fraction_intervals(text: str, inside: list[float], outside: list[float]) -> None:
+    test_intervals(text, inside, outside)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a third party", "two-thirds", "the second half of the year", "the first quarter of 2026", "half a dozen"],
+)
+def test_fractions_that_are_not_of_something(text: str) -> None:
+    assert all(f.unit != "percent" for f in figures(text))
+
+
+def test_interval_arithmetic() -> None:
+    assert difference(Interval(8_950, 9_050), Interval(2_450, 2_550)) == Interval(6_400, 6_600)
+    assert difference(Interval(10, 20, lo_open=True), Interval(1, 2, hi_open=True)) == Interval(8, 19, True, False)
+    assert product(Interval(0.1, 0.2), Interval(100, 200, hi_open=True)) == Interval(10, 40, False, True)
+    assert product(Interval(0, 0.2, hi_open=True), Interval(100, 200, lo_open=True)).lo_open is False  # zero is admitted
+    assert quotient(Interval(10, 20), Interval(2, 5)) == Interval(2, 10)
+    assert quotient(Interval(10, 20), Interval(0, 5)) == Interval(2, math.inf, False, True)  # "fewer than 5"
+    assert sum_of([Interval(1, 2), Interval(3, 4, lo_open=True)]) == Interval(4, 6, True, False)

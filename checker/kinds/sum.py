@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
-from checker.numbers import Interval, describe_span, same_unit
+from checker.numbers import describe_span, same_unit, sum_of
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -59,21 +59,13 @@ def link(rule: Rule, facts: dict[str, Any]) -> Rule:
     parts = tuple(facts[p] for p in rule.part_ids)
     if any(p.measure != total.measure or p.unit != total.unit for p in parts):
         raise ValueError(f"the parts and the total must count the same measure ({total.measure}) in the same unit")
-    added = _add(p.interval for p in parts)
+    added = sum_of(p.interval for p in parts)
     if added.disjoint(total.interval):
         raise ValueError(
             f"the parts add up to {describe_span(added, total.unit)}, which the total {total.stated} "
             f"({describe_span(total.interval, total.unit)}) does not admit"
         )
     return rule._replace(total=total, parts=parts)
-
-
-def _add(intervals: Any) -> Interval:
-    items = list(intervals)
-    return Interval(
-        sum(i.lo for i in items), sum(i.hi for i in items),
-        any(i.lo_open for i in items), any(i.hi_open for i in items),
-    )
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
@@ -93,7 +85,7 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
         if not group or len(group) == len(by_owner):
             continue
         parts = [p for p in rule.parts if p.owner in group]
-        added = _add(p.interval for p in parts)
+        added = sum_of(p.interval for p in parts)
         if not claim.figure.interval.disjoint(added):
             continue
         names = " and ".join(context.names[p.owner] for p in parts if p.owner)
@@ -143,7 +135,7 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
     if any(stated[f.id].figure.interval.disjoint(f.interval) for f in (rule.total, *rule.parts)):
         return  # a part or the total is wrong by itself: the quantity finding says so
     total = stated[rule.total.id]
-    added = _add(stated[p.id].figure.interval for p in rule.parts)
+    added = sum_of(stated[p.id].figure.interval for p in rule.parts)
     if not total.figure.interval.disjoint(added):
         return
     parts = " + ".join(f'"{stated[p.id].text}"' for p in rule.parts)
