@@ -187,7 +187,7 @@ class Binder:
         nouns = "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items())
         joined = "|".join(f"(?P<{g}>{self.vocab.measures_any[m]})" for g, m in groups.items())
         after = rx.compile(
-            r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+)?"
+            r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
             r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
         )
         of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
