@@ -19,7 +19,6 @@ so its escape sequences are always factcheck's own.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import Callable, Iterable, Mapping, TextIO
 
@@ -55,6 +54,8 @@ def say(line: str, out: TextIO | None = None) -> None:
 
 def did_you_mean(name: str, known: Iterable[str], what: str = "") -> str:
     """`` (did you mean '--rules'?)`` when one of ``known`` is close to ``name``, else nothing."""
+    import difflib  # only on a usage error: a check that goes well never pays for it
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {what}{close[0]!r}?)" if close else ""
 
