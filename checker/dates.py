@@ -27,7 +27,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE = rx.compile(
     rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
-    rf"(?:{_MONTH}\s+{_DAY}(?![\d:]|\s*(?:%|percent|million|billion))(?:,?\s+{_YEAR})?"
+    rf"(?:{_MONTH}\s+{_DAY}(?!\d|:\d|\s*(?:%|percent|million|billion))(?:,?\s+{_YEAR})?"
     rf"|{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))(?![\p{{L}}\p{{N}}-])"
     rf"|(?<![\p{{L}}\p{{N}}]){_WEEKDAY}(?![\p{{L}}\p{{N}}])"

@@ -104,6 +104,8 @@ def test_date_forms_are_read() -> None:
         ("On Feb. 24, Anthropic disclosed the distillation campaigns.\n", "Feb. 24"),
         ("Anthropic named DeepSeek in a blog post on Wednesday, Feb. 23.\n", "Wednesday, Feb. 23"),
         ("Anthropic accused the Chinese labs in a post dated 23 February 2025.\n", "23 February 2025"),
+        # a timeline entry: the date, a colon, the event
+        ("**Tuesday, Feb. 24**: Anthropic publishes its post on the distillation campaigns.\n", "Tuesday, Feb. 24"),
     ],
 )
 def test_wrong_dates_of_the_event(write, text: str, wrong: str) -> None:
