@@ -138,7 +138,7 @@ _LINKS = (
     r"(?:is|was|are|were|will\s+be|would\s+be|stands|stood))"
 )
 # The measure named just before its figure: "a breakup fee of $2.8 billion", "a stake of 10%".
-_OF = r"\s+of\s+\Z"
+_OF = r"(?:\s+of|\s*:)\s+\Z"  # also a label: "Paramount's deal: about $110 billion"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
@@ -193,7 +193,7 @@ class Binder:
         of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
         before = rx.compile(
             r"(?:" + nouns + r")\b(?:" + of_party + r"(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s*,?\s+"
-            + _LINKS + r"\s+\Z|" + _OF + ")"
+            + _LINKS + r"(?:\s+(?:now|then|still|already|currently|just|only))?\s+\Z|" + _OF + ")"
         )
         return after, before
 
@@ -408,6 +408,15 @@ class Binder:
             its = self._its(sentence[: this.noun_before], owners, mentions, recent)
             if its is not None:
                 return its
+            # "Netflix had agreed to pay $27.75 a share for the studios, a deal valued at $82.7 billion"
+            if rx.search(r",\s+(?:an?|the)\s+(?:[\p{Ll}-]+\s+){0,2}\Z", sentence[: this.noun_before]):
+                opener = _clause_subject(sentence, party)
+                if opener is not None and len({m.entity for m in party if m.end <= this.noun_before}) == 1:
+                    return opener, False
+
+        boxed = self._fact_box(sentence, this, party)
+        if boxed is not None:
+            return boxed, False
 
         respectively = self._respectively(sentence, figure, measure, counted, party)
         if respectively is not None:
@@ -487,6 +496,20 @@ class Binder:
         candidates = {m.entity for m in recent + mentions if m.entity in owners and m.end <= len(before)}
         return (candidates.pop(), False) if len(candidates) == 1 else (None, True)
 
+    def _fact_box(self, sentence: str, this: Counted, party: list[Mention]) -> str | None:
+        """A fact box opens with its figure and says what it is after a colon: "**$90bn**:
+        enterprise value of the Netflix deal". The party that qualifies a noun of the measure
+        there owns it."""
+        figure = this.figure
+        if sentence[: figure.start].strip(" \t*_-•>#") or not rx.match(r"[*_]*\s*:", sentence[figure.end :]):
+            return None
+        nouns = self.noun_any if figure.unit != COUNT else self.noun
+        owning = {
+            m.entity for m in party
+            if m.start > figure.end and (noun := nouns.match(sentence, m.end)) and self.measure_of_group[noun.lastgroup] == this.measure
+        }
+        return owning.pop() if len(owning) == 1 else None
+
     @staticmethod
     def _modifier(sentence: str, noun: int, figure: int, party: list[Mention]) -> str | None:
         """The party that qualifies a measure named before its figure: "Netflix shares rose
@@ -524,6 +547,15 @@ class Binder:
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+            )
+            # "Paramount agreed to buy WBD for $31 a share": the buyer pays.
+            or (
+                len({x.entity for x in earlier}) == 1
+                and rx.fullmatch(
+                    _AI + r"\s+(?:\S+\s+){0,5}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
+                    between,
+                    rx.IGNORECASE,
+                )
             )
             # "Paramount raised its offer to $31", "Netflix put its bid at $27.75": the new value
             # of the subject's own thing.
@@ -642,6 +674,14 @@ def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     if _TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return True
     return noun_end is not None and _TOTAL_AFTER.match(sentence, noun_end) is not None
+
+
+def _clause_subject(sentence: str, party: list[Mention]) -> str | None:
+    """The party that opens the sentence as its subject ("Netflix had agreed ...")."""
+    first = party[0] if party else None
+    if first is None or sentence[: first.start].strip(" \t*_-•>#") or not rx.match(r"\s+(?-i:\p{Ll})", sentence[first.end :]):
+        return None
+    return first.entity
 
 
 def _has_figure_before(counted: list[Counted], figure: Figure, after: int) -> bool:

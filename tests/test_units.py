@@ -91,6 +91,26 @@ def test_each_mutation_is_flagged_and_only_it(write, original: str, mutated: str
     assert found == {expected}
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a label: the measure named before a colon, its possessor the owner
+        ("Acme's deal value: about $150 billion.", ("acme-value", "about $150 billion")),
+        # an appositive names the deal of the clause's subject
+        ("Acme agreed to buy Widget for $31 a share, a deal valued at $150 billion.", ("acme-value", "$150 billion")),
+        # the buyer pays
+        ("Acme has signed an agreement to buy all of Widget for $35 a share.", ("acme-offer", "$35")),
+        # a fact box: the figure first, what it is after a colon
+        ("**$150bn**: deal value of the Acme deal that Rival lost", ("acme-value", "$150bn")),
+        # a link with an adverb
+        ("The breakup fee is now $3.8 billion.", ("fee", "$3.8 billion")),
+    ],
+)
+def test_where_a_money_figure_says_what_and_whose_it_is(write, sentence: str, expected: tuple) -> None:
+    found, _ = check(write, sentence + "\n")
+    assert found == {(1, *expected)}
+
+
 def test_a_figure_in_another_unit_is_not_compared(write) -> None:
     """31 shares are not $31, and "$4,000" is not 4,000 jobs."""
     found, _ = check(write, "Acme bought 35 shares. Acme is cutting $6,000 jobs.\n")
