@@ -318,3 +318,23 @@ def test_figures_read_by_grammar_are_compared_through_the_cli(write) -> None:
     assert [(f["line"], f["fact"]) for f in report["findings"]] == [
         (3, "total-exchanges"), (5, "minimax-exchanges"), (7, "moonshot-exchanges"),
     ]
+
+
+WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list as the subject of the set's verb, a clause opener before it
+        ("When Comcast, Netflix and Paramount went into the final round, few expected this.\n", {(1, "bidders", "Comcast")}),
+        ("Bottom line: Comcast, Netflix and Paramount were all still bidding in the final round.\n", {(1, "bidders", "Comcast")}),
+        # a set of two is listed whole in two
+        ("Paramount and Netflix were bidding in the final round.\n", set()),
+        # a timeline entry dates the event after its colon
+        ("**Thursday, Feb. 27**: Paramount and WBD sign a merger agreement.\n", {(1, "agreement-date", "Thursday, Feb. 27")}),
+    ],
+)
+def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.md", text))
+    assert {(f["line"], f["fact"], f["found"]) for f in report["findings"]} == expected

@@ -196,12 +196,16 @@ def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted:
     """Items of a list of members that are not members."""
     if len({m.entity for m in mentions}) < 2:
         return
-    items = _list_items(prose, start, end, mentions)
+    items = _list_items(prose, start, end, mentions, min(3, len(rule.members)))
     if not items:
         return
     first = items[0][0]
     lead = prose[max(start, first - 80) : first]
     led = rx.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or rx.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
+    # or the list is the subject of the set's verb: "Comcast, Netflix and Paramount were all still bidding"
+    trail = prose[items[-1][1] : min(end, items[-1][1] + 60)]
+    opening = rx.fullmatch(r"[\s*_•>#-]*(?:[^,;:]{1,30}:\s*)?(?:" + _OPENER + r")?", prose[start:first])
+    led = led or (opening and rx.match(r"\s+(?:\S+\s+){0,3}?" + rule.accusing, trail))
     if not led or rx.search(r"(?i)\b(?:not|never|no)\b", lead):
         return
     for item_start, item_end, member in items:
@@ -213,16 +217,20 @@ def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted:
         yield agreement(rule, "parties", items[0][0], items[-1][1], prose[items[0][0] : items[-1][1]])
 
 
-def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[int, int, bool]]:
-    """The coordinated list around the members: (start, end, is a member) per item."""
+def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int = 3) -> list[tuple[int, int, bool]]:
+    """The coordinated list around the members: (start, end, is a member) per item; at least
+    ``shortest`` items (a set of two is listed whole in two)."""
     by_start = {m.start: m for m in mentions}
     pos = mentions[0].start
     items: list[tuple[int, int, bool]] = []
     while True:  # names listed before the first member: "accused Alibaba, Moonshot AI and ..."
         earlier = rx.search(r"(?<![\p{L}\p{N}])" + _NAME.pattern + r"\s*,\s*\Z", prose[start:pos])
-        if not earlier or not _is_name(earlier.group(1) if earlier.groups() else earlier.group()):
+        if not earlier:
             break
-        pos = start + earlier.start()
+        opener = rx.match(_OPENER, earlier.group(1))  # "When Comcast, Netflix and ...": the name is Comcast
+        if not _is_name(earlier.group(1)[opener.end() if opener else 0 :]):
+            break
+        pos = start + earlier.start() + (opener.end() if opener else 0)
     while pos < end:
         member = by_start.get(pos)
         if member:
@@ -250,11 +258,15 @@ def _list_items(prose: str, start: int, end: int, mentions: list) -> list[tuple[
                 if name:
                     items.append((pos, name.end(), False))
             break
-    if len(items) < 3 or sum(1 for i in items if i[2]) < 2:
+    if len(items) < shortest or sum(1 for i in items if i[2]) < 2:
         return []
     if not all(_is_name(prose[s:e]) for s, e, member in items if not member):
         return []
     return items
+
+
+# Words that open a clause before a list of names: "When Comcast, Netflix and Paramount went ..."
+_OPENER = r"(?:When|While|As|After|Before|Because|If|Since|Though|Although|And|But|Once|Until|Whether)\s+"
 
 
 def _is_name(text: str) -> bool:
