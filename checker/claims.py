@@ -24,6 +24,7 @@ from typing import Iterable, NamedTuple
 
 from checker import rx
 from checker.document import paragraph_break
+from checker.language.constructions import DATELINE_AT
 from checker.numbers import COUNT, Figure, figures
 
 
@@ -679,7 +680,9 @@ def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
 def _clause_subject(sentence: str, party: list[Mention]) -> str | None:
     """The party that opens the sentence as its subject ("Netflix had agreed ...")."""
     first = party[0] if party else None
-    if first is None or sentence[: first.start].strip(" \t*_-•>#") or not rx.match(r"\s+(?-i:\p{Ll})", sentence[first.end :]):
+    dateline = DATELINE_AT.match(sentence)
+    opening = sentence[dateline.end() if dateline else 0 : first.start] if first else ""
+    if first is None or opening.strip(" \t*_-•>#") or not rx.match(r"\s+(?-i:\p{Ll})", sentence[first.end :]):
         return None
     return first.entity
 

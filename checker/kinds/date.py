@@ -34,7 +34,7 @@ from checker.dates import WEEKDAYS, DateMention, mentions
 from checker.claims import Mention
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject
+from checker.language.constructions import ANAPHOR_SUBJECT, DATELINE_AT, antecedent_subject
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
@@ -65,8 +65,6 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     )
 
 
-# A wire dateline dates the story, not the event: "WASHINGTON, Feb. 24, 2026 -- ..."
-_DATELINE = rx.compile(r"\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40},\s+(?P<date>[^-—–(]{3,30}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s")
 # What may stand between an event's date and the cue after it: "Monday's blog post".
 _DATE_THEN_CUE = rx.compile(
     r"(?i)(?:'s|’s)?,?\s+(?:(?:the|its|a|an|new|formal|public|surprise|company|lengthy|detailed)\s+){0,2}"
@@ -85,7 +83,7 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     """Every date of the event the draft states: a finding when it is wrong."""
     prose = context.document.prose
-    dateline = next(filter(None, (_DATELINE.match(prose, s) for s, _ in context.sentences[:6])), None)
+    dateline = next(filter(None, (DATELINE_AT.match(prose, s) for s, _ in context.sentences[:6])), None)
     today = context.document.date
     if today is None and dateline:
         dated = mentions(prose, dateline.start("date"), dateline.end("date"), 0, None)

@@ -70,7 +70,18 @@ ANAPHOR_SUBJECT = Construction(
     misses=("Its rivals said nothing on Tuesday.", "The companies published nothing.", "Italy published its figures."),
 )
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT)
+DATELINE = Construction(
+    "a wire dateline before the story's first words: it dates the story, not an event",
+    r"(?-i:\p{Lu}[\p{Lu}\p{Lt} .,'’/-]{1,40}),\s+(?P<date>[^-—–(]{3,30}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s",
+    matches=(
+        "WASHINGTON, Feb. 24, 2026 -- The agency said it would review the case.",
+        "NEW YORK, Feb 27 (Meridian Wire) - The company signed the agreement on Friday.",
+    ),
+    misses=("The company signed a deal on Friday - a big one.", "In New York, Feb. 27 was a Friday."),
+)
+DATELINE_AT = rx.compile(DATELINE.pattern)
+
+CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE)
 
 
 def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:
