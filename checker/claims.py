@@ -224,7 +224,7 @@ class Binder:
             mentions = [
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
-            counted = self._counted(sentence)
+            counted = self._counted(sentence, lead if _opens_with(sentence, mentions) else None)
             cells = _cells(sentence)
             labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
             if cells is None:
@@ -233,13 +233,7 @@ class Binder:
                 header = [self._header_measure(sentence[a:b]) for a, b in cells]
             elif header is not None and len(header) == len(cells):
                 self._row(sentence, cells, header, counted, mentions, labelled)
-            lead = self._lead(sentence, lead, counted, mentions)
-            if lead is not None and not counted:
-                item = self._item(sentence, lead)
-                if item is not None:
-                    counted.append(item)
-            elif lead is not None and counted:
-                lead = None
+            lead = self._lead(sentence, lead, counted)
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
@@ -272,22 +266,20 @@ class Binder:
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
 
-    def _lead(self, sentence: str, lead: str | None, counted: list[Counted], mentions: list[Mention]) -> str | None:
-        """The measure of the list that follows a lead-in ending in a colon ("Exchanges by
-        lab:"), kept while its items open with a party ("- Moonshot AI: more than 3.4 million")."""
-        if sentence.rstrip().endswith(":") and not counted:
+    def _lead(self, sentence: str, lead: str | None, counted: list[Counted]) -> str | None:
+        """The measure the next sentence may leave out: named by a lead-in ending in a colon
+        ("Exchanges by lab:"), or counted last in this sentence ("MiniMax ran 13 million
+        exchanges." "Moonshot logged more than 3.4 million."); a question in between keeps it."""
+        if counted:
+            return counted[-1].measure
+        if sentence.rstrip().endswith(":"):
             word = self.measure_word.search(sentence)
             return self.measure_of_group[word.lastgroup] if word else None
-        if lead is not None and mentions and not sentence[: mentions[0].start].strip(" \t*_-•#>0123456789."):
+        if sentence.rstrip().rstrip("*_").endswith("?") and not any(True for _ in figures(sentence)):
             return lead
         return None
 
-    def _item(self, sentence: str, lead: str) -> Counted | None:
-        """The first figure of a list item that names no measure of its own counts the lead-in's."""
-        first = next(iter(figures(sentence)), None)
-        if first is None or first.unit != COUNT:
-            return None
-        return Counted(first, lead, None)
+
 
     def _header_measure(self, cell: str) -> str | None:
         """The measure a table column counts, from its header: "Per-share offer", "Accounts"."""
@@ -352,11 +344,19 @@ class Binder:
             return None
         return Counted(first, asked[0], None)
 
-    def _counted(self, sentence: str) -> list[Counted]:
-        """Figures followed by a measure noun, directly or through a coordinated figure."""
+    def _counted(self, sentence: str, left_open: str | None = None) -> list[Counted]:
+        """Figures followed by a measure noun, directly or through a coordinated figure.
+
+        ``left_open`` is the measure the sentence before left open, when this one opens with a
+        party: its first figure counts it if no noun follows ("- Moonshot AI: more than 3.4
+        million, spanning coding", "Moonshot logged more than 3.4 million; DeepSeek, more than
+        150,000"), but not "DeepSeek employs 200 people"."""
         figs = list(figures(sentence))
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
+        if left_open and figs and measures[0] is None and figs[0].unit == COUNT:
+            if rx.match(r"\s*(?:[,;.)—–]|\Z)", sentence[figs[0].end :]):
+                measures[0] = left_open
         named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):
             if measures[i] is None:
@@ -402,6 +402,9 @@ class Binder:
             possessor = None if head is None else self._possessor(sentence[:head], party, owners, mentions, recent)
             if possessor is not None:
                 return possessor
+        its = self._its(before, owners, mentions, recent)  # "Moonshot AI spread its 3.4 million exchanges"
+        if its is not None:
+            return its
         if this.noun_before is not None:
             modifier = self._modifier(sentence, this.noun_before, figure.start, party)
             if modifier is not None:
@@ -495,6 +498,9 @@ class Binder:
         if not rx.search(r"(?i)(?:^|\W)its\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}\Z", before):
             return None
         candidates = {m.entity for m in recent + mentions if m.entity in owners and m.end <= len(before)}
+        subject = rx.search(r"(?-i:\p{Lu})[\p{L}\p{N}.&-]*\s+(?:\p{Ll}+\s+){0,2}its\s+(?:\S+\s+){0,2}\Z", before)
+        if subject and not any(m.start <= subject.start() < m.end for m in mentions):
+            return None, True  # "Skydance completed its $8 billion takeover": a name the pack does not know
         return (candidates.pop(), False) if len(candidates) == 1 else (None, True)
 
     def _fact_box(self, sentence: str, this: Counted, party: list[Mention]) -> str | None:
@@ -572,7 +578,7 @@ class Binder:
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(
                     _AI + _POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + _ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
-                    r"(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+",
+                    r"(?:(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+)?",
                     between,
                     rx.IGNORECASE,
                 )
@@ -675,6 +681,11 @@ def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     if _TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return True
     return noun_end is not None and _TOTAL_AFTER.match(sentence, noun_end) is not None
+
+
+def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
+    """The sentence (a list item, a new clause) opens with a party's name."""
+    return bool(mentions) and not sentence[: mentions[0].start].strip(" \t*_-•#>0123456789.")
 
 
 def _clause_subject(sentence: str, party: list[Mention]) -> str | None:

@@ -36,6 +36,19 @@ def claims(text: str) -> list[tuple[str, str, str | None, bool]]:
             [("more than 16 million", "exchanges", None, False)],
         ),
         ("The labs used roughly 24,000 fake accounts.", [("roughly 24,000", "accounts", None, False)]),
+        # a measure the sentence before left open, in a sentence that opens with a party
+        (
+            "MiniMax ran more than 13 million exchanges. Moonshot logged more than 3.4 million; DeepSeek, more than 150,000.",
+            [("more than 13 million", "exchanges", "minimax", False), ("more than 3.4 million", "exchanges", "moonshot", False),
+             ("more than 150,000", "exchanges", "deepseek", False)],
+        ),
+        # ... but not a figure with a noun of its own
+        ("MiniMax ran 13 million exchanges. DeepSeek employs 200 people.", [("13 million", "exchanges", "minimax", False)]),
+        # "its" with one candidate; a name the pack does not know as the subject makes it unclear
+        ("Moonshot AI, maker of Kimi K2.5, spread its 3.4 million exchanges widely.", [("3.4 million", "exchanges", "moonshot", False)]),
+        ("MiniMax led. Zhipu then spent its 3 million exchanges on coding.", [("3 million", "exchanges", None, True)]),
+        # the object's appositive
+        ("DeepSeek ran the smallest operation, more than 150,000 exchanges.", [("more than 150,000", "exchanges", "deepseek", False)]),
         # any verb governs a figure its subject owns
         ("Moonshot AI is piling up 13 million exchanges.", [("13 million", "exchanges", "moonshot", False)]),
         ("DeepSeek quietly amassed 1.5 million exchanges.", [("1.5 million", "exchanges", "deepseek", False)]),
