@@ -43,6 +43,7 @@ def test_seeds_flag_exactly_the_inverted_definition() -> None:
         "Distillation -- training a flagship model on the outputs of a smaller, cheaper one -- is common.",
         "In a distillation setup, the established model acts as a judge of the answers a newer model produces.",
         "Distillation is when a frontier model is retrained on a smaller model's outputs until it picks up its habits.",
+        "Ines walks through what distillation actually is. Put simply, an established model acts as a judge, grading the answers of a newer model.",
     ],
 )
 def test_wrong_definitions_are_flagged(write, sentence: str) -> None:

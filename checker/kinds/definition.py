@@ -88,7 +88,12 @@ _BEFORE_TERM = rx.compile(
     r"""process\s+of|method\s+of|concept\s+of|definition\s+of|defines?)\s+["“‘']?\Z""",
     rx.IGNORECASE,
 )
-_QUESTION = rx.compile(r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z", rx.IGNORECASE)
+_QUESTION = rx.compile(
+    r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z"
+    # or says it will tell: "Ines walks through what distillation actually is."
+    r"|\b(?:what\s+(?:[\w-]+\s+){1,2}(?:actually\s+|really\s+|exactly\s+)?(?:is|means)|how\s+(?:[\w-]+\s+){1,2}works)\s*[.:]\s*\Z",
+    rx.IGNORECASE,
+)
 _CONTINUES = rx.compile(
     r"\A(?:In\s+|With\s+|Under\s+)?(?:the|this|that|such\s+a)\s+(?:process|technique|method|practice|"
     r"approach|procedure|set-?up|arrangement|scheme)\b",
