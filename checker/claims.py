@@ -177,16 +177,16 @@ class Binder:
         self.measure_of_group = groups
         self.noun, self.noun_before = self._nouns(groups, vocab.measures)
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
-        self.header_word = rx.compile(r"\b(?:" + "|".join(f"(?P<{g}>{vocab.measures_any[m]})" for g, m in groups.items()) + r")\b")
-        self.measure_word = rx.compile(r"\b(?:" + "|".join(f"(?P<{g}>{vocab.measures[m]})" for g, m in groups.items()) + r")\b")
+        self.header_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
+        self.measure_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures) + r")\b")
         self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
     def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
         """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
         named before it: "the fraudulent accounts numbered about 26,000", "the number of
         accounts involved was put at 30,000"."""
-        nouns = "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items())
-        joined = "|".join(f"(?P<{g}>{self.vocab.measures_any[m]})" for g, m in groups.items())
+        nouns = _alternatives(groups, patterns)
+        joined = _alternatives(groups, self.vocab.measures_any)
         after = rx.compile(
             r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
             r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
@@ -354,9 +354,6 @@ class Binder:
         figs = list(figures(sentence))
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
-        if left_open and figs and measures[0] is None and figs[0].unit == COUNT:
-            if rx.match(r"\s*(?:[,;.)—–]|\Z)", sentence[figs[0].end :]):
-                measures[0] = left_open
         named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):
             if measures[i] is None:
@@ -366,6 +363,9 @@ class Binder:
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
                     named_before[i] = before.start()
+        if left_open and figs and measures[0] is None:
+            if rx.match(r"\s*(?:[,;.)—–]|\Z)", sentence[figs[0].end :]):
+                measures[0] = left_open
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
@@ -417,6 +417,10 @@ class Binder:
                 opener = _clause_subject(sentence, party)
                 if opener is not None and len({m.entity for m in party if m.end <= this.noun_before}) == 1:
                     return opener, False
+
+        labelled = _label_owner(sentence, figure, party, counted)
+        if labelled is not None:
+            return labelled, False
 
         boxed = self._fact_box(sentence, this, party)
         if boxed is not None:
@@ -479,7 +483,7 @@ class Binder:
         """The owner named by a possessive right before a figure or its noun, with up to two
         modifiers between: "MiniMax's", "Paramount's revised", "the company's"."""
         possessive = rx.search(
-            r"(?:'s|’s|')\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}(?P<of>(?<=\p{Ll}\s+)of\s+)?\Z", before
+            r"(?:'s|’s|')\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s*){0,2}(?P<of>(?<=\p{Ll}\s+)of\s+|(?<=\p{Ll}):\s+)?\Z", before
         )
         if possessive is None:
             return None
@@ -665,7 +669,9 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     """A part or an average, not the whole: "690 exchanges per account", "a single network
     managed 20,000 accounts"."""
     after = sentence[figure.end if noun_end is None else noun_end :][:40]
-    return bool(_DISTRIBUTIVE.search(sentence[max(0, figure.start - 50) : figure.start]) or _DISTRIBUTIVE.search(after))
+    before = sentence[max(0, figure.start - 50) : figure.start]
+    before = rx.split(r"[,;:—–()]", before)[-1]  # in the figure's own clause: "15 from each studio, and 45 days" is not
+    return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after))
 
 
 # A figure said to be the whole: "the combined total at 16 million", "a total of", "16 million
@@ -681,6 +687,23 @@ def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     if _TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return True
     return noun_end is not None and _TOTAL_AFTER.match(sentence, noun_end) is not None
+
+
+def _alternatives(groups: dict[str, str], patterns: dict[str, str]) -> str:
+    """One named group per measure; a pack without measures matches nothing (not the empty string)."""
+    return "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items()) or "(?!)"
+
+
+def _label_owner(sentence: str, figure: Figure, party: list[Mention], counted: list[Counted]) -> str | None:
+    """A line labelled by one party owns the figures after the label, until another party is
+    named: "Netflix’s old deal: $27.75 a share, $82.7 billion enterprise value"."""
+    label = _LABEL.match(sentence)
+    if label is None or figure.start < label.end():
+        return None
+    named = {m.entity for m in party if m.end <= label.end()}
+    if len(named) != 1 or any(label.end() <= m.start < figure.start for m in party):
+        return None
+    return named.pop()
 
 
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:

@@ -120,3 +120,18 @@ def test_a_figure_in_another_unit_is_not_compared(write) -> None:
 def test_its_with_two_candidates_stays_silent(write) -> None:
     found, report = check(write, "Rival lost to Acme. Its shares rose 14%.\n")
     assert found == set()
+
+
+def test_a_pack_without_measures_reads_lead_ins_questions_and_tables(write) -> None:
+    """A pack of names only: the measure lookups find nothing, and nothing fails."""
+    pack = write("rules/names.yaml", (
+        "id: names\ntitle: Names only\nsources: [{id: s, title: S}]\nentities: [{id: acme, name: Acme}]\n"
+        "facts:\n  - {id: sp, kind: spelling, entity: acme, wrong: [Acmee], source: s,"
+        " examples: {pass: [Acme won.], fail: [Acmee won.]}}\n"
+    ))
+    draft = write("d.md", (
+        "Acmee, itemised:\n\n- Acme: one\n\nHow many units did Acme sell? About 4,000 units, or 12% of the market.\n\n"
+        "| Firm | Units |\n|---|---|\n| Acme | 4,000 |\n"
+    ))
+    code, report = run_json("--rules", pack, "--all-documents", draft)
+    assert code == 1 and [(f["line"], f["fact"]) for f in report["findings"]] == [(1, "sp")]
