@@ -98,7 +98,7 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 class _Found(NamedTuple):
     start: int
     end: int
-    hits: list[tuple[Rule, bool]]  # (fact, whether the words contradict it), of the span and the phrases inside it
+    hits: list[tuple[Rule, bool, bool]]  # (fact, whether its words contradict it, whether they are the whole span)
 
 
 def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
@@ -115,12 +115,13 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             if quoted and context.quotes == "skip":
                 continue
             owner, opening, labelled = _owner(context, index, found.start, found.end, parties)
-            hits = [(r, c) for r, c in found.hits if _applies(r, context, index, labelled, parties)]
+            hits = [(r, c, whole) for r, c, whole in found.hits if _applies(r, context, index, labelled, parties)]
             if not hits or _unasserted(prose[opening : found.start]):
                 continue
             extra = {"severity": "warning"} if quoted and context.quotes == "warn" else {}
             said = f'"{text}"' + (" inside a quotation" if quoted else "")
-            wrong = next((r for r, c in hits if c and (not r.owners or owner in r.owners)), None)
+            # words that contradict a fact only as a whole: not "available in China" inside "not available in China"
+            wrong = next((r for r, c, whole in hits if c and whole and (not r.owners or owner in r.owners)), None)
             if wrong is not None:
                 yield contradiction(
                     wrong, "action", found.start, found.end,
@@ -128,7 +129,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                     found=text, expected=wrong.says, **extra,
                 )
                 continue
-            stated = [r for r, c in hits if not c]
+            stated = [r for r, c, _ in hits if not c]
             story = next((r for r in stated if not r.owners), None)
             if story is not None:
                 yield agreement(story, "action", found.start, found.end, text)
@@ -177,14 +178,16 @@ def _spans(rules: list[Rule], prose: str, start: int, end: int) -> list[_Found]:
             if pattern is not None:
                 matches += [(m.start(), m.end(), rule, contradicting) for m in rx.finditer(pattern, prose, pos=start, endpos=end)]
     matches.sort(key=lambda m: (m[0], -m[1]))
-    spans: list[_Found] = []
-    for s, e, rule, contradicting in matches:
-        if spans and s < spans[-1].end:
-            spans[-1].hits.append((rule, contradicting))
-            if e > spans[-1].end:
-                spans[-1] = spans[-1]._replace(end=e)
+    groups: list[list[tuple[int, int, Rule, bool]]] = []
+    for match in matches:
+        if groups and match[0] < max(m[1] for m in groups[-1]):
+            groups[-1].append(match)
         else:
-            spans.append(_Found(s, e, [(rule, contradicting)]))
+            groups.append([match])
+    spans = []
+    for group in groups:
+        s, e = group[0][0], max(m[1] for m in group)
+        spans.append(_Found(s, e, [(rule, contradicting, (a, b) == (s, e)) for a, b, rule, contradicting in group]))
     return spans
 
 
