@@ -192,10 +192,11 @@ def _spans(rules: list[Rule], prose: str, start: int, end: int) -> list[_Found]:
 
 
 # What may precede a party that is the subject of its clause: the start of the sentence (a
-# bullet, a number), a clause break, a conjunction, or a reporting verb ("Anthropic said DeepSeek ...").
+# bullet, a number), a clause break, a conjunction, or a reporting verb ("Anthropic said DeepSeek ..."),
+# and a quotation that opens there.
 _OPENING = rx.compile(
     r"(?:\A[\W\d_]*|(?:[,;:—–]|\s-)\s*|\b(?:that|and|but|when|after|as|because|since|with|said|says|say|alleged|"
-    r"alleges|added|adds|noted|notes|wrote|writes|claimed|claims|argued|argues|reported|reports)\s+)\Z",
+    r"alleges|added|adds|noted|notes|wrote|writes|claimed|claims|argued|argues|reported|reports)\s+)[\"“‘]?\Z",
     rx.IGNORECASE,
 )
 # What follows a party that is the subject: its possessive ("DeepSeek's campaign targeted"), or
