@@ -15,16 +15,16 @@ class Fact(FactBase):
         None,
         description="The party (or parties) the property or action belongs to; none: a statement about the story itself.",
     )
-    label: Text = Field(description="How messages name the property, e.g. 'What Moonshot AI's campaign targeted'.")
+    label: Text = Field(description="How messages name the property, e.g. 'What the bid offered'.")
     property: Id | None = Field(
         None,
         description="What the fact says of its owner, shared by the facts that say it of other parties (e.g. "
-        "targets): a draft that gives another party's phrase to this owner is told what the pack says of it.",
+        "offer): a draft that gives another party's phrase to this owner is told what the pack says of it.",
     )
     says: Text | None = Field(None, description="The property in the desk's words, as messages quote it; default: the phrases.")
-    phrases: list[Text] = Field([], description="Words or phrases that state the property (computer vision, tool use).")
+    phrases: list[Text] = Field([], description="Words or phrases that state the property (dredging, hull welding).")
     contradicts: list[Text] = Field(
-        [], description="Words or phrases that state what the pack says is not so (hacked into, stole the weights)."
+        [], description="Words or phrases that state what the pack says is not so (bribed officials, rigged the tender)."
     )
     context: Text | None = Field(
         None,
