@@ -193,6 +193,7 @@ def _plain(rule: object) -> list[str]:
     for key, label in (
         ("label", "what"), ("stated", "value"), ("interval", "admits"), ("meaning", "means"), ("name", "spelt"),
         ("event", "event"), ("canonical", "parties"), ("accuser", "attributed to"), ("formula", "relation"),
+        ("whose", "whose"), ("says", "says"), ("denies", "contradicted by"),
     ):
         value = getattr(rule, key, None)
         if value is None:

@@ -13,7 +13,8 @@ def test_rules_list_is_a_table_of_every_fact() -> None:
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0 and lines[0].split() == ["pack", "fact", "kind", "severity", "source"]
     assert any(line.split()[1:4] == ["distillation-definition", "definition", "error"] for line in lines[1:])
-    assert len(lines) == 1 + 14
+    assert any(line.split()[1:4] == ["deepseek-targets", "action", "error"] for line in lines[1:])
+    assert len(lines) == 1 + 20
 
 
 def test_the_bundled_pack_passes_check_strict_and_its_own_tests() -> None:

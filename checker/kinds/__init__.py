@@ -5,7 +5,7 @@ Each kind module defines ``compile_fact`` (the validated fact as a plain rule) a
 :class:`checker.findings.Agreement`); its pydantic model, ``Fact`` with ``kind: Literal[name]``, lives in the
 module of :mod:`checker.schema` of the same name, so checking never imports pydantic.
 Optional: ``link(rule, compiled)`` resolves references to other facts once all are compiled
-(sum, relation), ``aliases(fact)`` adds names that also identify an entity (spelling), and
+(sum, relation, action), ``aliases(fact)`` adds names that also identify an entity (spelling), and
 ``triggers(fact, names, nouns)`` lists words of which a document must contain one for the fact
 to find anything in it (see :class:`checker.compiled.Triggers`); without it, a fact is checked
 in every document.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checker.kinds import attribution, date, definition, parties, quantity, relation, spelling, sum
+from checker.kinds import action, attribution, date, definition, parties, quantity, relation, spelling, sum
 
 KINDS: dict[str, ModuleType] = {
     "quantity": quantity,
@@ -26,4 +26,5 @@ KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
     "sum": sum,
     "relation": relation,
+    "action": action,
 }

@@ -55,14 +55,15 @@ def render(run: Run, out: TextIO) -> None:
 
 def _rule(fact: Any) -> dict[str, Any]:
     source = fact.source_title + (f" <{fact.source_url}>" if fact.source_url else "")
-    text = f"A {fact.kind} fact of the pack. Source: {source}." + (f" {fact.note}" if fact.note else "")
+    article = "An" if fact.kind[:1] in "aeiou" else "A"  # "An action fact", "A date fact"
+    text = f"{article} {fact.kind} fact of the pack. Source: {source}." + (f" {fact.note}" if fact.note else "")
     markdown_source = f"[{fact.source_title}]({fact.source_url})" if fact.source_url else fact.source_title
     rule: dict[str, Any] = {
         "id": fact.id,
         "name": "".join(part.capitalize() for part in fact.id.split("-")),
         "shortDescription": {"text": f"Draft contradicts the pack's fact {fact.id} ({fact.kind})"},
         "fullDescription": {"text": text},
-        "help": {"text": text, "markdown": f"A `{fact.kind}` fact of the pack. Source: {markdown_source}."},
+        "help": {"text": text, "markdown": f"{article} `{fact.kind}` fact of the pack. Source: {markdown_source}."},
         "defaultConfiguration": {"level": LEVELS[fact.severity]},
         "properties": {"kind": fact.kind, "tags": ["factcheck", fact.kind]},
     }
