@@ -25,6 +25,10 @@ from typing import Iterable, NamedTuple
 from checker import rx
 from checker.document import paragraph_break
 from checker.language.constructions import DATELINE_AT
+from checker.language.grammar import (
+    ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, FIGURE_VERBS, NAME_SUFFIX, POSSESSED, PRONOUN, PROPER, VERB_PHRASE, WHICH_SAYS,
+    coordinated_tail,
+)
 from checker.numbers import COUNT, Figure, figures
 
 
@@ -66,59 +70,13 @@ class FigureClaim(NamedTuple):
     quoted: bool = False  # inside quotation marks (compared only when the pack's quote policy says so)
 
 
-_VERBS = (
-    r"(?:had|has|have|held|holds|logged|logs|generated|generates|ran|runs|conducted|made|makes|"
-    r"accounted\s+for|accounts\s+for|(?:was|is|were)\s+(?:responsible\s+for|behind)|carried\s+out|"
-    r"drove|produced|racked\s+up|created|used|operated|amassed|initiated|sent|submitted|"
-    r"exchanged|accumulated|clocked|tallied|recorded|engaged\s+in|"
-    r"(?:was|is)\s+(?:linked|tied)\s+to|(?:was|is)\s+(?:credited\s+with|blamed\s+for)|"
-    r"generating|logging|holding|running|conducting|making|producing|creating|sending|"
-    r"accounting\s+for)"
-)
-# "was alleged to have conducted", "is said to have run", "is accused of generating"
-# Any verb governs a figure its subject owns: "is cutting", "will cut", "came to", "employs".
-# Without a tagger, a verb is a word the way verbs are written (-ed, -s, -ing, or an irregular
-# past), after at most two auxiliaries, with at most one particle after it; the words that
-# look like one and are not ("versus", "plus") are left out.
-_AUXILIARY = r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did)"
-_IRREGULAR = (
-    r"(?:ran|run|held|hold|made|make|came|come|put|took|take|got|get|sent|send|hit|cut|spent|spend|paid|pay|lost|"
-    r"won|win|saw|see|did|drew|grew|rose|fell|led|brought|bought|sold|sell|kept|keep|gave|give|found|left|built|"
-    r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|had|has|have)"
-)
-_NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|us|less|unless|whereas|perhaps|news|series|species)"
-_ANY_VERB = (
-    r"(?:" + _AUXILIARY + r"\s+(?:not\s+)?){0,2}(?:" + _IRREGULAR + r"|(?!" + _NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
-    r"(?:\s+(?:to|at|for|up|out|in|about|over|off|down|through))?"
-    # a verb that governs another: "agreed to pay", "plans to cut", "said it would cut"
-    r"(?:\s+(?:to|it\s+would|it\s+will|they\s+would|they\s+will)\s+\p{Ll}{2,})?"
-    # its object's article: "agreed a $120 billion takeover", "agreed to a $7 billion fee"
-    r"(?:\s+(?:an?|its|their))?"
-)
-_VERB_PHRASE = (
-    r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
-    r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + _VERBS + r"|" + _ANY_VERB + r")"
-)
-_AI = r"(?:\s+A\.?-?I\.?)?"
-# The party's own thing as subject: "DeepSeek's campaign, by contrast, was ...", "DeepSeek's was ..."
-_POSSESSED = r"(?:(?:'s|’s)(?:\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:,\s+[^,;:]{1,30},)?)?)?"
-# Up to two proper adjectives or initialisms before a noun: "Chinese", "AI", "U.S." (case as written).
-_PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
 _COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
 # A group as subject: "the labs together generated", "the three Chinese firms ran".
 _GROUP_SUBJECT = rx.compile(
-    r"\b(?:the\s+" + _COUNT + _PROPER + r"(?:labs|companies|firms|developers|groups)|they)"
-    r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + _VERB_PHRASE + r"\s+\Z",
+    r"\b(?:the\s+" + _COUNT + PROPER + r"(?:labs|companies|firms|developers|groups)|they)"
+    r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE + r"\s+\Z",
     rx.IGNORECASE,
 )
-# "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
-_WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
-_ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
-_APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
-_ANAPHOR = (
-    r"(?:the|that|this)\s+" + _PROPER + r"(?:company|firm|lab|laboratory|startup|start-up|developer|group)\b"
-)
-_PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + _ANAPHOR, rx.IGNORECASE)
 _AGENT = rx.compile(
     r"\s+(?:(?:came|come|were|was|are)\s+)?(?:from|by|attributed\s+to|linked\s+to|tied\s+to|"
     r"traced\s+to|generated\s+by|made\s+by|run\s+by|conducted\s+by|belonging\s+to)\s+(?:the\s+)?\Z"
@@ -436,11 +394,11 @@ class Binder:
         for m in party:
             between = sentence[m.end : figure.start]
             # "...; DeepSeek 150,000", ", Moonshot AI for more than 3.4 million", "; DeepSeek, more than 150,000"
-            item = rx.fullmatch(_AI + r"(?:\s+(?:for|with|at|on)\s+|\s*,\s*|\s+)", between) and rx.search(
+            item = rx.fullmatch(NAME_SUFFIX + r"(?:\s+(?:for|with|at|on)\s+|\s*,\s*|\s+)", between) and rx.search(
                 r"(?:[;,]\s*(?:and\s+)?|\s+and\s+)\Z", sentence[: m.start]
             )
-            item = item or (rx.fullmatch(_AI + r"\s+", between) and rx.search(r"^\s*\Z", sentence[: m.start]))
-            if (item or rx.fullmatch(_AI + r"\s*[:—–|]\s*|\s+-\s+", between)) and not _has_figure_before(
+            item = item or (rx.fullmatch(NAME_SUFFIX + r"\s+", between) and rx.search(r"^\s*\Z", sentence[: m.start]))
+            if (item or rx.fullmatch(NAME_SUFFIX + r"\s*[:—–|]\s*|\s+-\s+", between)) and not _has_figure_before(
                 counted, figure, m.end
             ):
                 return m.entity, False
@@ -460,7 +418,7 @@ class Binder:
                     return m.entity, False
 
         if rx.search(
-            r"(?:^|[,;]\s+|\b(?:and|but|while|as|said|says)\s+)" + _ANAPHOR + _ADVERBS + r"\s+" + _VERBS + r"\s+\Z",
+            r"(?:^|[,;]\s+|\b(?:and|but|while|as|said|says)\s+)" + ANAPHOR + ADVERBS + r"\s+" + FIGURE_VERBS + r"\s+\Z",
             before,
             rx.IGNORECASE,
         ):
@@ -468,7 +426,7 @@ class Binder:
 
         if not any(m.end <= figure.start for m in party) and _is_total(sentence, figure, noun_end):
             return None, False  # "put the traffic at 15 million exchanges in total, with MiniMax ..."
-        if party or _PRONOUN.search(before):
+        if party or PRONOUN.search(before):
             return None, True
         label = _LABEL.match(before)
         if label and not _COLLECTIVE.search(label.group()):
@@ -491,7 +449,7 @@ class Binder:
         named = [m for m in party if m.end == pos]
         if named:
             return named[0].entity, False
-        if rx.search(_ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
+        if rx.search(ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
             return self._antecedent(recent, owners, mentions, len(before))
         return None if possessive["of"] else (None, True)  # "Anthropic's estimate of ..." names no owner
 
@@ -547,7 +505,7 @@ class Binder:
         between = sentence[m.end : figure.start]
         if not (
             rx.fullmatch(
-                _AI + _POSSESSED + _ADVERBS + _APPOSITIVE + _ADVERBS + _WHICH_SAYS + r"\s+(?:" + _VERB_PHRASE + r"|is|was)"
+                NAME_SUFFIX + POSSESSED + ADVERBS + APPOSITIVE + ADVERBS + WHICH_SAYS + r"\s+(?:" + VERB_PHRASE + r"|is|was)"
                 + r"(?:\s+(?:with\s+(?-i:\p{Lu})[\p{L}\p{N}.-]*|in\s+total|overall|together|combined))?\s+",
                 between,
                 rx.IGNORECASE,
@@ -557,13 +515,13 @@ class Binder:
             # figure ("DeepSeek trailed MiniMax, with ..." is DeepSeek's figure, not MiniMax's).
             or (
                 len({x.entity for x in earlier}) == 1
-                and rx.fullmatch(_AI + r"\s*,?\s+with\s+", between)
+                and rx.fullmatch(NAME_SUFFIX + r"\s*,?\s+with\s+", between)
             )
             # "Paramount agreed to buy WBD for $31 a share": the buyer pays.
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(
-                    _AI + r"\s+(?:\S+\s+){0,5}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
+                    NAME_SUFFIX + r"\s+(?:\S+\s+){0,5}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
                     between,
                     rx.IGNORECASE,
                 )
@@ -573,7 +531,7 @@ class Binder:
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(
-                    _AI + _ADVERBS + r"\s+" + _VERB_PHRASE + r"\s+(?:its|their)\s+(?:[\p{Ll}-]+\s+){1,3}(?:to|at|of)\s+",
+                    NAME_SUFFIX + ADVERBS + r"\s+" + VERB_PHRASE + r"\s+(?:its|their)\s+(?:[\p{Ll}-]+\s+){1,3}(?:to|at|of)\s+",
                     between,
                     rx.IGNORECASE,
                 )
@@ -581,7 +539,7 @@ class Binder:
             or (
                 len({x.entity for x in earlier}) == 1
                 and rx.fullmatch(
-                    _AI + _POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + _ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
+                    NAME_SUFFIX + POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
                     r"(?:(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+)?",
                     between,
                     rx.IGNORECASE,
@@ -589,7 +547,7 @@ class Binder:
             )
         ):
             return None
-        listed = _coordinated_tail(sentence, earlier)
+        listed = coordinated_tail(sentence, earlier)
         if len(listed) == 1:
             return m.entity, False
         return (None, False) if {x.entity for x in listed} >= owners else (None, True)
@@ -613,7 +571,7 @@ class Binder:
         if len(figs) < 2 or figure not in figs:
             return None
         names = [m for m in party if m.end <= figs[0].start]
-        listed = _coordinated_tail(sentence, names)
+        listed = coordinated_tail(sentence, names)
         if len(listed) != len(figs):
             return None, True
         return listed[figs.index(figure)].entity, False
@@ -723,17 +681,3 @@ def _clause_subject(sentence: str, party: list[Mention]) -> str | None:
 
 def _has_figure_before(counted: list[Counted], figure: Figure, after: int) -> bool:
     return any(after <= c.figure.start < figure.start for c in counted)
-
-
-def _coordinated_tail(sentence: str, names: list[Mention]) -> list[Mention]:
-    """The last run of names joined by commas and "and": "DeepSeek, Moonshot and MiniMax"."""
-    if not names:
-        return []
-    run = [names[-1]]
-    for m in reversed(names[:-1]):
-        if rx.fullmatch(_AI + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
-            run.insert(0, m)
-        else:
-            break
-    return run
-

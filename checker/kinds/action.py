@@ -42,8 +42,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from checker import claims, rx
+from checker import rx
 from checker.claims import Mention, inside
+from checker.language.grammar import (
+    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
+)
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
 from checker.phrases import NEGATION, phrase_pattern
@@ -203,8 +206,8 @@ _OPENING = rx.compile(
 # an appositive or reporting clause and then a verb ("Moonshot AI, the Kimi maker, targeted"), or
 # the phrase itself when it is the verb ("Dunmore withdrew its bid").
 _SUBJECT = rx.compile(
-    claims._AI + r"(?:(?:'s|’s)\s|" + claims._POSSESSED + claims._ADVERBS + claims._APPOSITIVE + claims._ADVERBS
-    + claims._WHICH_SAYS + r"\s+(?:(?:" + claims._VERB_PHRASE + r"|is|was|are|were)\b|\Z))",
+    NAME_SUFFIX + r"(?:(?:'s|’s)\s|" + POSSESSED + ADVERBS + APPOSITIVE + ADVERBS
+    + WHICH_SAYS + r"\s+(?:(?:" + VERB_PHRASE + r"|is|was|are|were)\b|\Z))",
     rx.IGNORECASE,
 )
 _REPORTING = (
@@ -212,10 +215,10 @@ _REPORTING = (
     r"reports|calls|called|described|describes|counted|counts|found|estimated|estimates|believes|thinks)\b"
 )
 # Another subject with its verb: "DeepSeek said OpenAI targeted ..." (a reporting verb does not count).
-_OTHER_SUBJECT = rx.compile(r"\s+(?!" + _REPORTING + r")" + claims._VERB_PHRASE + r"\b", rx.IGNORECASE)
+_OTHER_SUBJECT = rx.compile(r"\s+(?!" + _REPORTING + r")" + VERB_PHRASE + r"\b", rx.IGNORECASE)
 # A label before an item: "- DeepSeek:", "| MiniMax |", "Moonshot AI — ", "MiniMax ........".
 _LABEL_BEFORE = rx.compile(r"[\s|*_>•·#\d.)-]*\Z")
-_LABEL_AFTER = rx.compile(claims._AI + r"[*_\s]*(?:[:|—–]|\s-\s|\.{3,})")
+_LABEL_AFTER = rx.compile(NAME_SUFFIX + r"[*_\s]*(?:[:|—–]|\s-\s|\.{3,})")
 # Where a clause ends, so that a party named after it speaks of something else.
 _CLAUSE_BREAK = rx.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s|\s[—–]\s|\s--\s", rx.IGNORECASE)
 _CONDITIONAL = rx.compile(r"(?i)\b(?:if|whether|unless)\b")
@@ -240,7 +243,7 @@ def _owner(
         )
         return (pointed.entity if pointed is not None and pointed.entity in parties else None), start, False
     m = before[-1]
-    if len(claims._coordinated_tail(prose, before)) > 1:
+    if len(coordinated_tail(prose, before)) > 1:
         return None, start, False  # "DeepSeek and Moonshot targeted ...": whose is not said
     if not (_OPENING.search(prose[start : m.start]) and _SUBJECT.match(prose, m.end, at)):
         return None, start, False

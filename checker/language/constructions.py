@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from checker import rx
 from checker.document import paragraph_break
+from checker.language.grammar import ANAPHOR
 
 
 class Construction(NamedTuple):
@@ -60,8 +61,7 @@ CORRECTION_CUE = Construction(
 
 ANAPHOR_SUBJECT = Construction(
     "a sentence whose subject points back to a party: 'the company', 'the firm', 'it'",
-    r"(?:(?:on|in|by|at)\s+[^,]{1,40},\s+)?(?:(?:the|that|this)\s+(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
-    r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)|it)\b(?!\s+(?:is|was)\s+(?:not|unclear))",
+    r"(?:(?:on|in|by|at)\s+[^,]{1,40},\s+)?(?:" + ANAPHOR + r"|it\b)(?!\s+(?:is|was)\s+(?:not|unclear))",
     matches=(
         "The company published its findings on Tuesday.",
         "It said on Monday that the labs had used proxies.",

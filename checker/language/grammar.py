@@ -1,0 +1,79 @@
+"""The grammar of a clause that the kinds share: verbs, subjects and what may stand between
+a subject and its verb.
+
+Without a tagger, a verb is a word the way verbs are written (-ed, -s, -ing, or an irregular
+past), after at most two auxiliaries ("is cutting", "will cut", "came to", "employs"); a subject
+is a party's name, possibly possessed ("DeepSeek's campaign was ..."), with an appositive
+("DeepSeek, the Hangzhou lab, held ...") or a reporting clause ("MiniMax, which Anthropic says
+held ...") before its verb. ``tests/test_language.py`` checks each pattern on its examples.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from checker import rx
+
+# The verbs that most often govern a figure its subject owns ("held 150,000 exchanges").
+FIGURE_VERBS = (
+    r"(?:had|has|have|held|holds|logged|logs|generated|generates|ran|runs|conducted|made|makes|"
+    r"accounted\s+for|accounts\s+for|(?:was|is|were)\s+(?:responsible\s+for|behind)|carried\s+out|"
+    r"drove|produced|racked\s+up|created|used|operated|amassed|initiated|sent|submitted|"
+    r"exchanged|accumulated|clocked|tallied|recorded|engaged\s+in|"
+    r"(?:was|is)\s+(?:linked|tied)\s+to|(?:was|is)\s+(?:credited\s+with|blamed\s+for)|"
+    r"generating|logging|holding|running|conducting|making|producing|creating|sending|"
+    r"accounting\s+for)"
+)
+# Any verb governs a figure its subject owns: "is cutting", "will cut", "came to", "employs".
+# Without a tagger, a verb is a word the way verbs are written (-ed, -s, -ing, or an irregular
+# past), after at most two auxiliaries, with at most one particle after it; the words that
+# look like one and are not ("versus", "plus") are left out.
+AUXILIARY = r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did)"
+IRREGULAR = (
+    r"(?:ran|run|held|hold|made|make|came|come|put|took|take|got|get|sent|send|hit|cut|spent|spend|paid|pay|lost|"
+    r"won|win|saw|see|did|drew|grew|rose|fell|led|brought|bought|sold|sell|kept|keep|gave|give|found|left|built|"
+    r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|said|had|has|have)"
+)
+NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|us|less|unless|whereas|perhaps|news|series|species)"
+ANY_VERB = (
+    r"(?:" + AUXILIARY + r"\s+(?:not\s+)?){0,2}(?:" + IRREGULAR + r"|(?!" + NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
+    r"(?:\s+(?:to|at|for|up|out|in|about|over|off|down|through))?"
+    # a verb that governs another: "agreed to pay", "plans to cut", "said it would cut"
+    r"(?:\s+(?:to|it\s+would|it\s+will|they\s+would|they\s+will)\s+\p{Ll}{2,})?"
+    # its object's article: "agreed a $120 billion takeover", "agreed to a $7 billion fee"
+    r"(?:\s+(?:an?|its|their))?"
+)
+# A verb phrase, reported or not: "was alleged to have conducted", "is accused of generating".
+VERB_PHRASE = (
+    r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
+    r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + FIGURE_VERBS + r"|" + ANY_VERB + r")"
+)
+# What may follow a party's name without being a word of the sentence: "Acme AI", "Acme A.I.".
+NAME_SUFFIX = r"(?:\s+A\.?-?I\.?)?"
+# The party's own thing as subject: "DeepSeek's campaign, by contrast, was ...", "DeepSeek's was ..."
+POSSESSED = r"(?:(?:'s|’s)(?:\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:,\s+[^,;:]{1,30},)?)?)?"
+# Up to two proper adjectives or initialisms before a noun: "Chinese", "AI", "U.S." (case as written).
+PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
+# "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
+WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
+ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
+APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
+# The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
+PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
+ANAPHOR = r"(?:the|that|this)\s+" + PROPER + PARTY_NOUNS + r"\b"
+PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + ANAPHOR, rx.IGNORECASE)
+
+
+def coordinated_tail(sentence: str, names: Sequence[Any]) -> list[Any]:
+    """The last run of names joined by commas and "and": "DeepSeek, Moonshot and MiniMax"."""
+    if not names:
+        return []
+    run = [names[-1]]
+    for m in reversed(names[:-1]):
+        if rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
