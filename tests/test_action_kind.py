@@ -199,6 +199,8 @@ def test_a_phrase_whose_owner_is_unclear_is_silent(write, draft: str) -> None:
         "If Northyard had offered hull welding, its bid would have won.",
         "Did Northyard's bid offer hull welding?",
         "Northyard's bid offered dredging rather than hull welding.",
+        # someone else's claim, reported
+        "Some posts asserted that the harbour contract is open to foreign yards.",
     ],
 )
 def test_a_denied_contrasted_conditional_or_asked_phrase_is_silent(write, draft: str) -> None:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.claims import Mention, inside
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
+    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -287,8 +287,9 @@ def _applies(rule: Rule, context: Context, index: int, labelled: bool, parties: 
 
 
 def _unasserted(clause: str) -> bool:
-    """Denied, contrasted or conditional, between its subject and the phrase."""
-    return bool(rx.search(NEGATION, clause) or _CONDITIONAL.search(clause))
+    """Denied, contrasted, conditional or reported as someone's claim, between its subject and
+    the phrase ("Some posts asserted that Claude is sold in China")."""
+    return bool(rx.search(NEGATION, clause) or _CONDITIONAL.search(clause) or rx.search(REPORTED_CLAIM, clause))
 
 
 def _joined(items: list[str]) -> str:

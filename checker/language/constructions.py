@@ -31,12 +31,15 @@ _REPORTING = (
 
 EARLIER_VERSION = Construction(
     "what an earlier version of the story said",
-    r"(?:an?|the|this)\s+(?:earlier|previous|prior|original|first)\s+(?:version|edition|draft|article|story|report)"
-    r"\b[^.;]{0,80}?\b" + _REPORTING + r"\b",
+    r"(?:an?|the|this)\s+(?:(?:earlier|previous|prior|original|first)\s+(?:version|edition|draft|article|story|report)"
+    r"|(?:version|edition|article|story)(?:\s+(?:published|posted|dated|that\s+ran)\b)?)"
+    r"\b(?:[^.;]|\.(?!\s+(?-i:\p{Lu}))){0,80}?\b(?:also\s+)?" + _REPORTING + r"\b",
     matches=(
         "An earlier version of this article said the campaigns used 42,000 fraudulent accounts.",
         "A previous version of this story misstated the council's budget as $5 million.",
         "The original report wrongly gave the date as Feb. 25.",
+        "An article published on Feb. 24 about the budget misstated which council made the cut.",
+        "The article also said the council cut 400 jobs.",
     ),
     misses=(
         "An earlier version of the model was trained on 2 million examples.",

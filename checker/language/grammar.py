@@ -58,6 +58,8 @@ PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
 WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
 ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
 APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
+# Someone else's claim, reported: "Some posts asserted that ...", "critics claimed ...".
+REPORTED_CLAIM = r"(?i)\b(?:asserted|claimed|alleged|suggested|speculated|rumou?red|insisted|argued|tweeted|posted)\s+(?:that\s+)?"
 # The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
 PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
 ANAPHOR = r"(?:the|that|this)\s+" + PROPER + PARTY_NOUNS + r"\b"
