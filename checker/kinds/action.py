@@ -40,6 +40,7 @@ said of the fact's owner (or, for a fact without an owner, said at all) is flagg
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from checker import rx
@@ -109,10 +110,13 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     prose = context.document.prose
     every = rules[0].others or tuple(rules)
     parties = frozenset(o for r in every for o in r.owners)
+    phrases = _phrases(rules, prose, context.sentences)
+    starts = [m[0] for m in phrases]
     for index, (start, end) in enumerate(context.sentences):
-        if rx.search(r"\?[\s\"'”’*_)]*\Z", prose, pos=start, endpos=end):
+        here = _spans(phrases, starts, start, end)
+        if not here or rx.search(r"\?[\s\"'”’*_)]*\Z", prose, pos=start, endpos=end):
             continue  # a question asserts nothing
-        for found in _spans(rules, prose, start, end):
+        for found in here:
             text = " ".join(prose[found.start : found.end].split())
             quoted = inside(context.quoted, found.start)
             if quoted and context.quotes == "skip":
@@ -172,15 +176,26 @@ def _swap(
     )
 
 
-def _spans(rules: list[Rule], prose: str, start: int, end: int) -> list[_Found]:
-    """The phrases of the facts in one sentence; a phrase inside a longer one found ("coding" in
-    "agentic coding") belongs to the longer one's span."""
+def _phrases(rules: list[Rule], prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, Rule, bool]]:
+    """Every phrase of the facts in the document's sentences, found in one pass per pattern."""
     matches: list[tuple[int, int, Rule, bool]] = []
+    if not spans:
+        return matches
     for rule in rules:
         for pattern, contradicting in ((rule.phrases, False), (rule.contradicts, True)):
             if pattern is not None:
-                matches += [(m.start(), m.end(), rule, contradicting) for m in rx.finditer(pattern, prose, pos=start, endpos=end)]
+                matches += [
+                    (m.start(), m.end(), rule, contradicting)
+                    for m in rx.finditer(pattern, prose, pos=spans[0][0], endpos=spans[-1][1])
+                ]
     matches.sort(key=lambda m: (m[0], -m[1]))
+    return matches
+
+
+def _spans(phrases: list[tuple[int, int, Rule, bool]], starts: list[int], start: int, end: int) -> list[_Found]:
+    """The phrases of the facts in one sentence; a phrase inside a longer one found ("coding" in
+    "agentic coding") belongs to the longer one's span."""
+    matches = [m for m in phrases[bisect_left(starts, start) : bisect_left(starts, end)] if m[1] <= end]
     groups: list[list[tuple[int, int, Rule, bool]]] = []
     for match in matches:
         if groups and match[0] < max(m[1] for m in groups[-1]):
