@@ -10,11 +10,13 @@ file name; its value lists the planted ``errors`` and the ``correct`` statements
         - {line: 7, fact: total-exchanges, text: "more than 16 million"}
 
 A finding is right when its fact is a label's and its lines cover the label's line; any other
-finding is a false alarm. Coverage is the share of correct statements that ``factcheck claims``
+finding is a false alarm. With ``--by-line`` a finding is right when its lines cover a planted
+error's line, whatever its fact: how a pack with other fact ids (one ``factcheck compare
+--write-pack`` wrote) is scored against the same labels. Coverage is the share of correct statements that ``factcheck claims``
 recognises on their line as agreeing with their fact: a statement it does not recognise is a
 miss waiting to happen.
 
-    python benchmarks/blind.py BATCH [--rules PATH] [--json OUT] [--verbose]
+    python benchmarks/blind.py BATCH [--rules PATH] [--by-line] [--json OUT] [--verbose]
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def agreeing(draft: Path, rules: list[str]) -> set[tuple[int, str]]:
     return {(c["line"], c["fact"]) for c in json.loads(proc.stdout)["claims"] if c["verdict"] == "agrees"}
 
 
-def score(batch: Path, rules: list[str], verbose: bool = False) -> dict:
+def score(batch: Path, rules: list[str], verbose: bool = False, by_line: bool = False) -> dict:
     labels = yaml.safe_load((batch / "labels.yaml").read_text(encoding="utf-8"))
     expected = {
         (name, label["line"], label["fact"]): label.get("type", "?")
@@ -62,7 +64,9 @@ def score(batch: Path, rules: list[str], verbose: bool = False) -> dict:
     false_alarms = []
     found = findings(batch, rules)
     for f in found:
-        spans = {(Path(f["path"]).name, line, f["fact"]) for line in range(f["line"], f["end_line"] + 1)}
+        name = Path(f["path"]).name
+        lines = range(f["line"], f["end_line"] + 1)
+        spans = {k for k in expected if k[0] == name and k[1] in lines} if by_line else {(name, line, f["fact"]) for line in lines}
         if spans & expected.keys():
             matched |= spans & expected.keys()
         else:
@@ -103,11 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("batch", type=Path, nargs="+")
     parser.add_argument("--rules", action="append", default=[], metavar="PATH")
+    parser.add_argument("--by-line", action="store_true", help="a finding on a planted error's line is right, whatever its fact")
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     rules = [arg for path in args.rules for arg in ("--rules", path)]
-    results = [score(batch, rules, args.verbose) for batch in args.batch]
+    results = [score(batch, rules, args.verbose, args.by_line) for batch in args.batch]
     for r in results:
         print(f"{r['batch']}: {r['drafts']} drafts, {r['errors']} errors, {r['findings']} findings: "
               f"precision {r['precision']:.3f}, recall {r['recall']:.3f}, coverage {r['coverage']:.3f} "

@@ -92,7 +92,7 @@ _LINKS = (
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:put|estimated|pegged|placed|set|given|counted)\s+at|"
     r"(?:(?:was|were|is|are)\s+)?(?:valued|priced|worth)(?:\s+at)?|"
     r"(?:rose|fell|climbed|jumped|gained|dropped|slipped|surged|slid|soared|sank|tumbled|increased|decreased|"
-    r"declined|grew|rises|falls|climbs|jumps|gains|drops|slips|surges|"
+    r"declined|grew|rises|falls|climbs|jumps|gains|drops|slips|surges|plunged|plummeted|tanked|tumbles|plunges|"
     r"(?:(?:closed|ended|finished|traded|were|was|are|is)\s+)?(?:up|down|higher|lower))(?:\s+by)?|"
     r"(?:is|was|are|were|will\s+be|would\s+be|stands|stood))"
 )
@@ -118,7 +118,8 @@ _COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altoge
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
 _STOP = (
     r"(?:and|or|to|from|in|of|by|with|for|than|on|at|per|a|an|the|that|which|who|were|was|"
-    r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about)"
+    r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
+    r"after|before|since|during|while|when|because|despite|following|until)"
 )
 
 

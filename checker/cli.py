@@ -32,6 +32,7 @@ COMMANDS = {  # every subcommand, with its line in ``factcheck --help``
     "rules": "list, validate, test or describe rule packs (rules list|check|test|schema)",
     "explain": "say what one fact of the packs holds, in plain words",
     "claims": "list every claim recognised in a draft, and its verdict",
+    "compare": "line up several reports of a story: where they agree, which dissents; write a draft pack",
     "init": "write a starter configuration and rule pack into this repository",
     "lsp": "run a language server over stdio for editors",
 }
@@ -171,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker import authoring
 
         return authoring.main(argv)
+    if command == "compare":  # before a pack exists: what the sources agree on
+        from checker import compare
+
+        return compare.main(argv[1:])
     if command == "lsp":  # the language server, for editors
         try:
             from checker import lsp
@@ -254,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     drafts = []
     problems: list[str] = []  # folders that cannot be read, drafts the configuration's globs could not judge
-    for display, path in _once(_selected(_drafts(args.paths, problems), config, problems)):
+    for display, path in _once(_selected(draft_files(args.paths, problems), config, problems)):
         if changed is not None and (not path.exists() or changed.key(path) in changed.binary):
             if not args.quiet:
                 say(f"{display}: skipped: deleted or binary since {args.diff_base}", sys.stderr)
@@ -475,7 +480,7 @@ def bundled_rules() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _drafts(paths: list[str], problems: list[str]) -> list[tuple[str, Path]]:
+def draft_files(paths: list[str], problems: list[str]) -> list[tuple[str, Path]]:
     """(path to display, path) of every draft named; folders recurse over draft suffixes.
 
     Links to folders are not followed, so a loop of links cannot trap the walk. A folder that

@@ -383,17 +383,10 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
     for fact in pack.facts:
         hook = getattr(KINDS[fact.kind], "triggers", None)
         words[fact.id] = tuple(hook(fact, entity_names, nouns)) if hook else ()
-    vocabulary = Vocabulary(
-        entity_pattern=_entity_pattern(entities),
-        entity_of=_entity_lookup(entities),
-        measures={m.id: _noun_pattern(m) for m in pack.measures},
-        measures_any={m.id: _noun_pattern(m, singular=True) for m in pack.measures},
-        owners={m: frozenset(o) for m, o in owners.items()},
-    )
     return CompiledPack(
         id=pack.id,
         names=names,
-        vocabulary=vocabulary,
+        vocabulary=vocabulary(entities, pack.measures, owners),
         rules=rules,
         triggers=triggers(words),
         scopes=tuple(_compile_scope(scope) for _, scope in _scopes(pack)),
@@ -409,6 +402,18 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
             for f in pack.facts
         },
     ), problems
+
+
+def vocabulary(entities: list[Entity], measures: list[Measure], owners: dict[str, set[str]]) -> Vocabulary:
+    """The names and nouns a :class:`checker.claims.Binder` reads with; ``owners`` maps a
+    measure to the entities that may own a figure of it."""
+    return Vocabulary(
+        entity_pattern=_entity_pattern(entities),
+        entity_of=_entity_lookup(entities),
+        measures={m.id: _noun_pattern(m) for m in measures},
+        measures_any={m.id: _noun_pattern(m, singular=True) for m in measures},
+        owners={m: frozenset(o) for m, o in owners.items()},
+    )
 
 
 def _compile_scope(scope: Scope) -> CompiledScope:

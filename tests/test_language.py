@@ -7,8 +7,9 @@ from typing import NamedTuple
 import pytest
 
 from checker import rx
-from checker.language import grammar
+from checker.language import discover, grammar
 from checker.language.constructions import CONSTRUCTIONS, Construction
+from checker.numbers import figures
 
 
 @pytest.mark.parametrize("construction", CONSTRUCTIONS, ids=[c.name for c in CONSTRUCTIONS])
@@ -43,3 +44,28 @@ def test_coordinated_tail_is_the_last_run_of_names() -> None:
     sentence = "Acme beat Rival, Globex and Initech."
     names = [Span(0, 4), Span(10, 15), Span(17, 23), Span(28, 35)]
     assert grammar.coordinated_tail(sentence, names) == names[1:]
+
+
+@pytest.mark.parametrize("pattern", discover.PATTERNS, ids=[p.name for p in discover.PATTERNS])
+def test_every_discovery_pattern_has_examples_that_hold(pattern: discover.Pattern) -> None:
+    assert pattern.found and pattern.not_found, f"{pattern.name!r} needs examples both ways"
+    read = discover.plain if pattern is discover.MAKER else (lambda s: s)
+    assert [(s, pattern.first(read(s))) for s, want in pattern.found if pattern.first(read(s)) != want] == []
+    assert [s for s in pattern.not_found if pattern.first(read(s)) is not None] == []
+
+
+@pytest.mark.parametrize("sentence, noun", discover.COUNTED)
+def test_the_noun_a_figure_counts(sentence: str, noun: str | None) -> None:
+    figure = next(iter(figures(sentence)))
+    assert discover.counted_noun(sentence, figure.start, figure.end) == noun
+
+
+@pytest.mark.parametrize("sentence, runs", discover.NAMES)
+def test_names_used_as_names(sentence: str, runs: tuple[tuple[str, bool], ...]) -> None:
+    assert tuple((sentence[a:b], named) for a, b, named in discover.name_runs(sentence)) == runs
+
+
+def test_rank_places_one_of_two_things_above_the_other() -> None:
+    assert discover.rank("larger teacher") == 1
+    assert discover.rank("newer model") == -1
+    assert discover.rank("model") == 0

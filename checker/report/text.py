@@ -48,15 +48,15 @@ def render(run: Run, out: TextIO) -> None:
         out.write(f" ({fixable:,} fixable with --fix).\n" if fixable else ".\n")
 
 
-def _paint(text: str, what: str, colour: bool) -> str:
+def paint(text: str, what: str, colour: bool) -> str:
     return f"\x1b[{_COLOURS[what]}m{text}\x1b[0m" if colour else text
 
 
 def _heading(f: Located, colour: bool) -> str:
     finding = f.finding
     return (
-        f"{_paint(printable(f.path), 'path', colour)}:{_paint(f'{f.line}:{f.column}', 'position', colour)}: "
-        f"{_paint(finding.severity, finding.severity, colour)} [{_paint(printable(finding.fact), 'fact', colour)}] "
+        f"{paint(printable(f.path), 'path', colour)}:{paint(f'{f.line}:{f.column}', 'position', colour)}: "
+        f"{paint(finding.severity, finding.severity, colour)} [{paint(printable(finding.fact), 'fact', colour)}] "
         f"{printable(finding.message)}"
     )
 
@@ -73,8 +73,8 @@ def _statistics(run: Run) -> list[str]:
     for fact, n in rows:
         fixes = f"  ({fixable[fact]:,} fixable)" if fixable[fact] and run.fix_hint else ""
         lines.append(
-            f"{n:>{count_width},}  {_paint(printable(fact).ljust(fact_width), 'fact', run.colour)}  "
-            f"{_paint(severity[fact].ljust(7), severity[fact], run.colour)}{fixes}".rstrip()
+            f"{n:>{count_width},}  {paint(printable(fact).ljust(fact_width), 'fact', run.colour)}  "
+            f"{paint(severity[fact].ljust(7), severity[fact], run.colour)}{fixes}".rstrip()
         )
     return lines
 
@@ -124,8 +124,8 @@ def _source(lines: list[str], f: Located, colour: bool) -> str:
     pad = (" " * len(CUT) if cut_left else "") + "".join(c.under(" ") for c in before)
     carets = "".join(c.under("^") for c in span) or "^"
     number = str(f.line)
-    gutter, blank = _paint(f" {number} |", "gutter", colour), _paint(f" {' ' * len(number)} |", "gutter", colour)
-    return f"{gutter} {shown}\n{blank} {pad}{_paint(carets, f.finding.severity, colour)}\n"
+    gutter, blank = paint(f" {number} |", "gutter", colour), paint(f" {' ' * len(number)} |", "gutter", colour)
+    return f"{gutter} {shown}\n{blank} {pad}{paint(carets, f.finding.severity, colour)}\n"
 
 
 def _width(cells: list[_Cell]) -> int:

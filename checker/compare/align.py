@@ -1,0 +1,367 @@
+"""Claims about the same thing, lined up across sources: what most say, and who says otherwise.
+
+- Figures align by measure, owner and unit. Two measure nouns are one measure when sources
+  give the same owner the same figure in each ("13 million exchanges", "13 million
+  interactions"). Values that admit a common value agree ("16 million", "more than 16
+  million"); a value only one source gives, against one that two or more give, dissents.
+- Dates align by the party whose act they date; a day one source gives against the day two or
+  more give, for the same act, dissents. A weekday agrees with the day it falls on.
+- Sets of parties align by their noun ("labs"); naming a member the others do not is a dissent,
+  naming fewer is not.
+- Definitions align by term; a source whose description gives the part of the higher of two
+  things to the lower one ("the answers of a newer model") against two or more that give it
+  to the higher ("the outputs of a larger model") dissents, on every line of its description.
+
+Sentences that are near copies of another source's count once, and say whose copy they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Callable, NamedTuple, Sequence, TypeVar
+
+from checker import rx
+from checker.compare.extract import DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
+from checker.dates import WEEKDAYS
+from checker.numbers import COUNT, describe
+from checker.phrases import excerpt, plural_noun
+
+COPY = 0.8  # two sentences sharing this share of their words (Jaccard) are copies
+
+
+class Entry(NamedTuple):
+    said: Said
+    text: str  # the words, as written
+    copy_of: int | None = None  # the source it copies
+    why: str | None = None  # for a dissent
+
+
+class Row(NamedTuple):
+    kind: str  # figure, date, parties, definition
+    about: str
+    consensus: str
+    sources: int  # independent sources that agree
+    support: list[Entry]
+    dissent: list[Entry]
+    fact: dict[str, Any]  # what a pack needs to state it (see checker.compare.draft)
+
+
+T = TypeVar("T")
+
+
+def align(statements: Statements) -> list[Row]:
+    rows = _figures(statements) + _dates(statements) + _sets(statements) + _definitions(statements)
+    order = {"figure": 0, "date": 1, "parties": 2, "definition": 3}
+    return sorted(rows, key=lambda r: (not r.dissent, -r.sources, order[r.kind], r.about))
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(m.group() for m in rx.finditer(r"\w+", sentence.casefold()))
+
+
+def _independent(saids: Sequence[Said]) -> dict[int, int | None]:
+    """Each source among ``saids``, and the earlier source it copies here (None if its own words)."""
+    first: dict[int, Said] = {}
+    for said in sorted(saids, key=lambda s: s.source):
+        first.setdefault(said.source, said)
+    copies: dict[int, int | None] = {}
+    kept: list[Said] = []
+    for said in first.values():
+        words = _words(said.sentence)
+        copied = next(
+            (k.source for k in kept if len(words & _words(k.sentence)) >= COPY * len(words | _words(k.sentence))), None
+        )
+        copies[said.source] = copied
+        if copied is None:
+            kept.append(said)
+    return copies
+
+
+def _count(saids: Sequence[Said]) -> int:
+    return sum(1 for c in _independent(saids).values() if c is None)
+
+
+def _entries(saids: Sequence[Said], text: Callable[[Said], str], why: str | None = None) -> list[Entry]:
+    copies = _independent(saids)
+    return [Entry(s, text(s), copies.get(s.source) if copies.get(s.source) != s.source else None, why) for s in saids]
+
+
+def _cluster(items: list[T], said: Callable[[T], Said], agree: Callable[[T, T], bool]) -> list[list[T]]:
+    """Items that agree, each cluster round the item most sources agree with."""
+    backing = {
+        id(item): _count([said(o) for o in items if agree(item, o)]) for item in items
+    }
+    clusters: list[list[T]] = []
+    for item in sorted(items, key=lambda i: -backing[id(i)]):
+        home = next((c for c in clusters if agree(c[0], item)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    return clusters
+
+
+def _split(clusters: list[list[T]], said: Callable[[T], Said], may_dissent: Callable[[T, list[T]], bool]) -> list[tuple[list[T], list[T]]]:
+    """Rows of (agreeing, dissenting) items: the best-backed cluster takes as dissent the items
+    of a cluster only one source gives, when that source does not also agree with it."""
+    if not clusters:
+        return []
+    main, rest = clusters[0], clusters[1:]
+    rows: list[tuple[list[T], list[T]]] = []
+    dissent: list[T] = []
+    backed = _count([said(i) for i in main]) >= 2
+    main_sources = {said(i).source for i in main}
+    for cluster in rest:
+        alone = _count([said(i) for i in cluster]) == 1
+        if backed and alone and not main_sources & {said(i).source for i in cluster} and all(may_dissent(i, main) for i in cluster):
+            dissent += cluster
+        else:
+            rows.append((cluster, []))
+    return [(main, dissent), *rows]
+
+
+# Figures ----------------------------------------------------------------------------------
+
+
+def _figures(st: Statements) -> list[Row]:
+    figures = _owned(st.figures)
+    same = _synonyms(figures)
+    groups: dict[tuple[str, str | None, str], list[FigureSaid]] = defaultdict(list)
+    for f in figures:
+        unit = "USD" if f.figure.unit == "$" else f.figure.unit
+        groups[(same[f.measure], f.owner, unit)].append(f)
+    nouns: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in figures:
+        nouns[same[f.measure]][f.measure] += 1
+    rows = []
+    for (measure, owner, unit), items in groups.items():
+        clusters = _cluster(items, lambda f: f.said, lambda a, b: not a.figure.interval.disjoint(b.figure.interval))
+        for agreeing, dissenting in _split(clusters, lambda f: f.said, lambda f, main: owner is not None or _close(f, main)):
+            label = plural_noun(nouns[measure].most_common(1)[0][0])
+            also = sorted(plural_noun(n) for n in nouns[measure] if plural_noun(n) != label)
+            about = (f"{st.names[owner]}: " if owner else "") + label + (f" (also {', '.join(also)})" if also else "")
+            consensus = _tally([_figure_words(f) for f in agreeing], [f.said for f in agreeing])
+            best = _best(agreeing)
+            rows.append(Row(
+                "figure", about, consensus, _count([f.said for f in agreeing]),
+                _entries([f.said for f in agreeing], _text(st)),
+                [Entry(f.said, _text(st)(f.said), None, f"says {_figure_words(f)}, where {_sources_say(agreeing)}") for f in dissenting],
+                {"measure": measure, "nouns": sorted(nouns[measure]), "owner": owner, "unit": unit,
+                 "figure": next(f.figure for f in agreeing if _figure_words(f) == best),
+                 "examples": [f for f in agreeing], "mutations": [f for f in dissenting]},
+            ))
+    return rows
+
+
+def _owned(figures: list[FigureSaid]) -> list[FigureSaid]:
+    """The figures whose owner is known. One the grammar left unclear is the party's its sentence
+    names when that party is the only one any source gives a figure of that measure to ("The
+    Riverton council approved a budget of $4.2 million", where "Riverton's $4.2 million budget"
+    is elsewhere); else it is left out."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for f in figures:
+        if f.named is None and f.owner:
+            owners[f.measure].add(f.owner)
+    kept = []
+    for f in figures:
+        if f.named is None:
+            kept.append(f)
+        elif len(owners[f.measure]) == 1 and f.named == owners[f.measure]:
+            kept.append(f._replace(owner=next(iter(f.named)), named=None))
+    return kept
+
+
+def _synonyms(figures: list[FigureSaid]) -> dict[str, str]:
+    """Measure -> the measure it is one with: nouns two sources use for the same owner's same
+    figure ("13 million exchanges", "13 million interactions"), the first such noun by count."""
+    parent: dict[str, str] = {f.measure: f.measure for f in figures}
+
+    def root(m: str) -> str:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+
+    count = Counter(f.measure for f in figures)
+    by_claim: dict[tuple[str | None, str, float, float], set[tuple[str, int]]] = defaultdict(set)
+    for f in figures:
+        if f.figure.value >= 100 or f.figure.unit != COUNT:  # small counts are too common to tell
+            by_claim[(f.owner, f.figure.unit, f.figure.interval.lo, f.figure.interval.hi)].add((f.measure, f.said.source))
+    for said in by_claim.values():
+        measures = sorted({m for m, _ in said}, key=lambda m: (-count[m], m))
+        if len({s for _, s in said}) >= 2:
+            for m in measures[1:]:
+                a, b = root(measures[0]), root(m)
+                if a != b:
+                    parent[b] = a
+    return {m: root(m) for m in parent}
+
+
+def _close(f: FigureSaid, main: list[FigureSaid]) -> bool:
+    """A figure nobody owns dissents only when it is of the same order as the agreed one: else
+    it is likely about something else that the same noun counts."""
+    value = main[0].figure.value
+    return value / 3 <= f.figure.value <= value * 3
+
+
+def _figure_words(f: FigureSaid) -> str:
+    qualifier = {"approximately": "approximately ", "more than": "more than ", "at least": "at least ",
+                 "fewer than": "fewer than ", "at most": "at most ", "between": ""}.get(f.figure.qualifier or "", "")
+    if f.figure.qualifier == "between":
+        from checker.numbers import describe_span
+
+        return describe_span(f.figure.interval, f.figure.unit)
+    return qualifier + describe(f.figure.value, f.figure.unit)
+
+
+def _best(agreeing: list[FigureSaid]) -> str:
+    """The wording most sources use; of several, the most precise: "$82.7 billion" before
+    "nearly $83 billion"."""
+    sources: dict[str, set[int]] = defaultdict(set)
+    width: dict[str, float] = {}
+    for f in agreeing:
+        words = _figure_words(f)
+        sources[words].add(f.said.source)
+        width[words] = f.figure.interval.hi - f.figure.interval.lo
+    return min(sources, key=lambda w: (-len(sources[w]), width[w], w))
+
+
+def _sources_say(agreeing: list[FigureSaid]) -> str:
+    return f"{_count([f.said for f in agreeing])} sources say {_best(agreeing)}"
+
+
+def _tally(values: list[str], saids: list[Said]) -> str:
+    """"approximately 24,000, 4 sources; more than 24,000, 1 source": sources that copy
+    another's sentence are not counted again."""
+    copies = _independent(saids)
+    sources: dict[str, set[int]] = defaultdict(set)
+    for value, said in zip(values, saids):
+        if copies.get(said.source) is None:
+            sources[value].add(said.source)
+    parts = sorted(((v, s) for v, s in sources.items() if s), key=lambda kv: (-len(kv[1]), kv[0]))
+    return "; ".join(f"{v}, {len(s)} source{'s' if len(s) != 1 else ''}" for v, s in parts)
+
+
+def _text(st: Statements) -> Callable[[Said], str]:
+    """A claim's words, from where it starts: "more than 13 million exchanges with Claude …"."""
+    return lambda said: said.wording()
+
+
+# Dates ------------------------------------------------------------------------------------
+
+
+def _dates(st: Statements) -> list[Row]:
+    groups: dict[str, list[DateSaid]] = defaultdict(list)
+    for d in st.dates:
+        groups[d.actor].append(d)
+    rows = []
+    for actor, items in groups.items():
+        dated = [d for d in items if d.day is not None]
+        clusters = _cluster(dated, lambda d: d.said, lambda a, b: a.day == b.day)
+        weekdays = [d for d in items if d.day is None]
+        for agreeing, dissenting in _split(clusters, lambda d: d.said, lambda d, main: d.act in {m.act for m in main}):
+            day = agreeing[0].day
+            acts = {d.act for d in agreeing}
+            agreeing = agreeing + [d for d in weekdays if d.act in acts and d.weekday == day.weekday()]
+            dissenting = dissenting + [
+                d for d in weekdays if d.act in acts and d.weekday != day.weekday()
+                and _count([a.said for a in agreeing]) >= 2
+            ]
+            verbs = Counter(d.verb for d in agreeing)
+            words = f"{day:%A} {day.day} {day:%B %Y}"
+            rows.append(Row(
+                "date", f"when {st.names[actor]} {verbs.most_common(1)[0][0]}",
+                f"{words}, {_count([d.said for d in agreeing])} sources",
+                _count([d.said for d in agreeing]),
+                _entries([d.said for d in agreeing], _text(st)),
+                [e._replace(why=_date_why(d, words)) for e, d in zip(_entries([d.said for d in dissenting], _text(st)), dissenting)],
+                {"actor": actor, "day": day, "acts": sorted(acts), "examples": agreeing},
+            ))
+    return rows
+
+
+def _date_why(d: DateSaid, words: str) -> str:
+    said = f"{d.day:%A} {d.day.day} {d.day:%B %Y}" if d.day else WEEKDAYS[d.weekday or 0].capitalize()
+    return f"{said}, where the others say {words}"
+
+
+# Sets of parties --------------------------------------------------------------------------
+
+
+def _sets(st: Statements) -> list[Row]:
+    groups: dict[str, list[SetSaid]] = defaultdict(list)
+    for s in st.sets:
+        groups[s.noun].append(s)
+    rows = []
+    for noun, items in groups.items():
+        backing: Counter[frozenset[str]] = Counter()
+        for members in {m.members for m in items}:
+            backing[members] = _count([i.said for i in items if members <= i.members])
+        members, support = max(backing.items(), key=lambda kv: (kv[1], len(kv[0])))
+        if support < 2:
+            continue
+        agreeing = [i for i in items if i.members <= members and i.count in (None, len(members))]
+        dissenting = [i for i in items if i not in agreeing]
+        names = _names(st, members)
+        rows.append(Row(
+            "parties", f"the {plural_noun(noun)} named", f"{names}, {support} sources", support,
+            _entries([i.said for i in agreeing], _text(st)),
+            [Entry(i.said, _text(st)(i.said), None, _set_why(st, i, members)) for i in dissenting],
+            {"noun": noun, "members": sorted(members), "examples": agreeing},
+        ))
+    return rows
+
+
+def _names(st: Statements, members: frozenset[str]) -> str:
+    names = sorted(st.names[m] for m in members)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _set_why(st: Statements, s: SetSaid, members: frozenset[str]) -> str:
+    extra = s.members - members
+    if extra:
+        return f"names {_names(st, extra) if len(extra) > 1 else st.names[next(iter(extra))]}, whom the others do not name"
+    return f"counts {s.count}, where the others name {len(members)}"
+
+
+# Definitions ------------------------------------------------------------------------------
+
+
+def _definitions(st: Statements) -> list[Row]:
+    groups: dict[str, list[DefinitionSaid]] = defaultdict(list)
+    for d in st.definitions:
+        groups[d.term].append(d)
+    rows = []
+    for term, items in groups.items():
+        by_source: dict[int, list[DefinitionSaid]] = defaultdict(list)
+        for d in items:
+            by_source[d.said[0].source].append(d)
+        sign = {s: _sign(sum(d.rank for d in ds)) for s, ds in by_source.items()}
+        votes = Counter(v for v in sign.values() if v)
+        held = max(votes, key=lambda v: votes[v]) if votes else 0
+        if votes[held] < 2 or votes[held] <= votes[-held]:
+            held = 0  # no description two sources share, or as many each way
+        agreeing = [d for d in items if sign[d.said[0].source] != -held or not held]
+        dissenting = [d for d in items if held and sign[d.said[0].source] == -held]
+        heldmaker = next((d.maker for d in agreeing if d.rank == held and d.maker), "")
+        supporting = [d.said[0] for d in agreeing]
+        why = {
+            d.said[0].source: "has the roles the other way round: what is used comes from the "
+            f"{next((x.maker for x in by_source[d.said[0].source] if x.maker), 'other one')}; "
+            f"{votes[held]} sources say from the {heldmaker}"
+            for d in dissenting
+        }
+        consensus = (
+            f"what is used comes from the {heldmaker}, {votes[held]} sources; {len(by_source)} describe it"
+            if held else f"{len(by_source)} sources describe it"
+        )
+        rows.append(Row(
+            "definition", term, consensus, _count(supporting),
+            _entries(supporting, lambda s: excerpt(s.sentence, 100)),
+            [Entry(s, excerpt(s.sentence, 100), None, why[s.source]) for d in dissenting for s in d.said],
+            {"term": term, "examples": agreeing},
+        ))
+    return rows
+
+
+def _sign(n: int) -> int:
+    return (n > 0) - (n < 0)

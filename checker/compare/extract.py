@@ -1,0 +1,351 @@
+"""What each source says, read with the language layer and no pack: figures with their
+measure, owner, qualifier and unit; dates of a party's acts; named sets of parties; the
+definitions of terms.
+
+The names and measures come from the sources themselves (:mod:`checker.language.discover`),
+or from a pack when one is given, and are compiled into the same
+:class:`checker.claims.Vocabulary` a pack gives the checker, so a figure's owner is found the
+way ``factcheck`` finds it in a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from checker import rx
+from checker.claims import Binder, Mention, quoted_spans
+from checker.compiled import CompiledPack
+from checker.dates import mentions as date_mentions
+from checker.document import Document, paragraph_break, sentences
+from checker.language.constructions import asserted
+from checker.language.discover import (
+    CONTINUES, FUNCTION_WORDS, MAKER, NAME_SUFFIXES, TERM, counted_noun, name_runs, plain, rank, singular, title_case,
+)
+from checker.language.grammar import IRREGULAR, coordinated_tail
+from checker.numbers import COUNT, Figure, figures
+from checker.schema import Entity, Measure
+
+
+class Source(NamedTuple):
+    path: str
+    document: Document
+    spans: list[tuple[int, int]]  # its asserted sentences, prose offsets
+
+    def sentence(self, i: int) -> str:
+        start, end = self.spans[i]
+        return self.document.prose[start:end]
+
+
+class Said(NamedTuple):
+    """Where one source says something: its words and the sentence they are in."""
+
+    source: int
+    start: int  # prose offsets of the words
+    end: int
+    sentence: str
+    at: int  # where the sentence starts in the prose
+
+    def wording(self, limit: int = 60) -> str:
+        """The words from the claim on, to the end of its sentence or about ``limit`` characters."""
+        from checker.phrases import excerpt
+
+        return excerpt(self.sentence[self.start - self.at :], limit)
+
+
+class FigureSaid(NamedTuple):
+    said: Said
+    figure: Figure
+    measure: str
+    owner: str | None
+    named: frozenset[str] | None = None  # whose it is unclear: the parties its sentence names
+
+
+class DateSaid(NamedTuple):
+    said: Said
+    actor: str
+    act: str  # the verb's stem: "publish"
+    verb: str  # as written: "published"
+    day: dt.date | None
+    weekday: int | None
+
+
+class SetSaid(NamedTuple):
+    said: Said
+    noun: str  # singular: "lab"
+    members: frozenset[str]
+    count: int | None  # "three labs"
+
+
+class DefinitionSaid(NamedTuple):
+    said: tuple[Said, ...]  # the sentences of one description
+    term: str
+    rank: int  # +1: what is used is the higher one's ("the outputs of a larger model"), -1 the lower's, 0 unsaid
+    maker: str  # the words that say whose it is
+
+
+class Vocabulary(NamedTuple):
+    entities: list[Entity]
+    measures: list[Measure]
+
+
+class Statements(NamedTuple):
+    sources: list[Source]
+    vocabulary: Vocabulary
+    names: dict[str, str]  # entity id -> name
+    figures: list[FigureSaid]
+    dates: list[DateSaid]
+    sets: list[SetSaid]
+    definitions: list[DefinitionSaid]
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_SET_NOUN = rx.compile(r"(?:\b(?P<count>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\p{L}-]+\s+){0,3}?)?\b(?P<noun>\p{Ll}{3,}s)\b")
+_ACT = rx.compile(r"\b(?P<verb>\p{Ll}{3,}ed|" + IRREGULAR + r")\b")
+_YEARISH = (1900, 2100)
+
+
+def read(sources: list[Source], pack: CompiledPack | None = None) -> Statements:
+    vocabulary = discover(sources, pack)
+    from checker.pack import vocabulary as compile_vocabulary
+
+    # Who may own a figure of a measure: first anyone; then only the parties a figure of it
+    # was bound to, so that "16 million exchanges with Claude" is nobody's, not Claude's.
+    ids = {e.id for e in vocabulary.entities}
+    binder = Binder(compile_vocabulary(vocabulary.entities, vocabulary.measures, {m.id: ids for m in vocabulary.measures}))
+    owners: dict[str, set[str]] = {m.id: set() for m in vocabulary.measures}
+    for source in sources:
+        prose = source.document.prose
+        for claim in binder.claims(prose, source.spans, quoted_spans(prose)):
+            if claim.owner and not claim.ambiguous:
+                owners[claim.measure].add(claim.owner)
+    binder = Binder(compile_vocabulary(vocabulary.entities, vocabulary.measures, owners))
+    names = {e.id: e.name for e in vocabulary.entities}
+    said_figures: list[FigureSaid] = []
+    said_dates: list[DateSaid] = []
+    said_sets: list[SetSaid] = []
+    said_definitions: list[DefinitionSaid] = []
+    for index, source in enumerate(sources):
+        prose = source.document.prose
+        for claim in binder.claims(prose, source.spans, quoted_spans(prose)):
+            if claim.quoted or _yearish(claim.figure):
+                continue
+            said = Said(index, claim.start, claim.end, prose[claim.sentence[0] : claim.sentence[1]], claim.sentence[0])
+            named = frozenset(m.entity for m in binder.mentions(prose, *claim.sentence)) if claim.ambiguous else None
+            said_figures.append(FigureSaid(said, claim.figure, claim.measure, claim.owner, named))
+        said_dates += _dates(index, source, binder)
+        said_sets += _sets(index, source, binder)
+        said_definitions += _definitions(index, source)
+    terms = Counter(d.term for d in {(d.said[0].source, d.term): d for d in said_definitions}.values())
+    said_definitions = [d for d in said_definitions if terms[d.term] >= 2]  # a term two sources set out to define
+    return Statements(sources, vocabulary, names, said_figures, said_dates, said_sets, said_definitions)
+
+
+def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabulary:
+    """The parties and measures of the sources: names used as names (see
+    :func:`checker.language.discover.name_runs`), the shorter ones that are a longer name's
+    first words or initials as its aliases; and the nouns figures count. A pack's entities and
+    measures come first and keep their ids."""
+    as_name: Counter[str] = Counter()
+    inside: set[str] = set()  # runs seen after a sentence's first word
+    opening: Counter[str] = Counter()  # runs at a sentence's start, used as names
+    nouns: Counter[str] = Counter()
+    for source in sources:
+        for start, end in source.spans:
+            sentence = source.document.prose[start:end]
+            if not title_case(sentence):
+                for a, b, named in name_runs(sentence):
+                    run = " ".join(sentence[a:b].split())
+                    if " " in run and run.isupper():  # a transcript's cue: "SOUND BITE", not a name
+                        continue
+                    if a > 0:
+                        inside.add(run)
+                        as_name[run] += named
+                    elif named:
+                        opening[run] += 1
+            for figure in figures(sentence):
+                noun = None if _yearish(figure) else counted_noun(sentence, figure.start, figure.end)
+                if noun:
+                    nouns[noun] += 1
+    for run, count in opening.items():
+        if run in inside:
+            as_name[run] += count
+    names = sorted((n for n, c in as_name.items() if c), key=lambda n: (-len(n.split()), n))
+    entities: list[Entity] = []
+    taken: dict[str, str] = {}  # name, casefolded -> entity id
+    if pack is not None:
+        for entity_id, name in pack.names.items():
+            taken[name.casefold()] = entity_id
+        for text, entity_id in pack.vocabulary.entity_of.items():
+            taken.setdefault(text.casefold(), entity_id)
+        entities += [Entity(id=i, name=n, aliases=sorted({t for t, e in pack.vocabulary.entity_of.items() if e == i and t != n})) for i, n in pack.names.items() if i in set(pack.vocabulary.entity_of.values())]
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        if name.casefold() in taken:
+            continue
+        longer = [other for other in entities if _shortens(name, other.name)]
+        if len(longer) == 1:
+            aliases[longer[0].id].append(name)
+            taken[name.casefold()] = longer[0].id
+            continue
+        entity_id = slug(name, {e.id for e in entities})
+        entities.append(Entity(id=entity_id, name=name))
+        taken[name.casefold()] = entity_id
+    entities = [e.model_copy(update={"aliases": [*e.aliases, *aliases[e.id]]}) for e in entities]
+    measures = list(pack_measures(pack)) if pack is not None else []
+    known = {n.casefold() for m in measures for n in m.nouns}
+    for noun, _ in sorted(nouns.items()):
+        if noun not in known and rx.fullmatch(r"[a-z][a-z-]*", noun):
+            measures.append(Measure(id=slug(noun, {m.id for m in measures}), label=noun, nouns=[noun]))
+    return Vocabulary(entities, measures)
+
+
+def pack_measures(pack: CompiledPack) -> list[Measure]:
+    """A pack's measures, as nouns the binder reads (the singular of each plural it matches)."""
+    found = []
+    for measure_id, pattern in pack.vocabulary.measures.items():
+        words = [m.group() for m in rx.finditer(r"[a-z][a-z -]*[a-z]", pattern)]
+        found.append(Measure(id=measure_id, label=words[0] if words else measure_id, nouns=sorted({singular(w) for w in words}) or [measure_id]))
+    return found
+
+
+def _shortens(name: str, longer: str) -> bool:
+    """"Moonshot" for "Moonshot AI", "WBD" for "Warner Bros. Discovery"."""
+    words, others = name.split(), longer.split()
+    if len(words) < len(others) and others[: len(words)] == words:
+        return all(w.lower() in NAME_SUFFIXES for w in others[len(words) :])
+    initials = "".join(w[0] for w in others if w[0].isupper())
+    return name.isupper() and len(name) >= 2 and name == initials
+
+
+def slug(text: str, taken: set[str]) -> str:
+    base = rx.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "x"
+    if not base[0].isalnum():
+        base = "x" + base
+    found, n = base, 2
+    while found in taken:
+        found, n = f"{base}-{n}", n + 1
+    return found
+
+
+def _yearish(figure: Figure) -> bool:
+    return figure.unit == COUNT and figure.scale == 1 and figure.value.is_integer() and _YEARISH[0] <= figure.value <= _YEARISH[1]
+
+
+def _dates(index: int, source: Source, binder: Binder) -> list[DateSaid]:
+    """The day a party did something: "Anthropic published the post on Monday, Feb. 23". The
+    party is the first named before the date; the act, the last verb between them."""
+    document, prose = source.document, source.document.prose
+    today = document.date
+    year = today.year if today else dt.date.today().year
+    found = []
+    for start, end in source.spans:
+        named = binder.mentions(prose, start, end)
+        for mention in date_mentions(prose, start, end, year, today):
+            before = [m for m in named if m.end <= mention.start]
+            if not before or (mention.day is None and mention.weekday is None):
+                continue
+            actor = before[0]
+            verbs = [m for m in _ACT.finditer(prose, actor.end, mention.start) if m["verb"] not in _SAID]
+            if not verbs:
+                continue
+            verb = verbs[-1].group("verb")
+            sentence = prose[start:end]
+            found.append(DateSaid(Said(index, mention.start, mention.end, sentence, start), actor.entity, _stem(verb), verb, mention.day, mention.weekday))
+    return found
+
+
+def _stem(verb: str) -> str:
+    """The act a verb names, the same for "published" and "publishes": "publish"."""
+    verb = verb.lower()
+    return verb[:-2] if verb.endswith("ed") and len(verb) > 5 else verb
+
+
+# A statement's own date is not an event's: "said on Tuesday".
+_SAID = frozenset("said told added noted argued stated claimed warned wrote explained insisted".split())
+
+
+def _sets(index: int, source: Source, binder: Binder) -> list[SetSaid]:
+    """A set of parties named as one: "three Chinese labs: DeepSeek, Moonshot AI and MiniMax",
+    "the labs named are DeepSeek, Moonshot and MiniMax"."""
+    prose = source.document.prose
+    found = []
+    for start, end in source.spans:
+        named: list[Mention] = binder.mentions(prose, start, end)
+        sentence = prose[start:end]
+        local = [Mention(m.start - start, m.end - start, m.entity) for m in named]
+        tail = coordinated_tail(sentence, local)
+        members = frozenset(m.entity for m in tail)
+        if len(members) < 2:
+            continue
+        near = max(0, tail[0].start - _SET_GAP)
+        nouns = [m for m in _SET_NOUN.finditer(sentence, near, tail[0].start) if m["noun"] not in _NOT_SET_NOUNS]
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        count = noun["count"]
+        number = None if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+        said = Said(index, start + tail[0].start, start + tail[-1].end, sentence, start)
+        found.append(SetSaid(said, singular(noun["noun"]), members, number))
+    return found
+
+
+_SET_GAP = 40  # at most this far before its list: "the labs named in the Feb. 23 post are DeepSeek, ..."
+_NOT_SET_NOUNS = frozenset("was has is its this his does says thus was whereas".split())
+
+
+def _definitions(index: int, source: Source) -> list[DefinitionSaid]:
+    """Each description of a term: the sentence that sets out to define it, the sentences that
+    go on ("The process ...", "In this technique, ..."), and, after a question or a heading,
+    the paragraph that answers it."""
+    prose = source.document.prose
+    spans = source.spans
+    found: list[DefinitionSaid] = []
+    term: str | None = None
+    i = 0
+    while i < len(spans):
+        sentence = source.sentence(i)
+        m = TERM.regex.search(sentence)
+        named = next((g for g in m.groups() if g), None) if m else None
+        if named is None and not (term and CONTINUES.match(sentence)):
+            i += 1
+            continue
+        if named and named.lower() in FUNCTION_WORDS:  # "This is the only way ..."
+            i += 1
+            continue
+        term = singular(named) if named else term
+        block = [i]
+        j = i + 1
+        asks = sentence.rstrip().endswith(("?", ":")) or title_case(sentence)
+        while j < len(spans) and len(block) < 4:
+            broke = paragraph_break(prose, spans[j - 1][1], spans[j][0])
+            if broke and not (asks and len(block) == 1):
+                break
+            if not broke and TERM.regex.search(source.sentence(j)):
+                break
+            block.append(j)
+            j += 1
+        said = tuple(Said(index, spans[k][0], spans[k][1], source.sentence(k), spans[k][0]) for k in block)
+        votes = []
+        for s in said:
+            for made in MAKER.regex.finditer(plain(s.sentence)):
+                words = next(g for g in made.groups() if g)
+                votes.append((rank(words), words))
+        score = sum(v for v, _ in votes)
+        sign = (score > 0) - (score < 0)
+        maker = next((w for v, w in votes if v == sign), "") if sign else ""
+        found.append(DefinitionSaid(said, term, sign, maker))
+        i = j
+    return found
+
+
+def load(paths: list[tuple[str, str, str]]) -> list[Source]:
+    """Sources from (display path, text, format)."""
+    from checker.document import read as read_document
+
+    loaded = []
+    for path, text, fmt in paths:
+        document = read_document(path, text, fmt)
+        loaded.append(Source(path, document, asserted(document.prose, sentences(document.prose))))
+    return loaded
