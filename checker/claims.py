@@ -20,7 +20,7 @@ ambiguous and is never compared: precision first.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
@@ -30,6 +30,7 @@ from checker.language.grammar import (
     coordinated_tail,
 )
 from checker.numbers import COUNT, Figure, figures
+from checker.phrases import plural_noun
 
 
 class Vocabulary(NamedTuple):
@@ -121,6 +122,53 @@ _STOP = (
     r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
     r"after|before|since|during|while|when|because|despite|following|until)"
 )
+
+
+def vocabulary(entities: Sequence[Any], measures: Sequence[Any], owners: dict[str, set[str]]) -> Vocabulary:
+    """The names and nouns a :class:`Binder` reads with, from a pack's entities and measures
+    (or anything with their fields: ``id``, ``name``, ``aliases``, ``case_sensitive``; ``id``,
+    ``nouns``); ``owners`` maps a measure to the entities that may own a figure of it."""
+    return Vocabulary(
+        entity_pattern=_entity_pattern(entities),
+        entity_of=_entity_lookup(entities),
+        measures={m.id: _noun_pattern(m) for m in measures},
+        measures_any={m.id: _noun_pattern(m, singular=True) for m in measures},
+        owners={m: frozenset(o) for m, o in owners.items()},
+    )
+
+
+def _entity_pattern(entities: Sequence[Any]) -> str:
+    alternatives = []
+    for entity in entities:
+        for name in sorted(_names(entity), key=len, reverse=True):
+            body = rx.escape(name).replace(r"\ ", r"[\s\u00a0]+")
+            alternatives.append(body if entity.case_sensitive else f"(?i:{body})")
+    alternatives.sort(key=len, reverse=True)
+    return "|".join(alternatives) or r"(?!)"
+
+
+def _names(entity: Any) -> set[str]:
+    """Every way the entity is written, with the all-capitals form wire copy uses."""
+    names = {entity.name, *entity.aliases}
+    return names | {n.upper() for n in names} if entity.case_sensitive else names
+
+
+def _entity_lookup(entities: Sequence[Any]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for entity in entities:
+        for name in _names(entity):
+            lookup[name if entity.case_sensitive else name.casefold()] = entity.id
+    return lookup
+
+
+def _noun_pattern(measure: Any, singular: bool = False) -> str:
+    """Plural forms only: "one account" or "a 24,000-account network" counts nothing. Money
+    and percentages take the singular too: "a $2.8 billion fee", "$31 a share", "a 10% stake"."""
+    forms = {plural_noun(noun.lower()) for noun in measure.nouns}
+    if singular:
+        forms |= {noun.lower() for noun in measure.nouns}
+    body = "|".join(rx.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return f"(?i:{body})"
 
 
 class Binder:

@@ -18,7 +18,7 @@ import regex
 from pydantic import BaseModel, Field, ValidationError
 
 from checker import rxsize, yamlsafe
-from checker.claims import Vocabulary
+from checker.claims import vocabulary
 from checker.compiled import CompiledPack, CompiledScope, FactInfo, glob_pattern, triggers
 from checker.kinds import KINDS
 from checker.loader import PackError
@@ -404,18 +404,6 @@ def compile_pack(pack: Pack) -> tuple[CompiledPack, list[tuple[tuple[Any, ...], 
     ), problems
 
 
-def vocabulary(entities: list[Entity], measures: list[Measure], owners: dict[str, set[str]]) -> Vocabulary:
-    """The names and nouns a :class:`checker.claims.Binder` reads with; ``owners`` maps a
-    measure to the entities that may own a figure of it."""
-    return Vocabulary(
-        entity_pattern=_entity_pattern(entities),
-        entity_of=_entity_lookup(entities),
-        measures={m.id: _noun_pattern(m) for m in measures},
-        measures_any={m.id: _noun_pattern(m, singular=True) for m in measures},
-        owners={m: frozenset(o) for m, o in owners.items()},
-    )
-
-
 def _compile_scope(scope: Scope) -> CompiledScope:
     return CompiledScope(
         paths=tuple(glob_pattern(g) for g in scope.paths),
@@ -426,40 +414,6 @@ def _compile_scope(scope: Scope) -> CompiledScope:
         any=tuple(scope.any),
         min_any=scope.min_any if scope.any else 0,
     )
-
-
-def _entity_pattern(entities: list[Entity]) -> str:
-    alternatives = []
-    for entity in entities:
-        for name in sorted(_names(entity), key=len, reverse=True):
-            body = regex.escape(name).replace(r"\ ", r"[\s\u00a0]+")
-            alternatives.append(body if entity.case_sensitive else f"(?i:{body})")
-    alternatives.sort(key=len, reverse=True)
-    return "|".join(alternatives) or r"(?!)"
-
-
-def _names(entity: Entity) -> set[str]:
-    """Every way the entity is written, with the all-capitals form wire copy uses."""
-    names = {entity.name, *entity.aliases}
-    return names | {n.upper() for n in names} if entity.case_sensitive else names
-
-
-def _entity_lookup(entities: list[Entity]) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for entity in entities:
-        for name in _names(entity):
-            lookup[name if entity.case_sensitive else name.casefold()] = entity.id
-    return lookup
-
-
-def _noun_pattern(measure: Measure, singular: bool = False) -> str:
-    """Plural forms only: "one account" or "a 24,000-account network" counts nothing. Money
-    and percentages take the singular too: "a $2.8 billion fee", "$31 a share", "a 10% stake"."""
-    forms = {plural_noun(noun.lower()) for noun in measure.nouns}
-    if singular:
-        forms |= {noun.lower() for noun in measure.nouns}
-    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-    return f"(?i:{body})"
 
 
 # "(a+)+", "(\w*\s?)*", "(?:x+){2,}", "(?:a|aa)+": a quantified group holding a quantifier or

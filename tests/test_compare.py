@@ -225,3 +225,29 @@ def test_archive_reports_that_agree_on_earnings(stories: Path) -> None:
     earnings = [c for c in report["claims"] if c["about"].startswith("earnings") and c["sources"] >= 2]
     assert {c["consensus"].split(",")[0] for c in earnings} >= {"$10.2 billion"}
     assert [c["about"] for c in report["claims"] if c["dissent"]] == []
+
+
+def test_a_wrong_member_of_a_counted_set_and_a_swapped_deed_dissent(write) -> None:
+    a = write("a.md", "Regulators fined three banks: Acme, Globex and Initech.\n\n"
+                      "Acme's traders rigged currency markets for years.\n\nGlobex focused on mortgage pools.\n")
+    b = write("b.md", "The three banks, Acme, Globex and Initech, were fined on Monday.\n\n"
+                      "Acme traders rigged currency markets, the regulator said.\n\nGlobex worked the mortgage pools.\n")
+    c = write("c.md", "Regulators fined three banks: Acme, Globex and Zenith.\n\nGlobex traders rigged currency markets.\n")
+    report = compare(a, b, c)
+    banks = claim(report, "parties", "the banks named")
+    assert banks["consensus"] == "Acme, Globex and Initech, 2 sources"
+    assert [(Path(d["path"]).name, d["why"]) for d in banks["dissent"]] == [
+        ("c.md", "names Zenith, whom the others do not name")
+    ]
+    deed = claim(report, "action", '"currency markets"')
+    assert deed["consensus"] == "Acme, 2 sources"
+    assert [(Path(d["path"]).name, d["line"]) for d in deed["dissent"]] == [("c.md", 3)]
+    assert deed["dissent"][0]["why"] == 'ties "currency markets" to Globex; the others tie it to Acme'
+
+
+def test_an_open_list_is_not_a_dissent(write) -> None:
+    """ "channels including CNN and TNT" does not say HGTV is not one."""
+    a = write("a.md", "Globex owns networks including Alpha TV and Beta TV.\n")
+    b = write("b.md", "Globex owns networks such as Alpha TV, Beta TV and Gamma TV.\n")
+    c = write("c.md", "Globex owns networks including Alpha TV and Beta TV, the filing says.\n")
+    assert [c["about"] for c in compare(a, b, c)["claims"] if c["dissent"]] == []

@@ -69,3 +69,13 @@ def test_rank_places_one_of_two_things_above_the_other() -> None:
     assert discover.rank("larger teacher") == 1
     assert discover.rank("newer model") == -1
     assert discover.rank("model") == 0
+
+
+def test_coordinated_gives_every_run_of_names() -> None:
+    class Span(NamedTuple):
+        start: int
+        end: int
+
+    sentence = "Acme beat Rival, Globex and Initech."
+    names = [Span(0, 4), Span(10, 15), Span(17, 23), Span(28, 35)]
+    assert grammar.coordinated(sentence, names) == [names[:1], names[1:]]

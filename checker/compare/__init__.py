@@ -93,9 +93,12 @@ def _run(args) -> int:
         except OSError as exc:
             say(f"factcheck: error: cannot write {args.write_pack}: {exc.strerror or exc}", sys.stderr)
             return 2
-        say(f"factcheck: wrote a draft pack of {written} agreed claims to {args.write_pack}", sys.stderr)
+        say(f"factcheck: wrote a draft pack of {written} agreed claim{'s' if written != 1 else ''} to {args.write_pack}", sys.stderr)
     if args.format == "json":
         report.json(sources, rows, sys.stdout)
     else:
         report.text(sources, rows, sys.stdout, colour(args.color, sys.stdout, os.environ))
+    from checker import rx
+
+    rx.save()  # the patterns this run compiled, ready for the next
     return 0

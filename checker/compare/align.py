@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 from checker import rx
-from checker.compare.extract import DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
+from checker.compare.extract import ActionSaid, DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
 from checker.dates import WEEKDAYS
 from checker.numbers import COUNT, describe
 from checker.phrases import excerpt, plural_noun
@@ -50,8 +50,8 @@ T = TypeVar("T")
 
 
 def align(statements: Statements) -> list[Row]:
-    rows = _figures(statements) + _dates(statements) + _sets(statements) + _definitions(statements)
-    order = {"figure": 0, "date": 1, "parties": 2, "definition": 3}
+    rows = _figures(statements) + _dates(statements) + _sets(statements) + _definitions(statements) + _actions(statements)
+    order = {"figure": 0, "date": 1, "parties": 2, "definition": 3, "action": 4}
     return sorted(rows, key=lambda r: (not r.dissent, -r.sources, order[r.kind], r.about))
 
 
@@ -136,7 +136,7 @@ def _figures(st: Statements) -> list[Row]:
     rows = []
     for (measure, owner, unit), items in groups.items():
         clusters = _cluster(items, lambda f: f.said, lambda a, b: not a.figure.interval.disjoint(b.figure.interval))
-        for agreeing, dissenting in _split(clusters, lambda f: f.said, lambda f, main: owner is not None or _close(f, main)):
+        for agreeing, dissenting in _split(clusters, lambda f: f.said, lambda f, main: _close(f, main, owner)):
             label = plural_noun(nouns[measure].most_common(1)[0][0])
             also = sorted(plural_noun(n) for n in nouns[measure] if plural_noun(n) != label)
             about = (f"{st.names[owner]}: " if owner else "") + label + (f" (also {', '.join(also)})" if also else "")
@@ -196,10 +196,14 @@ def _synonyms(figures: list[FigureSaid]) -> dict[str, str]:
     return {m: root(m) for m in parent}
 
 
-def _close(f: FigureSaid, main: list[FigureSaid]) -> bool:
-    """A figure nobody owns dissents only when it is of the same order as the agreed one: else
-    it is likely about something else that the same noun counts."""
+def _close(f: FigureSaid, main: list[FigureSaid], owner: str | None) -> bool:
+    """Whether a figure may dissent from the agreed one: only when it is of the same order
+    (within a factor of three); a figure further off likely counts something else the same
+    noun counts ("a 45-day window" beside "four days to match"). A small count nobody owns
+    ("three months") is too common to dissent at all."""
     value = main[0].figure.value
+    if owner is None and f.figure.unit == COUNT and value < 100:
+        return False
     return value / 3 <= f.figure.value <= value * 3
 
 
@@ -299,7 +303,10 @@ def _sets(st: Statements) -> list[Row]:
         members, support = max(backing.items(), key=lambda kv: (kv[1], len(kv[0])))
         if support < 2:
             continue
-        agreeing = [i for i in items if i.members <= members and i.count in (None, len(members))]
+        # Only a set the sources close, by counting it ("the three labs"), has members one may
+        # wrongly add to: "channels including CNN and TNT" does not say HGTV is not one.
+        closed = _count([i.said for i in items if i.count == len(members)]) >= 2
+        agreeing = [i for i in items if not closed or (i.members <= members and i.count in (None, len(members)))]
         dissenting = [i for i in items if i not in agreeing]
         names = _names(st, members)
         rows.append(Row(
@@ -321,6 +328,45 @@ def _set_why(st: Statements, s: SetSaid, members: frozenset[str]) -> str:
     if extra:
         return f"names {_names(st, extra) if len(extra) > 1 else st.names[next(iter(extra))]}, whom the others do not name"
     return f"counts {s.count}, where the others name {len(members)}"
+
+
+# Who did what -----------------------------------------------------------------------------
+
+
+def _actions(st: Statements) -> list[Row]:
+    """Each phrase the sources tie to one party or more ("computer vision": Moonshot AI). A
+    phrase may be several parties' ("tool use"); a source that ties it to a party no other
+    source does, and not to one that two or more do, dissents."""
+    by_phrase: dict[str, list[ActionSaid]] = defaultdict(list)
+    for a in st.actions:
+        by_phrase[a.phrase].append(a)
+    rows = []
+    for phrase, items in sorted(by_phrase.items()):
+        by_party: dict[str, list[ActionSaid]] = defaultdict(list)
+        for a in items:
+            by_party[a.party].append(a)
+        backed = {p for p, said in by_party.items() if _count([a.said for a in said]) >= 2}
+        if not backed:
+            continue
+        holders = {p: {a.said.source for a in said} for p, said in by_party.items()}
+        agreeing = [a for a in items if a.party in backed]
+        dissenting = [
+            a for a in items
+            if a.party not in backed and len(holders[a.party]) == 1
+            and not any(a.said.source in holders[p] for p in backed)
+        ]
+        whose = " and ".join(sorted(st.names[p] for p in backed))
+        consensus = "; ".join(
+            f"{st.names[p]}, {_count([a.said for a in by_party[p]])} sources" for p in sorted(backed, key=lambda p: st.names[p])
+        )
+        rows.append(Row(
+            "action", f'"{phrase}"', consensus, _count([a.said for a in agreeing]),
+            _entries([a.said for a in agreeing], lambda s: excerpt(s.sentence[s.start - s.at : s.end - s.at], 100)),
+            [Entry(a.said, excerpt(a.said.sentence[a.said.start - a.said.at : a.said.end - a.said.at], 100), None,
+                   f'ties "{phrase}" to {st.names[a.party]}; the others tie it to {whose}') for a in dissenting],
+            {"phrase": phrase, "parties": sorted(backed), "examples": agreeing},
+        ))
+    return rows
 
 
 # Definitions ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker import rx
 from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
@@ -37,7 +37,7 @@ _DIGITS = rx.compile(r"\d[\d,]*(?:\.\d+)?")
 def write(path: Path, statements: Statements, rows: list[Row]) -> int:
     """Write the draft pack to ``path`` (which must not exist); return how many facts it has."""
     sources = statements.sources
-    facts = _facts(sources, rows)
+    facts = _facts(statements, rows)
     dropped: dict[str, int] = {}
     for _ in range(3):  # an example left out can change nothing else; three rounds are plenty
         text = _render(path, statements, rows, facts, dropped)
@@ -49,9 +49,11 @@ def write(path: Path, statements: Statements, rows: list[Row]) -> int:
                 kept = [s for s in fact["examples"][verdict] if (fact["id"], s) not in bad]
                 dropped[fact["id"]] = dropped.get(fact["id"], 0) + len(fact["examples"][verdict]) - len(kept)
                 fact["examples"][verdict] = kept
-    unread = [f for f in facts if not f["examples"]["pass"]]
-    if unread:  # the checker reads none of the sources' sentences of it: a fact it could not check
-        facts = [f for f in facts if f["examples"]["pass"]]
+    # A fact none of whose sentences the checker reads as they are, or flags once changed, is
+    # one it could not check in a draft either: it is named in a comment, not written.
+    unread = [f for f in facts if not (f["examples"]["pass"] and f["examples"]["fail"])]
+    if unread:
+        facts = [f for f in facts if f["examples"]["pass"] and f["examples"]["fail"]]
         text = _render(path, statements, rows, facts, dropped, unread)
     with open(path, "x", encoding="utf-8") as out:
         out.write(text)
@@ -77,7 +79,8 @@ def _misbehaving(path: Path, text: str) -> set[tuple[str, str]]:
     return bad
 
 
-def _facts(sources: list[Source], rows: list[Row]) -> list[dict[str, Any]]:
+def _facts(statements: Statements, rows: list[Row]) -> list[dict[str, Any]]:
+    sources = statements.sources
     facts: list[dict[str, Any]] = []
     taken: set[str] = set()
     for row in rows:
@@ -89,14 +92,16 @@ def _facts(sources: list[Source], rows: list[Row]) -> list[dict[str, Any]]:
         elif row.kind == "date":
             fact = _date(row)
         elif row.kind == "parties":
-            fact = _parties(row)
+            fact = _parties(row, statements)
         if fact is None:
             continue
         fact["id"] = slug(fact.pop("name"), taken)
+        fact.setdefault("also", [])  # entities its examples name besides its own
         taken.add(fact["id"])
         fact["source"] = _source_id(sources, row.support[0].said.source)
         fact["row"] = row
         facts.append(fact)
+    _contexts(facts)
     return facts
 
 
@@ -113,21 +118,35 @@ def _quantity(row: Row) -> dict[str, Any]:
         **({"unit": unit} if unit != COUNT else {}),
         **({"qualifier": figure.qualifier} if figure.qualifier in _QUALIFIERS[1:] else {}),
     }
-    if not info["owner"]:
-        context = _context(info["examples"], info["nouns"])
-        if context:
-            fact["context"] = context
     passing = _distinct(f.said.sentence for f in info["examples"])
     fact["examples"] = {"pass": passing, "fail": _distinct(_mutated(f) for f in info["examples"])}
     return fact
 
 
-def _context(examples: list[Any], nouns: list[str]) -> str | None:
-    """For a figure nobody owns, the words two or more sources use around it ("breakup",
-    "termination"): a draft's figure of the same noun elsewhere ("four business days") is not
-    compared with it."""
+def _contexts(facts: list[dict[str, Any]]) -> None:
+    """A ``context`` for each figure nobody owns, and for each of two figures of one measure,
+    owner and unit: a draft's figure of the same noun elsewhere ("four business days" beside
+    a 45-day window) is then not compared with it."""
+    siblings: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for fact in facts:
+        if fact["kind"] == "quantity":
+            siblings[(fact["measure"], fact.get("owner"), fact.get("unit"))].append(fact)
+    for group in siblings.values():
+        for fact in group:
+            if "owner" in fact and len(group) == 1:
+                continue
+            others = [f["row"].fact["examples"] for f in group if f is not fact]
+            context = _context(fact["row"].fact["examples"], fact["row"].fact["nouns"], [x for o in others for x in o])
+            if context:
+                fact["context"] = context
+
+
+def _context(examples: list[Any], nouns: list[str], others: list[Any]) -> str | None:
+    """The words two or more sources use around a figure ("breakup", "termination"), and
+    that the sentences of the figures it must be told from do not."""
     sources: dict[str, set[int]] = defaultdict(set)
     skip = {n for noun in nouns for n in (noun, plural_noun(noun))}
+    skip |= {m.group() for f in others for m in rx.finditer(r"\b\p{Ll}{4,}\b", f.said.sentence)}
     for f in examples:
         for m in rx.finditer(r"\b\p{Ll}{4,}\b", f.said.sentence):
             word = m.group()
@@ -176,18 +195,52 @@ def _verbs(d: Any) -> list[str]:
     return [m.group() for m in rx.finditer(r"(?i)\b" + rx.escape(d.act) + r"\w*", d.said.sentence)]
 
 
-def _parties(row: Row) -> dict[str, Any]:
+def _parties(row: Row, statements: Statements) -> dict[str, Any]:
     info = row.fact
     noun = info["noun"]
+    # a party of the story not in the set, for the fail examples (written into the pack's entities)
+    owners = Counter(f.owner for f in statements.figures if f.owner and f.owner not in info["members"])
+    owners.update(d.actor for d in statements.dates if d.actor not in info["members"])
+    other = owners.most_common(1)[0][0] if owners else None
+    outsider = statements.names[other] if other else None
     return {
         "name": f"{noun}-named",
+        "also": [other] if other else [],
         "kind": "parties",
         "members": info["members"],
         "label": row.about,
         "nouns": [noun],
         "context": r"(?i)\b" + rx.escape(noun),
-        "examples": {"pass": _distinct(s.said.sentence for s in info["examples"]), "fail": []},
+        "examples": {
+            "pass": _distinct(s.said.sentence for s in info["examples"]),
+            "fail": _distinct([
+                *(_recounted(s) for s in info["examples"] if s.count),
+                *(_swapped(s, outsider) for s in info["examples"] if outsider),
+            ]),
+        },
     }
+
+
+_COUNTS = "zero one two three four five six seven eight nine ten eleven".split()
+
+
+def _swapped(s: Any, outsider: str) -> str:
+    """The sentence with the last party of its list replaced by one not in the set."""
+    at = s.said.end - s.said.at
+    last = rx.search(r"[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*)*\Z", s.said.sentence[:at])
+    return s.said.sentence[: last.start()] + outsider + s.said.sentence[at:] if last else s.said.sentence
+
+
+def _recounted(s: Any) -> str:
+    """The sentence with its count one higher: "three labs" -> "four labs"."""
+    sentence = s.said.sentence
+    for word in (str(s.count), _COUNTS[s.count] if s.count < len(_COUNTS) - 1 else None):
+        m = word and rx.search(r"(?i)\b" + word + r"\b", sentence)
+        if m:
+            more = str(s.count + 1) if word.isdigit() else _COUNTS[s.count + 1]
+            more = more.capitalize() if m.group()[0].isupper() else more
+            return sentence[: m.start()] + more + sentence[m.end() :]
+    return sentence
 
 
 def _distinct(sentences: Any) -> list[str]:
@@ -254,13 +307,13 @@ def _render(
             lines.append(f"  # dissent: {sources[entry.said.source].path}: {entry.why}")
         if dropped.get(fact["id"]):
             lines.append(f"  # {dropped[fact['id']]} example(s) from the sources left out: the checker does not read them as this fact says")
-        body = {k: v for k, v in fact.items() if k != "row"}
+        body = {k: v for k, v in fact.items() if k not in ("row", "also")}
         body = {"id": body.pop("id"), **body}
         lines.append(_indent(_dump([body])))
     for fact in unread:
         row = fact["row"]
-        lines.append(f"  # not written: {row.kind} {row.about!r}, {row.consensus}: the checker reads none of the")
-        lines.append("  #   sources' sentences of it as they are, so it could not check it in a draft either")
+        lines.append(f"  # not written: {row.kind} {row.about!r}, {row.consensus}: the checker does not read the")
+        lines.append("  #   sources' sentences of it as they are, or flag them once changed, so it could not check a draft")
     for row in rows:
         if row.kind == "definition" and id(row) not in used:
             paths = sorted({sources[e.said.source].path for e in row.support})
@@ -279,7 +332,7 @@ def _lines(sources: list[Source], row: Row, source: int) -> str:
 
 
 def _entities(fact: dict[str, Any]) -> list[str]:
-    return [e for e in (fact.get("owner"), fact.get("actor")) if e] + list(fact.get("members", []))
+    return [e for e in (fact.get("owner"), fact.get("actor")) if e] + list(fact.get("members", [])) + fact["also"]
 
 
 class _Dumper(yaml.SafeDumper):

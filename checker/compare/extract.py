@@ -16,16 +16,17 @@ from typing import NamedTuple
 
 from checker import rx
 from checker.claims import Binder, Mention, quoted_spans
+from checker.claims import vocabulary as compile_vocabulary
 from checker.compiled import CompiledPack
 from checker.dates import mentions as date_mentions
 from checker.document import Document, paragraph_break, sentences
 from checker.language.constructions import asserted
 from checker.language.discover import (
-    CONTINUES, FUNCTION_WORDS, MAKER, NAME_SUFFIXES, TERM, counted_noun, name_runs, plain, rank, singular, title_case,
+    COMMON_WORDS, CONTINUES, FUNCTION_WORDS, MAKER, NAME_SUFFIXES, TERM, counted_noun, name_runs, plain, rank, singular, title_case,
 )
-from checker.language.grammar import IRREGULAR, coordinated_tail
+from checker.language.grammar import IRREGULAR, coordinated
 from checker.numbers import COUNT, Figure, figures
-from checker.schema import Entity, Measure
+from checker.phrases import NEGATION
 
 
 class Source(NamedTuple):
@@ -78,11 +79,36 @@ class SetSaid(NamedTuple):
     count: int | None  # "three labs"
 
 
+class ActionSaid(NamedTuple):
+    """A party said to do or have something: "Moonshot AI ... targeted computer vision"."""
+
+    said: Said  # the clause
+    party: str
+    phrase: str  # two content words in a row, lowercase: "computer vision"
+
+
 class DefinitionSaid(NamedTuple):
     said: tuple[Said, ...]  # the sentences of one description
     term: str
     rank: int  # +1: what is used is the higher one's ("the outputs of a larger model"), -1 the lower's, 0 unsaid
     maker: str  # the words that say whose it is
+
+
+class Entity(NamedTuple):
+    """A party the sources name (the fields of a pack's entity)."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    case_sensitive: bool = True
+
+
+class Measure(NamedTuple):
+    """What the sources' figures count (the fields of a pack's measure)."""
+
+    id: str
+    label: str
+    nouns: list[str]
 
 
 class Vocabulary(NamedTuple):
@@ -98,6 +124,7 @@ class Statements(NamedTuple):
     dates: list[DateSaid]
     sets: list[SetSaid]
     definitions: list[DefinitionSaid]
+    actions: list[ActionSaid]
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -108,7 +135,6 @@ _YEARISH = (1900, 2100)
 
 def read(sources: list[Source], pack: CompiledPack | None = None) -> Statements:
     vocabulary = discover(sources, pack)
-    from checker.pack import vocabulary as compile_vocabulary
 
     # Who may own a figure of a measure: first anyone; then only the parties a figure of it
     # was bound to, so that "16 million exchanges with Claude" is nobody's, not Claude's.
@@ -139,7 +165,10 @@ def read(sources: list[Source], pack: CompiledPack | None = None) -> Statements:
         said_definitions += _definitions(index, source)
     terms = Counter(d.term for d in {(d.said[0].source, d.term): d for d in said_definitions}.values())
     said_definitions = [d for d in said_definitions if terms[d.term] >= 2]  # a term two sources set out to define
-    return Statements(sources, vocabulary, names, said_figures, said_dates, said_sets, said_definitions)
+    # The story's parties: those a figure belongs to or a set names.
+    parties = {f.owner for f in said_figures if f.owner} | {m for s in said_sets for m in s.members}
+    said_actions = [a for index, source in enumerate(sources) for a in _actions(index, source, binder, parties)]
+    return Statements(sources, vocabulary, names, said_figures, said_dates, said_sets, said_definitions, said_actions)
 
 
 def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabulary:
@@ -192,7 +221,7 @@ def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabul
         entity_id = slug(name, {e.id for e in entities})
         entities.append(Entity(id=entity_id, name=name))
         taken[name.casefold()] = entity_id
-    entities = [e.model_copy(update={"aliases": [*e.aliases, *aliases[e.id]]}) for e in entities]
+    entities = [e._replace(aliases=[*e.aliases, *aliases[e.id]]) for e in entities]
     measures = list(pack_measures(pack)) if pack is not None else []
     known = {n.casefold() for m in measures for n in m.nouns}
     for noun, _ in sorted(nouns.items()):
@@ -275,24 +304,57 @@ def _sets(index: int, source: Source, binder: Binder) -> list[SetSaid]:
         named: list[Mention] = binder.mentions(prose, start, end)
         sentence = prose[start:end]
         local = [Mention(m.start - start, m.end - start, m.entity) for m in named]
-        tail = coordinated_tail(sentence, local)
-        members = frozenset(m.entity for m in tail)
-        if len(members) < 2:
-            continue
-        near = max(0, tail[0].start - _SET_GAP)
-        nouns = [m for m in _SET_NOUN.finditer(sentence, near, tail[0].start) if m["noun"] not in _NOT_SET_NOUNS]
-        if not nouns:
-            continue
-        noun = nouns[-1]
-        count = noun["count"]
-        number = None if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
-        said = Said(index, start + tail[0].start, start + tail[-1].end, sentence, start)
-        found.append(SetSaid(said, singular(noun["noun"]), members, number))
+        for run in coordinated(sentence, local):
+            members = frozenset(m.entity for m in run)
+            if len(members) < 2:
+                continue
+            near = max(0, run[0].start - _SET_GAP)
+            nouns = [m for m in _SET_NOUN.finditer(sentence, near, run[0].start) if m["noun"] not in _NOT_SET_NOUNS]
+            if not nouns or any(nouns[-1].end() <= m.start < run[0].start for m in local):
+                continue  # no noun, or another name between it and the list: "bidders: Acme, run by Ann Lee, and Initech"
+            noun = nouns[-1]
+            count = noun["count"]
+            number = None if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+            said = Said(index, start + run[0].start, start + run[-1].end, sentence, start)
+            found.append(SetSaid(said, singular(noun["noun"]), members, number))
     return found
 
 
 _SET_GAP = 40  # at most this far before its list: "the labs named in the Feb. 23 post are DeepSeek, ..."
 _NOT_SET_NOUNS = frozenset("was has is its this his does says thus was whereas".split())
+
+
+_CLAUSES = rx.compile(r";\s+|\s[—–]\s|\s--\s")
+_WORD = rx.compile(r"[\p{L}][\p{L}-]*")
+
+
+def _actions(index: int, source: Source, binder: Binder, parties: set[str]) -> list[ActionSaid]:
+    """What a clause that names one of the story's parties, and no other, says of it: each two
+    content words in a row ("computer vision", "tool use"). A clause that denies or contrasts
+    ("not", "unlike", "while") says nothing of it here."""
+    prose = source.document.prose
+    found = []
+    for start, end in source.spans:
+        cuts = [start, *(m.end() for m in _CLAUSES.finditer(prose, start, end)), end]
+        for a, b in zip(cuts, cuts[1:]):
+            named = [m for m in binder.mentions(prose, a, b)]
+            if {m.entity for m in named} & parties != {m.entity for m in named} or len({m.entity for m in named}) != 1:
+                continue
+            clause = prose[a:b]
+            if rx.search(NEGATION, clause):
+                continue
+            said = Said(index, a, b, prose[start:end], start)
+            previous = None
+            for m in _WORD.finditer(prose, a, b):
+                word = m.group()
+                content = (
+                    word.islower() and len(word) >= 3 and word not in COMMON_WORDS and word not in FUNCTION_WORDS
+                    and not any(n.start <= m.start() < n.end for n in named)
+                )
+                if content and previous is not None and prose[previous.end() : m.start()] in (" ", "-"):
+                    found.append(ActionSaid(said, named[0].entity, f"{previous.group()} {word}"))
+                previous = m if content else None
+    return found
 
 
 def _definitions(index: int, source: Source) -> list[DefinitionSaid]:

@@ -25,7 +25,9 @@ def _where(sources: list[Source], entry: Entry) -> tuple[str, int, int]:
 
 
 def _shown(row: Row) -> bool:
-    return row.sources >= 2 or bool(row.dissent)
+    """Rows two or more sources state, and rows with a dissent; who did what only with a
+    dissent (a story ties many phrases to its parties: JSON lists them all)."""
+    return bool(row.dissent) or (row.sources >= 2 and row.kind != "action")
 
 
 def text(sources: list[Source], rows: list[Row], out: TextIO, colour: bool) -> None:

@@ -68,14 +68,19 @@ PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + ANAPHOR, rx.IGNORECASE)
 
 def coordinated_tail(sentence: str, names: Sequence[Any]) -> list[Any]:
     """The last run of names joined by commas and "and": "DeepSeek, Moonshot and MiniMax"."""
-    if not names:
-        return []
-    run = [names[-1]]
-    for m in reversed(names[:-1]):
-        if rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[m.end : run[0].start]):
-            run.insert(0, m)
+    runs = coordinated(sentence, names)
+    return runs[-1] if runs else []
+
+
+def coordinated(sentence: str, names: Sequence[Any]) -> list[list[Any]]:
+    """Every run of names joined by commas and "and", in order: "Acme beat Rival, Globex and
+    Initech" gives [Acme] and [Rival, Globex, Initech]."""
+    runs: list[list[Any]] = []
+    for m in names:
+        if runs and rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
         else:
-            break
-    return run
+            runs.append([m])
+    return runs
 
 
