@@ -66,7 +66,7 @@ COUNT = "count"
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mln|mn|bln|bil|bn|tn)"
 _SCALE_LETTERS = r"(?:[kK]|[mM]|[bB])"
 
-_SMALL = {
+NUMBER_WORDS = {  # the numbers written as one word
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -91,8 +91,8 @@ _MONTHS = (
 
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-\s](?:"
-    + "|".join(k for k in _SMALL if _SMALL[k] < 10 and k != "zero") + r"))?"
-    r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+    + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 10 and k != "zero") + r"))?"
+    r"|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 )
 _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = (
@@ -132,7 +132,7 @@ _FIGURE = rx.compile(
 # in a fraction of the time _FIGURE takes to try every position of a text, so _FIGURE is only
 # tried where it can match).
 _CANDIDATE = re.compile(
-    r"(?i)\b(?:u(?=s\s?\$)|hk(?=\$)|[ac](?=\$)|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\b)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|\b(?:half|" + "|".join(sorted([*_SMALL, *_TENS], key=len, reverse=True)) + r")\b"
+    r"(?i)\b(?:u(?=s\s?\$)|hk(?=\$)|[ac](?=\$)|(?-i:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|HKD)\b)|[$€£¥\d]|\ban?(?=[\s-](?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)\b)|\b(?:half|" + "|".join(sorted([*NUMBER_WORDS, *_TENS], key=len, reverse=True)) + r")\b"
 )
 
 _QUALIFIER_RE = rx.compile(
@@ -287,8 +287,8 @@ def _words_value(text: str) -> float | None:
             current = 1
         elif word == "and":
             continue
-        elif word in _SMALL:
-            current += _SMALL[word]
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
         elif word in _TENS:
             current += _TENS[word]
         elif word == "hundred":
@@ -318,7 +318,7 @@ def _parse(m: rx.Match, unit: str) -> tuple[float, float, float] | None:
     if m["dozen"]:
         return 12.0, 1.0, 1.0
     if m["fraction"]:
-        numerator = _SMALL.get((m["numerator"] or "one").lower(), 1)
+        numerator = NUMBER_WORDS.get((m["numerator"] or "one").lower(), 1)
         denominator = _DENOMINATORS[(m["denominator"] or "half").lower().removesuffix("s")]
         return 100.0 * numerator / denominator, _FRACTION_PRECISION, 1.0
     value = _words_value(m["words"])

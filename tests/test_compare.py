@@ -251,3 +251,81 @@ def test_an_open_list_is_not_a_dissent(write) -> None:
     b = write("b.md", "Globex owns networks such as Alpha TV, Beta TV and Gamma TV.\n")
     c = write("c.md", "Globex owns networks including Alpha TV and Beta TV, the filing says.\n")
     assert [c["about"] for c in compare(a, b, c)["claims"] if c["dissent"]] == []
+
+
+# What a review found: each a false dissent or a broken pack before.
+
+
+def test_dates_without_a_year_and_other_parties_acts_do_not_dissent(write) -> None:
+    a = write("a.md", "Acme completed the merger on Tuesday, June 10.\n")
+    b = write("b.md", "Acme completed the merger on June 10, the company said.\n")
+    c = write("c.md", "Acme completed the merger on Tuesday, June 10, 2025.\n\n"
+                      "Analysts said Acme is watching Globex, which completed a deal on Friday, June 20, 2025.\n\n"
+                      "Acme announced record profits on June 20, 2025.\n")
+    assert [x["about"] for x in compare(a, b, c)["claims"] if x["dissent"]] == []
+
+
+def test_figures_of_other_things_and_rounded_figures_do_not_dissent(write) -> None:
+    a = write("a.md", "Globex will pay a $7 billion regulatory termination fee if regulators block the deal.\n\n"
+                      "Globex paid Initech a $2.8 billion breakup fee.\n")
+    b = write("b.md", "The $7 billion regulatory termination fee applies if regulators block it.\n\n"
+                      "Initech got a $2.8 billion breakup fee from Globex.\n")
+    c = write("c.md", "Globex covered the $2.87 billion breakup fee Initech was owed.\n\n"
+                      "Revenue was $12 billion in 2025, after $10 billion in 2024.\n")
+    assert [x["about"] for x in compare(a, b, c)["claims"] if x["dissent"]] == []
+
+
+def test_a_qualifier_is_kept_in_the_words(write) -> None:
+    a = write("a.md", "The buyer paid a breakup fee of $3.5 billion on Friday.\n")
+    b = write("b.md", "On Friday the seller collected a breakup fee of $3.5 billion.\n")
+    c = write("c.md", "The buyer paid a breakup fee of nearly $3 billion.\n")
+    fee = claim(compare(a, b, c), "figure", "fees")
+    assert [d["why"] for d in fee["dissent"]] == ["says nearly $3 billion, where 2 sources say $3.5 billion"]
+
+
+def test_a_list_of_some_others_is_not_the_set(write) -> None:
+    a = write("a.md", "Regulators fined two companies, Acme and Globex, on Monday.\n")
+    b = write("b.md", "The two companies, Acme and Globex, were fined.\n")
+    c = write("c.md", "Two companies, Acme and Globex, were fined; other companies, including Hooli and Umbrella, were not.\n")
+    assert [x["about"] for x in compare(a, b, c)["claims"] if x["dissent"]] == []
+
+
+def test_a_description_that_names_both_sides_does_not_dissent(write) -> None:
+    a = write("a.md", "Netting is a technique in which a small ledger is trained on the outputs of a larger ledger.\n")
+    b = write("b.md", "What is netting? A smaller ledger learns from the answers of a bigger ledger.\n")
+    c = write("c.md", "Netting is a process in which a student ledger is trained to match a teacher. "
+                      "The process compares the student ledger's outputs with the teacher's.\n")
+    assert [x["about"] for x in compare(a, b, c)["claims"] if x["dissent"]] == []
+
+
+def test_a_report_named_twice_or_empty_counts_once_or_not_at_all(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("Acme employs 4,000 workers at its Ohio plant.\n", encoding="utf-8")
+    (tmp_path / "empty.md").write_text("\n", encoding="utf-8")
+    proc = run("compare", tmp_path, tmp_path / "a.md", "--format", "json")
+    assert proc.returncode == 0 and "empty.md: skipped: empty" in proc.stderr
+    assert len(json.loads(proc.stdout)["sources"]) == 2
+
+
+def test_a_broken_pack_is_said_one_problem_per_line(tmp_path: Path) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("id: x\ntitle: t\n", encoding="utf-8")
+    proc = run("compare", *SEEDS[:2], "--rules", pack)
+    assert proc.returncode == 2 and "\\n" not in proc.stderr and proc.stderr.startswith(str(pack))
+
+
+def test_nothing_agreed_writes_no_pack(write, tmp_path: Path) -> None:
+    a = write("a.md", "Acme employs 4,000 workers.\n")
+    b = write("b.md", "Globex sold 12 ships.\n")
+    pack = tmp_path / "none.yaml"
+    proc = run("compare", a, b, "--write-pack", pack)
+    assert proc.returncode == 0 and "no pack written" in proc.stderr and not pack.exists()
+
+
+def test_the_second_story_s_pack_checks_strictly_and_its_reports_pass(tmp_path: Path) -> None:
+    pack = tmp_path / "wbd.yaml"
+    assert run("compare", *SECOND, "--write-pack", pack).returncode == 0
+    assert run("rules", "check", "--strict", pack).returncode == 0
+    assert run("rules", "test", pack).returncode == 0
+    quiet = run("--rules", pack, "--format", "json", "--all-documents", *SECOND)
+    assert json.loads(quiet.stdout)["findings"] == []

@@ -20,7 +20,7 @@ from typing import Sequence
 
 from checker.output import colour, say
 
-USAGE = "factcheck compare SOURCE... [--format text|json] [--write-pack FILE] [--rules PATH]"
+USAGE = "factcheck compare SOURCE... [--format text|json] [--write-pack FILE] [--rules PATH] [--color WHEN]"
 
 
 def main(argv: Sequence[str]) -> int:
@@ -28,6 +28,7 @@ def main(argv: Sequence[str]) -> int:
 
     parser = Parser(
         prog="factcheck compare",
+        usage=USAGE,
         description="Line up the claims of several reports of one story: what they agree on, and "
         "which report says something else. Optionally write a draft rule pack of what they agree on.",
     )
@@ -42,7 +43,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _run(args) -> int:
     from checker.batch import read_draft, unreadable
-    from checker.cli import UsageError, draft_files
+    from checker.cli import UsageError, draft_files, rule_paths
     from checker.compare import align, extract, report
     from checker.document import FORMATS
     from checker.files import Refused
@@ -64,26 +65,40 @@ def _run(args) -> int:
         say(f"factcheck: error: compare needs at least two reports, and found {len(found)}", sys.stderr)
         return 2
     texts = []
+    seen: set[str] = set()
     for display, path in found:
+        same = os.path.realpath(path)
+        if same in seen:  # one report named twice (a folder and a file in it) is one source
+            continue
+        seen.add(same)
         try:
             _, text = read_draft(path)
         except (OSError, UnicodeDecodeError, Refused) as exc:
             say(unreadable(display, exc), sys.stderr)
             return 2
+        if not text.strip():
+            say(f"{display}: skipped: empty", sys.stderr)
+            continue
         texts.append((display, text, FORMATS.get(path.suffix.lower(), "text")))
-    pack = None
+    if len(texts) < 2:
+        say(f"factcheck: error: compare needs at least two reports, and found {len(texts)} with text", sys.stderr)
+        return 2
+    packs = []
     if args.rules:
         from checker import loader
         from checker.loader import PackError
 
         try:
-            packs = loader.load(args.rules, examples=False).packs
-        except (PackError, UsageError) as exc:
-            say(str(exc), sys.stderr)
+            packs = loader.load(rule_paths(args.rules), examples=False).packs
+        except PackError as exc:
+            for problem in exc.problems:
+                say(problem, sys.stderr)
             return 2
-        pack = packs[0] if packs else None
+        except UsageError as exc:
+            say(f"factcheck: error: {exc}", sys.stderr)
+            return 2
     sources = extract.load(texts)
-    statements = extract.read(sources, pack)
+    statements = extract.read(sources, packs)
     rows = align.align(statements)
     if args.write_pack is not None:
         from checker.compare import draft
@@ -93,7 +108,10 @@ def _run(args) -> int:
         except OSError as exc:
             say(f"factcheck: error: cannot write {args.write_pack}: {exc.strerror or exc}", sys.stderr)
             return 2
-        say(f"factcheck: wrote a draft pack of {written} agreed claim{'s' if written != 1 else ''} to {args.write_pack}", sys.stderr)
+        if written:
+            say(f"factcheck: wrote a draft pack of {written} agreed claim{'s' if written != 1 else ''} to {args.write_pack}", sys.stderr)
+        else:
+            say(f"factcheck: no pack written to {args.write_pack}: no claim two reports agree on that the checker could check", sys.stderr)
     if args.format == "json":
         report.json(sources, rows, sys.stdout)
     else:

@@ -17,16 +17,22 @@ Sentences that are near copies of another source's count once, and say whose cop
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from pathlib import Path
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any, Callable, NamedTuple, Sequence, TypeVar
 
 from checker import rx
 from checker.compare.extract import ActionSaid, DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
 from checker.dates import WEEKDAYS
-from checker.numbers import COUNT, describe
+from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
+from checker.numbers import COUNT, Figure, describe, precision_unit
 from checker.phrases import excerpt, plural_noun
 
 COPY = 0.8  # two sentences sharing this share of their words (Jaccard) are copies
+COPY_WORDS = 12  # ... when each has at least this many different words
 
 
 class Entry(NamedTuple):
@@ -55,8 +61,16 @@ def align(statements: Statements) -> list[Row]:
     return sorted(rows, key=lambda r: (not r.dissent, -r.sources, order[r.kind], r.about))
 
 
+@lru_cache(maxsize=None)
 def _words(sentence: str) -> frozenset[str]:
     return frozenset(m.group() for m in rx.finditer(r"\w+", sentence.casefold()))
+
+
+def _copies(a: str, b: str) -> bool:
+    """Whether one sentence copies the other: long enough not to match by chance (12 words),
+    and sharing :data:`COPY` of their words."""
+    x, y = _words(a), _words(b)
+    return min(len(x), len(y)) >= COPY_WORDS and len(x & y) >= COPY * len(x | y)
 
 
 def _independent(saids: Sequence[Said]) -> dict[int, int | None]:
@@ -67,10 +81,7 @@ def _independent(saids: Sequence[Said]) -> dict[int, int | None]:
     copies: dict[int, int | None] = {}
     kept: list[Said] = []
     for said in first.values():
-        words = _words(said.sentence)
-        copied = next(
-            (k.source for k in kept if len(words & _words(k.sentence)) >= COPY * len(words | _words(k.sentence))), None
-        )
+        copied = next((k.source for k in kept if _copies(said.sentence, k.sentence)), None)
         copies[said.source] = copied
         if copied is None:
             kept.append(said)
@@ -81,24 +92,41 @@ def _count(saids: Sequence[Said]) -> int:
     return sum(1 for c in _independent(saids).values() if c is None)
 
 
-def _entries(saids: Sequence[Said], text: Callable[[Said], str], why: str | None = None) -> list[Entry]:
+def _entries(saids: Sequence[Said], text: Callable[[Said], str]) -> list[Entry]:
     copies = _independent(saids)
-    return [Entry(s, text(s), copies.get(s.source) if copies.get(s.source) != s.source else None, why) for s in saids]
+    return [Entry(s, text(s), copies.get(s.source)) for s in saids]
 
 
-def _cluster(items: list[T], said: Callable[[T], Said], agree: Callable[[T, T], bool]) -> list[list[T]]:
-    """Items that agree, each cluster round the item most sources agree with."""
-    backing = {
-        id(item): _count([said(o) for o in items if agree(item, o)]) for item in items
-    }
-    clusters: list[list[T]] = []
-    for item in sorted(items, key=lambda i: -backing[id(i)]):
-        home = next((c for c in clusters if agree(c[0], item)), None)
+def _cluster(
+    items: list[T], said: Callable[[T], Said], agree: Callable[[T, T], bool], key: Callable[[T], Any],
+    reach: Callable[[T], tuple[float, float]] = lambda _: (0.0, math.inf),
+) -> list[list[T]]:
+    """Items that agree, each cluster round the value most sources agree with. Items of one
+    ``key`` (one value) agree; values are compared once each, and only with the values within
+    ``reach`` of them (low, high: sorted by low, a value is compared with the ones whose low
+    is at most its high), so that thousands of figures take a sweep, not every pair."""
+    buckets: dict[Any, list[T]] = defaultdict(list)
+    for item in items:
+        buckets[key(item)].append(item)
+    values = sorted(buckets.values(), key=lambda v: reach(v[0]))
+    near: list[set[int]] = [{i} for i in range(len(values))]
+    for i, value in enumerate(values):
+        high = reach(value[0])[1]
+        for j in range(i + 1, len(values)):
+            if reach(values[j][0])[0] > high:
+                break
+            if agree(value[0], values[j][0]):
+                near[i].add(j)
+                near[j].add(i)
+    backing = [_count([said(o) for j in near[i] for o in values[j]]) for i in range(len(values))]
+    clusters: list[tuple[int, list[T]]] = []
+    for i in sorted(range(len(values)), key=lambda i: -backing[i]):
+        home = next((c for anchor, c in clusters if i in near[anchor]), None)
         if home is None:
-            clusters.append([item])
+            clusters.append((i, list(values[i])))
         else:
-            home.append(item)
-    return clusters
+            home.extend(values[i])
+    return [c for _, c in clusters]
 
 
 def _split(clusters: list[list[T]], said: Callable[[T], Said], may_dissent: Callable[[T, list[T]], bool]) -> list[tuple[list[T], list[T]]]:
@@ -135,7 +163,7 @@ def _figures(st: Statements) -> list[Row]:
         nouns[same[f.measure]][f.measure] += 1
     rows = []
     for (measure, owner, unit), items in groups.items():
-        clusters = _cluster(items, lambda f: f.said, lambda a, b: not a.figure.interval.disjoint(b.figure.interval))
+        clusters = _cluster(items, lambda f: f.said, _agree, lambda f: f.figure.interval, _reach)
         for agreeing, dissenting in _split(clusters, lambda f: f.said, lambda f, main: _close(f, main, owner)):
             label = plural_noun(nouns[measure].most_common(1)[0][0])
             also = sorted(plural_noun(n) for n in nouns[measure] if plural_noun(n) != label)
@@ -144,8 +172,8 @@ def _figures(st: Statements) -> list[Row]:
             best = _best(agreeing)
             rows.append(Row(
                 "figure", about, consensus, _count([f.said for f in agreeing]),
-                _entries([f.said for f in agreeing], _text(st)),
-                [Entry(f.said, _text(st)(f.said), None, f"says {_figure_words(f)}, where {_sources_say(agreeing)}") for f in dissenting],
+                _entries([f.said for f in agreeing], _text),
+                [Entry(f.said, _text(f.said), None, f"says {_figure_words(f)}, where {_sources_say(agreeing)}") for f in dissenting],
                 {"measure": measure, "nouns": sorted(nouns[measure]), "owner": owner, "unit": unit,
                  "figure": next(f.figure for f in agreeing if _figure_words(f) == best),
                  "examples": [f for f in agreeing], "mutations": [f for f in dissenting]},
@@ -196,20 +224,77 @@ def _synonyms(figures: list[FigureSaid]) -> dict[str, str]:
     return {m: root(m) for m in parent}
 
 
+def _agree(a: FigureSaid, b: FigureSaid) -> bool:
+    """Two figures agree when they admit a common value, or one is the other cut to its
+    precision ("$2.8 billion" for "$2.87 billion")."""
+    if not a.figure.interval.disjoint(b.figure.interval):
+        return True
+    return _cut(a.figure, b.figure) or _cut(b.figure, a.figure)
+
+
+def _reach(f: FigureSaid) -> tuple[float, float]:
+    """The values a figure may agree with lie from its interval's low to its high, or to its
+    value and one step of its precision (see _cut)."""
+    interval = f.figure.interval
+    return interval.lo, max(interval.hi, f.figure.value + _step(f.figure))
+
+
+def _cut(short: Figure, long: Figure) -> bool:
+    if short.qualifier not in (None, "exactly"):  # "nearly $3 billion" is below 3, not 3.5 cut short
+        return False
+    step = _step(short)
+    return step > 0 and short.value <= long.value < short.value + step
+
+
+def _step(figure: Figure) -> float:
+    return precision_unit(figure.value, _decimals(figure), figure.scale, figure.unit)
+
+
+def _decimals(figure: Figure) -> int:
+    text = f"{figure.value / figure.scale:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def _close(f: FigureSaid, main: list[FigureSaid], owner: str | None) -> bool:
-    """Whether a figure may dissent from the agreed one: only when it is of the same order
-    (within a factor of three); a figure further off likely counts something else the same
-    noun counts ("a 45-day window" beside "four days to match"). A small count nobody owns
-    ("three months") is too common to dissent at all."""
+    """Whether a figure may dissent from the agreed one. Only when it is of the same order
+    (within a factor of three), its sentence shares words the agreeing ones share (a "$2.8
+    billion breakup fee" says nothing of the "$7 billion regulatory termination fee"), and no
+    other year: a figure further off, or of another year, likely counts something else. A
+    small count nobody owns ("three months") is too common to dissent at all."""
     value = main[0].figure.value
     if owner is None and f.figure.unit == COUNT and value < 100:
         return False
-    return value / 3 <= f.figure.value <= value * 3
+    if not value / 3 <= f.figure.value <= value * 3:
+        return False
+    years = {y for m in main for y in _years(m.said.sentence)}
+    if years and _years(f.said.sentence) and not years & _years(f.said.sentence):
+        return False
+    shared = _shared_words([m.said for m in main])
+    return not shared or bool(shared & _content(f.said.sentence))
+
+
+def _years(sentence: str) -> set[str]:
+    return {m.group() for m in rx.finditer(r"\b(?:19|20)\d\d\b", sentence)}
+
+
+def _content(sentence: str) -> set[str]:
+    return {
+        m.group() for m in rx.finditer(r"\b\p{Ll}{4,}\b", sentence)
+        if m.group() not in COMMON_WORDS and m.group() not in FUNCTION_WORDS
+    }
+
+
+def _shared_words(saids: list[Said]) -> set[str]:
+    """The content words two or more sources use in these sentences."""
+    sources: dict[str, set[int]] = defaultdict(set)
+    for said in saids:
+        for word in _content(said.sentence):
+            sources[word].add(said.source)
+    return {w for w, s in sources.items() if len(s) >= 2}
 
 
 def _figure_words(f: FigureSaid) -> str:
-    qualifier = {"approximately": "approximately ", "more than": "more than ", "at least": "at least ",
-                 "fewer than": "fewer than ", "at most": "at most ", "between": ""}.get(f.figure.qualifier or "", "")
+    qualifier = "" if f.figure.qualifier in (None, "exactly") else f.figure.qualifier + " "
     if f.figure.qualifier == "between":
         from checker.numbers import describe_span
 
@@ -238,16 +323,18 @@ def _tally(values: list[str], saids: list[Said]) -> str:
     another's sentence are not counted again."""
     copies = _independent(saids)
     sources: dict[str, set[int]] = defaultdict(set)
-    for value, said in zip(values, saids):
-        if copies.get(said.source) is None:
+    counted: set[int] = set()  # each source once, under the first way it words it
+    for value, said in sorted(zip(values, saids), key=lambda vs: (vs[1].source, vs[1].start)):
+        if copies.get(said.source) is None and said.source not in counted:
             sources[value].add(said.source)
+            counted.add(said.source)
     parts = sorted(((v, s) for v, s in sources.items() if s), key=lambda kv: (-len(kv[1]), kv[0]))
     return "; ".join(f"{v}, {len(s)} source{'s' if len(s) != 1 else ''}" for v, s in parts)
 
 
-def _text(st: Statements) -> Callable[[Said], str]:
+def _text(said: Said) -> str:
     """A claim's words, from where it starts: "more than 13 million exchanges with Claude …"."""
-    return lambda said: said.wording()
+    return said.wording()
 
 
 # Dates ------------------------------------------------------------------------------------
@@ -260,32 +347,52 @@ def _dates(st: Statements) -> list[Row]:
     rows = []
     for actor, items in groups.items():
         dated = [d for d in items if d.day is not None]
-        clusters = _cluster(dated, lambda d: d.said, lambda a, b: a.day == b.day)
+        clusters = _cluster(dated, lambda d: d.said, _same_day, lambda d: (d.day, d.year_known))
         weekdays = [d for d in items if d.day is None]
-        for agreeing, dissenting in _split(clusters, lambda d: d.said, lambda d, main: d.act in {m.act for m in main}):
-            day = agreeing[0].day
+        for agreeing, dissenting in _split(clusters, lambda d: d.said, _may_dissent):
+            known = [d for d in agreeing if d.year_known]
+            day = (known or agreeing)[0].day
             acts = {d.act for d in agreeing}
-            agreeing = agreeing + [d for d in weekdays if d.act in acts and d.weekday == day.weekday()]
-            dissenting = dissenting + [
-                d for d in weekdays if d.act in acts and d.weekday != day.weekday()
-                and _count([a.said for a in agreeing]) >= 2
-            ]
+            things = {d.thing for d in agreeing if d.thing}
+            if known:  # a weekday agrees with the day it falls on, in a year someone gave
+                agreeing = agreeing + [d for d in weekdays if d.act in acts and d.weekday == day.weekday()]
+                dissenting = dissenting + [
+                    d for d in weekdays if d.act in acts and d.thing in things and d.weekday != day.weekday()
+                    and _count([a.said for a in agreeing]) >= 2
+                ]
             verbs = Counter(d.verb for d in agreeing)
-            words = f"{day:%A} {day.day} {day:%B %Y}"
+            words = _day_words(day, bool(known))
+            n = _count([d.said for d in agreeing])
             rows.append(Row(
                 "date", f"when {st.names[actor]} {verbs.most_common(1)[0][0]}",
-                f"{words}, {_count([d.said for d in agreeing])} sources",
-                _count([d.said for d in agreeing]),
-                _entries([d.said for d in agreeing], _text(st)),
-                [e._replace(why=_date_why(d, words)) for e, d in zip(_entries([d.said for d in dissenting], _text(st)), dissenting)],
-                {"actor": actor, "day": day, "acts": sorted(acts), "examples": agreeing},
+                f"{words}, {n} source{'s' if n != 1 else ''}", n,
+                _entries([d.said for d in agreeing], _text),
+                [e._replace(why=_date_why(d, words)) for e, d in zip(_entries([d.said for d in dissenting], _text), dissenting)],
+                {"actor": actor, "day": day, "year_known": bool(known), "verbs": sorted(verbs), "examples": agreeing},
             ))
     return rows
 
 
+def _same_day(a: DateSaid, b: DateSaid) -> bool:
+    """The same day; a day whose year is unknown agrees with the same month and day."""
+    if a.year_known and b.year_known:
+        return a.day == b.day
+    return (a.day.month, a.day.day) == (b.day.month, b.day.day)
+
+
+def _may_dissent(d: DateSaid, main: list[DateSaid]) -> bool:
+    """Another day for the same act on the same thing ("published the post"): "announced the
+    merger" says nothing of the day it "announced record profits"."""
+    return any(m.act == d.act and m.thing == d.thing and d.thing for m in main)
+
+
+def _day_words(day: dt.date, year_known: bool) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}" if year_known else f"{day.day} {day:%B} (no year given)"
+
+
 def _date_why(d: DateSaid, words: str) -> str:
-    said = f"{d.day:%A} {d.day.day} {d.day:%B %Y}" if d.day else WEEKDAYS[d.weekday or 0].capitalize()
-    return f"{said}, where the others say {words}"
+    said = _day_words(d.day, d.year_known) if d.day else WEEKDAYS[d.weekday or 0].capitalize()
+    return f"says {said}, where the others say {words}"
 
 
 # Sets of parties --------------------------------------------------------------------------
@@ -311,8 +418,8 @@ def _sets(st: Statements) -> list[Row]:
         names = _names(st, members)
         rows.append(Row(
             "parties", f"the {plural_noun(noun)} named", f"{names}, {support} sources", support,
-            _entries([i.said for i in agreeing], _text(st)),
-            [Entry(i.said, _text(st)(i.said), None, _set_why(st, i, members)) for i in dissenting],
+            _entries([i.said for i in agreeing], _text),
+            [Entry(i.said, _text(i.said), None, _set_why(st, i, members)) for i in dissenting],
             {"noun": noun, "members": sorted(members), "examples": agreeing},
         ))
     return rows
@@ -350,10 +457,11 @@ def _actions(st: Statements) -> list[Row]:
             continue
         holders = {p: {a.said.source for a in said} for p, said in by_party.items()}
         agreeing = [a for a in items if a.party in backed]
-        dissenting = [
+        dissenting = [  # in a source that names the party it belongs to, and ties it to none of them
             a for a in items
             if a.party not in backed and len(holders[a.party]) == 1
             and not any(a.said.source in holders[p] for p in backed)
+            and backed & st.mentioned[a.said.source]
         ]
         whose = " and ".join(sorted(st.names[p] for p in backed))
         consensus = "; ".join(
@@ -382,7 +490,8 @@ def _definitions(st: Statements) -> list[Row]:
         for d in items:
             by_source[d.said[0].source].append(d)
         sign = {s: _sign(sum(d.rank for d in ds)) for s, ds in by_source.items()}
-        votes = Counter(v for v in sign.values() if v)
+        copies = _independent([d.said[0] for d in items if d.rank])  # a copied description votes once
+        votes = Counter(v for s, v in sign.items() if v and copies.get(s) is None)
         held = max(votes, key=lambda v: votes[v]) if votes else 0
         if votes[held] < 2 or votes[held] <= votes[-held]:
             held = 0  # no description two sources share, or as many each way
@@ -390,14 +499,15 @@ def _definitions(st: Statements) -> list[Row]:
         dissenting = [d for d in items if held and sign[d.said[0].source] == -held]
         heldmaker = next((d.maker for d in agreeing if d.rank == held and d.maker), "")
         supporting = [d.said[0] for d in agreeing]
+        holders = sorted({Path(st.sources[s].path).name for s, v in sign.items() if v == held and held})
         why = {
-            d.said[0].source: "has the roles the other way round: what is used comes from the "
-            f"{next((x.maker for x in by_source[d.said[0].source] if x.maker), 'other one')}; "
-            f"{votes[held]} sources say from the {heldmaker}"
+            d.said[0].source: "has the roles the other way round: it says what is learned from is the "
+            f"{next((x.maker for x in by_source[d.said[0].source] if x.maker), 'other one')}'s; "
+            f"{', '.join(holders)} say the {heldmaker}'s"
             for d in dissenting
         }
         consensus = (
-            f"what is used comes from the {heldmaker}, {votes[held]} sources; {len(by_source)} describe it"
+            f"{len(by_source)} sources describe it; {', '.join(holders)} say what is learned from is the {heldmaker}'s"
             if held else f"{len(by_source)} sources describe it"
         )
         rows.append(Row(

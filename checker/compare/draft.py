@@ -16,59 +16,98 @@ never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from collections import Counter, defaultdict
-
 from checker import rx
-from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
-from checker.phrases import plural_noun
 from checker.compare.align import Row
 from checker.compare.extract import Source, Statements, slug
-from checker.numbers import COUNT
+from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
+from checker.numbers import COUNT, NUMBER_WORDS
+from checker.phrases import plural_noun
 
-_QUALIFIERS = ("exactly", "approximately", "more than", "at least", "fewer than", "at most")
+# A figure's qualifier, as a pack may write it.
+_QUALIFIERS = {
+    "approximately": "approximately", "nearly": "approximately", "more than": "more than", "just over": "more than",
+    "at least": "at least", "fewer than": "fewer than", "at most": "at most",
+}
 _DIGITS = rx.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def write(path: Path, statements: Statements, rows: list[Row]) -> int:
-    """Write the draft pack to ``path`` (which must not exist); return how many facts it has."""
-    sources = statements.sources
-    facts = _facts(statements, rows)
-    dropped: dict[str, int] = {}
-    for _ in range(3):  # an example left out can change nothing else; three rounds are plenty
-        text = _render(path, statements, rows, facts, dropped)
-        bad = _misbehaving(path, text)
-        if not bad:
+    """Write the draft pack to ``path`` (which must not exist); return how many facts it has
+    (0: nothing two sources agree on that the checker could check, and no file is written)."""
+    facts, left = _facts(statements, rows)  # and the facts not written, with why
+    notes: dict[str, str] = {}  # fact id -> why some of the sources' examples are not in it
+    for _ in range(6):  # each round loosens or leaves out what misbehaved; what is left cannot misbehave anew
+        if not facts:
             break
+        text = _render(path, statements, rows, facts, notes, left)
+        bad, flagged = _misbehaving(path, text)
+        noisy = _noisy(path, text, statements, facts)
+        if not bad and not noisy:
+            break
+        # A figure the reports word several ways ("nearly 4,000", "more than 4,000") is first
+        # stated as approximately that, before any of their sentences is left out.
+        # Then as the values from the lowest to the highest the reports give ("$2.8 billion",
+        # "$2.87 billion").
+        loose = [
+            f for f in facts
+            if f["kind"] == "quantity" and f.get("loosened", 0) < 2
+            and (f["id"] in noisy or any((f["id"], e) in flagged for e in f["examples"]["pass"]))
+        ]
+        for fact in loose:
+            if not fact.get("loosened") and fact.get("qualifier") != "approximately":
+                fact["loosened"] = 1
+                fact["qualifier"] = "approximately"
+                notes[fact["id"]] = "stated as approximately: the reports word it in more than one way"
+            else:
+                fact["loosened"] = 2
+                fact.pop("qualifier", None)
+                fact["interval"] = _hull(fact["row"])
+                notes[fact["id"]] = "stated as the range of values the reports give"
+        if loose:
+            continue
         for fact in facts:
+            before = sum(map(len, fact["examples"].values()))
             for verdict in ("pass", "fail"):
-                kept = [s for s in fact["examples"][verdict] if (fact["id"], s) not in bad]
-                dropped[fact["id"]] = dropped.get(fact["id"], 0) + len(fact["examples"][verdict]) - len(kept)
-                fact["examples"][verdict] = kept
-    # A fact none of whose sentences the checker reads as they are, or flags once changed, is
-    # one it could not check in a draft either: it is named in a comment, not written.
-    unread = [f for f in facts if not (f["examples"]["pass"] and f["examples"]["fail"])]
-    if unread:
-        facts = [f for f in facts if f["examples"]["pass"] and f["examples"]["fail"]]
-        text = _render(path, statements, rows, facts, dropped, unread)
+                fact["examples"][verdict] = [e for e in fact["examples"][verdict] if (fact["id"], e) not in bad]
+            if before > sum(map(len, fact["examples"].values())):
+                notes[fact["id"]] = "some of the sources' sentences are left out: the checker does not read them as this fact says"
+        kept = []
+        for fact in facts:
+            if fact["id"] in noisy:
+                left.append((fact, f"it would flag {noisy[fact['id']]} that the reports agree on"))
+            elif not (fact["examples"]["pass"] and fact["examples"]["fail"]):
+                left.append((fact, "the checker does not read the reports' sentences of it, or flag them once changed"))
+            else:
+                kept.append(fact)
+        facts = kept
+    if not facts:
+        return 0
     with open(path, "x", encoding="utf-8") as out:
-        out.write(text)
+        out.write(_render(path, statements, rows, facts, notes, left))
     return len(facts)
 
 
-def _misbehaving(path: Path, text: str) -> set[tuple[str, str]]:
-    """(fact id, example) of every example the checker does not read as the fact says."""
+def _load(path: Path, text: str) -> tuple[Any, Any]:
     from checker import pack
-    from checker.document import read
     from checker.engine import Engine
 
     compiled = pack.load([(path, text.encode("utf-8"))])
-    engine = Engine(compiled, ignore_scope=True)
-    bad = set()
+    return compiled, Engine(compiled, ignore_scope=True)
+
+
+def _misbehaving(path: Path, text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(fact id, example) of every example the checker does not read as the fact says, and of
+    the pass examples the fact itself flags."""
+    from checker.document import read
+
+    compiled, engine = _load(path, text)
+    bad, flagged = set(), set()
     for p in compiled:
         for fact in p.facts.values():
             cases = [(True, s) for s in fact.passing] + [(False, s) for s, _ in fact.failing]
@@ -76,10 +115,30 @@ def _misbehaving(path: Path, text: str) -> set[tuple[str, str]]:
                 found = {f.finding.fact for f in engine.check(read("example", sentence + "\n", "text")).findings}
                 if (passes and found) or (not passes and fact.id not in found):
                     bad.add((fact.id, sentence))
-    return bad
+                if passes and fact.id in found:
+                    flagged.add((fact.id, sentence))
+    return bad, flagged
 
 
-def _facts(statements: Statements, rows: list[Row]) -> list[dict[str, Any]]:
+def _noisy(path: Path, text: str, statements: Statements, facts: list[dict[str, Any]]) -> dict[str, str]:
+    """Facts that flag the reports themselves where the table says they agree: fact id ->
+    where, "analysis.md:12"."""
+    _, engine = _load(path, text)
+    dissent = {
+        (e.said.source, e.said.at) for f in facts for e in f["row"].dissent
+    }
+    noisy: dict[str, str] = {}
+    for index, source in enumerate(statements.sources):
+        for located in engine.check(source.document).findings:
+            finding = located.finding
+            sentence = next((a for a, b in source.spans if a <= finding.start < b), None)
+            if (index, sentence) not in dissent and finding.fact not in noisy:
+                noisy[finding.fact] = f"{source.path}:{located.line}"
+    return noisy
+
+
+def _facts(statements: Statements, rows: list[Row]) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], str]]]:
+    """One fact per row two or more sources state, and the facts left out with why."""
     sources = statements.sources
     facts: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -101,8 +160,7 @@ def _facts(statements: Statements, rows: list[Row]) -> list[dict[str, Any]]:
         fact["source"] = _source_id(sources, row.support[0].said.source)
         fact["row"] = row
         facts.append(fact)
-    _contexts(facts)
-    return facts
+    return _contexts(facts)
 
 
 def _quantity(row: Row) -> dict[str, Any]:
@@ -116,17 +174,26 @@ def _quantity(row: Row) -> dict[str, Any]:
         **({"owner": info["owner"]} if info["owner"] else {}),
         "value": _number(figure.value),
         **({"unit": unit} if unit != COUNT else {}),
-        **({"qualifier": figure.qualifier} if figure.qualifier in _QUALIFIERS[1:] else {}),
+        **({"qualifier": _QUALIFIERS[figure.qualifier]} if figure.qualifier in _QUALIFIERS else {}),
     }
     passing = _distinct(f.said.sentence for f in info["examples"])
     fact["examples"] = {"pass": passing, "fail": _distinct(_mutated(f) for f in info["examples"])}
     return fact
 
 
-def _contexts(facts: list[dict[str, Any]]) -> None:
+def _hull(row: Row) -> list[int | float]:
+    """From the lowest value the agreeing reports admit to the highest a bounded one admits
+    ("more than 16 million" is bounded by no one's words but its own figure)."""
+    figures = [f.figure for f in row.fact["examples"]]
+    bounded = [f.interval.hi for f in figures if f.qualifier not in ("more than", "at least") and not f.interval.hi_open]
+    return [_number(min(f.interval.lo for f in figures)), _number(max(bounded) if bounded else max(f.value for f in figures))]
+
+
+def _contexts(facts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], str]]]:
     """A ``context`` for each figure nobody owns, and for each of two figures of one measure,
     owner and unit: a draft's figure of the same noun elsewhere ("four business days" beside
-    a 45-day window) is then not compared with it."""
+    a 45-day window) is then not compared with it. Of figures still alike (no context tells
+    them apart), only the best supported is kept: a pack must tell its facts apart."""
     siblings: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for fact in facts:
         if fact["kind"] == "quantity":
@@ -139,6 +206,16 @@ def _contexts(facts: list[dict[str, Any]]) -> None:
             context = _context(fact["row"].fact["examples"], fact["row"].fact["nouns"], [x for o in others for x in o])
             if context:
                 fact["context"] = context
+    kept, left = [], []
+    for fact in facts:
+        group = siblings.get((fact.get("measure"), fact.get("owner"), fact.get("unit")), [fact])
+        alike = [f for f in group if "context" not in f]
+        best = max(alike, key=lambda f: f["row"].sources) if alike else None
+        if fact["kind"] != "quantity" or "context" in fact or len(alike) < 2 or fact is best:
+            kept.append(fact)
+        else:
+            left.append((fact, f"no words of the reports tell it apart from {best['id']}"))
+    return kept, left
 
 
 def _context(examples: list[Any], nouns: list[str], others: list[Any]) -> str | None:
@@ -167,32 +244,36 @@ def _mutated(f: Any) -> str:
     return sentence[: m.start()] + written + sentence[m.end() :]
 
 
-def _date(row: Row) -> dict[str, Any]:
+def _date(row: Row) -> dict[str, Any] | None:
     info = row.fact
+    if not info["year_known"]:
+        return None  # no report gives the year
     day: dt.date = info["day"]
-    other = day + dt.timedelta(days=2)
+    verbs = info["verbs"]
     fact: dict[str, Any] = {
-        "name": f"{info['actor']}-{info['acts'][0]}-date",
+        "name": f"{info['actor']}-{verbs[0]}-date",
         "kind": "date",
         "event": row.about,
         "date": day,
         "actor": info["actor"],
-        "about": r"(?i)\b(?:" + "|".join(rx.escape(a) for a in info["acts"]) + r")",
-        "cues": sorted({w for d in info["examples"] for w in _verbs(d)}) or info["acts"],
+        "about": r"(?i)\b(?:" + "|".join(rx.escape(v) for v in verbs) + r")\b",
+        "cues": verbs,
     }
-    passing = _distinct(d.said.sentence for d in info["examples"])
-    failing = []
-    for d in info["examples"]:
-        if d.day is not None:
-            said = d.said.sentence
-            text = d.said.sentence
-            failing.append(text.replace(str(day.day), str(other.day), 1) if str(day.day) in said else text)
-    fact["examples"] = {"pass": passing, "fail": _distinct(failing)}
+    fact["examples"] = {
+        "pass": _distinct(d.said.sentence for d in info["examples"]),
+        "fail": _distinct(_moved(d, day) for d in info["examples"]),
+    }
     return fact
 
 
-def _verbs(d: Any) -> list[str]:
-    return [m.group() for m in rx.finditer(r"(?i)\b" + rx.escape(d.act) + r"\w*", d.said.sentence)]
+def _moved(d: Any, day: dt.date) -> str:
+    """The sentence with its date two days later ("Feb. 23" -> "Feb. 25", "Monday" -> "Wednesday")."""
+    sentence, start, end = d.said.sentence, d.said.start - d.said.at, d.said.end - d.said.at
+    written = sentence[start:end]
+    later = day + dt.timedelta(days=2)
+    moved = rx.sub(r"\b" + str(day.day) + r"\b", str(later.day), written, count=1)
+    moved = moved.replace(f"{day:%A}", f"{later:%A}").replace(f"{day:%a}", f"{later:%a}")
+    return sentence[:start] + moved + sentence[end:]
 
 
 def _parties(row: Row, statements: Statements) -> dict[str, Any]:
@@ -221,7 +302,7 @@ def _parties(row: Row, statements: Statements) -> dict[str, Any]:
     }
 
 
-_COUNTS = "zero one two three four five six seven eight nine ten eleven".split()
+_COUNTS = {n: w for w, n in NUMBER_WORDS.items()}
 
 
 def _swapped(s: Any, outsider: str) -> str:
@@ -234,7 +315,7 @@ def _swapped(s: Any, outsider: str) -> str:
 def _recounted(s: Any) -> str:
     """The sentence with its count one higher: "three labs" -> "four labs"."""
     sentence = s.said.sentence
-    for word in (str(s.count), _COUNTS[s.count] if s.count < len(_COUNTS) - 1 else None):
+    for word in (str(s.count), _COUNTS.get(s.count) if s.count + 1 in _COUNTS else None):
         m = word and rx.search(r"(?i)\b" + word + r"\b", sentence)
         if m:
             more = str(s.count + 1) if word.isdigit() else _COUNTS[s.count + 1]
@@ -257,12 +338,17 @@ def _number(value: float) -> int | float:
 
 
 def _source_id(sources: list[Source], index: int) -> str:
-    return slug(Path(sources[index].path).stem, set())
+    """The source's id: its file name's stem, made unique ("report", "report-2")."""
+    taken: set[str] = set()
+    for i in range(index + 1):
+        found = slug(Path(sources[i].path).stem, taken)
+        taken.add(found)
+    return found
 
 
 def _render(
-    path: Path, statements: Statements, rows: list[Row], facts: list[dict[str, Any]], dropped: dict[str, int],
-    unread: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    path: Path, statements: Statements, rows: list[Row], facts: list[dict[str, Any]], notes: dict[str, str],
+    left: list[tuple[dict[str, Any], str]],
 ) -> str:
     sources = statements.sources
     used = {id(f["row"]) for f in facts}
@@ -305,15 +391,15 @@ def _render(
         lines.append(f"  # {row.kind}: {row.consensus}; support: {row.sources} of {len(sources)} sources ({', '.join(paths)})")
         for entry in row.dissent:
             lines.append(f"  # dissent: {sources[entry.said.source].path}: {entry.why}")
-        if dropped.get(fact["id"]):
-            lines.append(f"  # {dropped[fact['id']]} example(s) from the sources left out: the checker does not read them as this fact says")
-        body = {k: v for k, v in fact.items() if k not in ("row", "also")}
+        if fact["id"] in notes:
+            lines.append(f"  # {notes[fact['id']]}")
+        body = {k: v for k, v in fact.items() if k not in ("row", "also", "loosened")}
         body = {"id": body.pop("id"), **body}
+        body = {**body, "source": body.pop("source"), "examples": body.pop("examples")}
         lines.append(_indent(_dump([body])))
-    for fact in unread:
+    for fact, why in left:
         row = fact["row"]
-        lines.append(f"  # not written: {row.kind} {row.about!r}, {row.consensus}: the checker does not read the")
-        lines.append("  #   sources' sentences of it as they are, or flag them once changed, so it could not check a draft")
+        lines.append(f"  # not written: {row.kind} {row.about!r}, {row.consensus}: {why}")
     for row in rows:
         if row.kind == "definition" and id(row) not in used:
             paths = sorted({sources[e.said.source].path for e in row.support})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from checker import rx
 from checker.claims import Binder, Mention, quoted_spans
@@ -22,10 +22,10 @@ from checker.dates import mentions as date_mentions
 from checker.document import Document, paragraph_break, sentences
 from checker.language.constructions import asserted
 from checker.language.discover import (
-    COMMON_WORDS, CONTINUES, FUNCTION_WORDS, MAKER, NAME_SUFFIXES, TERM, counted_noun, name_runs, plain, rank, singular, title_case,
+    COMMON_WORDS, CONTINUES, FUNCTION_WORDS, MAKER, NAME_SUFFIXES, TERM, first_group, counted_noun, name_runs, plain, rank, singular, title_case,
 )
-from checker.language.grammar import IRREGULAR, coordinated
-from checker.numbers import COUNT, Figure, figures
+from checker.language.grammar import IRREGULAR, REPORTING_VERBS, coordinated
+from checker.numbers import COUNT, NUMBER_WORDS, Figure, figures
 from checker.phrases import NEGATION
 
 
@@ -70,6 +70,8 @@ class DateSaid(NamedTuple):
     verb: str  # as written: "published"
     day: dt.date | None
     weekday: int | None
+    year_known: bool  # written, or the report's own; else the day is only a month and a day
+    thing: str | None  # what the verb acted on: "post"
 
 
 class SetSaid(NamedTuple):
@@ -111,30 +113,35 @@ class Measure(NamedTuple):
     nouns: list[str]
 
 
-class Vocabulary(NamedTuple):
+class Words(NamedTuple):
+    """The parties and measures of the sources (a pack's, when none is given)."""
+
     entities: list[Entity]
     measures: list[Measure]
 
 
 class Statements(NamedTuple):
     sources: list[Source]
-    vocabulary: Vocabulary
+    vocabulary: Words
     names: dict[str, str]  # entity id -> name
     figures: list[FigureSaid]
     dates: list[DateSaid]
     sets: list[SetSaid]
     definitions: list[DefinitionSaid]
     actions: list[ActionSaid]
+    mentioned: list[set[str]]  # by source: the parties it names
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-_SET_NOUN = rx.compile(r"(?:\b(?P<count>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\p{L}-]+\s+){0,3}?)?\b(?P<noun>\p{Ll}{3,}s)\b")
+_SET_NOUN = rx.compile(
+    r"(?:\b(?P<other>other\s+)?(?i:(?P<count>\d{1,2}|" + "|".join(w for w, n in NUMBER_WORDS.items() if n)
+    + r"))\s+(?:[\p{L}-]+\s+){0,3}?)?\b(?P<noun>\p{Ll}{3,}s)\b(?P<open>,?\s+(?:including|such\s+as|like|among\s+them)\b)?"
+)
 _ACT = rx.compile(r"\b(?P<verb>\p{Ll}{3,}ed|" + IRREGULAR + r")\b")
 _YEARISH = (1900, 2100)
 
 
-def read(sources: list[Source], pack: CompiledPack | None = None) -> Statements:
-    vocabulary = discover(sources, pack)
+def read(sources: list[Source], packs: Sequence[CompiledPack] = ()) -> Statements:
+    vocabulary = discover(sources, packs)
 
     # Who may own a figure of a measure: first anyone; then only the parties a figure of it
     # was bound to, so that "16 million exchanges with Claude" is nobody's, not Claude's.
@@ -168,13 +175,16 @@ def read(sources: list[Source], pack: CompiledPack | None = None) -> Statements:
     # The story's parties: those a figure belongs to or a set names.
     parties = {f.owner for f in said_figures if f.owner} | {m for s in said_sets for m in s.members}
     said_actions = [a for index, source in enumerate(sources) for a in _actions(index, source, binder, parties)]
-    return Statements(sources, vocabulary, names, said_figures, said_dates, said_sets, said_definitions, said_actions)
+    mentioned = [{m.entity for m in binder.mentions(s.document.prose, 0, len(s.document.prose))} for s in sources]
+    return Statements(
+        sources, vocabulary, names, said_figures, said_dates, said_sets, said_definitions, said_actions, mentioned
+    )
 
 
-def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabulary:
+def discover(sources: list[Source], packs: Sequence[CompiledPack] = ()) -> Words:
     """The parties and measures of the sources: names used as names (see
     :func:`checker.language.discover.name_runs`), the shorter ones that are a longer name's
-    first words or initials as its aliases; and the nouns figures count. A pack's entities and
+    first words or initials as its aliases; and the nouns figures count. Packs' entities and
     measures come first and keep their ids."""
     as_name: Counter[str] = Counter()
     inside: set[str] = set()  # runs seen after a sentence's first word
@@ -197,18 +207,27 @@ def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabul
                 noun = None if _yearish(figure) else counted_noun(sentence, figure.start, figure.end)
                 if noun:
                     nouns[noun] += 1
+    # A name only ever at a sentence's start ("Globex said ...") is one when the sources never
+    # write it in lower case, as they would a common word ("Distillation is ...", "Shares fell").
+    lowered = {
+        m.group() for source in sources for m in rx.finditer(r"\b\p{Ll}[\p{Ll}-]*\b", source.document.prose)
+    }
     for run, count in opening.items():
-        if run in inside:
+        words = run.split()
+        if run in inside or not any(w.casefold() in lowered for w in words) and not (
+            len(words) == 1 and run.endswith("s") and run[1:].islower()
+        ):
             as_name[run] += count
     names = sorted((n for n, c in as_name.items() if c), key=lambda n: (-len(n.split()), n))
     entities: list[Entity] = []
     taken: dict[str, str] = {}  # name, casefolded -> entity id
-    if pack is not None:
+    for pack in packs:
+        named = set(pack.vocabulary.entity_of.values())
         for entity_id, name in pack.names.items():
-            taken[name.casefold()] = entity_id
-        for text, entity_id in pack.vocabulary.entity_of.items():
-            taken.setdefault(text.casefold(), entity_id)
-        entities += [Entity(id=i, name=n, aliases=sorted({t for t, e in pack.vocabulary.entity_of.items() if e == i and t != n})) for i, n in pack.names.items() if i in set(pack.vocabulary.entity_of.values())]
+            if entity_id in named and name.casefold() not in taken:
+                written = {t for t, e in pack.vocabulary.entity_of.items() if e == entity_id}
+                entities.append(Entity(entity_id, name, sorted(written - {name, name.upper(), name.casefold()})))
+                taken.update((t.casefold(), entity_id) for t in written | {name})
     aliases: dict[str, list[str]] = defaultdict(list)
     for name in names:
         if name.casefold() in taken:
@@ -222,12 +241,12 @@ def discover(sources: list[Source], pack: CompiledPack | None = None) -> Vocabul
         entities.append(Entity(id=entity_id, name=name))
         taken[name.casefold()] = entity_id
     entities = [e._replace(aliases=[*e.aliases, *aliases[e.id]]) for e in entities]
-    measures = list(pack_measures(pack)) if pack is not None else []
+    measures = [m for pack in packs for m in pack_measures(pack)]
     known = {n.casefold() for m in measures for n in m.nouns}
     for noun, _ in sorted(nouns.items()):
         if noun not in known and rx.fullmatch(r"[a-z][a-z-]*", noun):
             measures.append(Measure(id=slug(noun, {m.id for m in measures}), label=noun, nouns=[noun]))
-    return Vocabulary(entities, measures)
+    return Words(entities, measures)
 
 
 def pack_measures(pack: CompiledPack) -> list[Measure]:
@@ -264,25 +283,40 @@ def _yearish(figure: Figure) -> bool:
 
 def _dates(index: int, source: Source, binder: Binder) -> list[DateSaid]:
     """The day a party did something: "Anthropic published the post on Monday, Feb. 23". The
-    party is the first named before the date; the act, the last verb between them."""
+    act is the last verb in the past before the date; the party, the one named just before
+    that verb ("Globex, which completed a deal on Friday" is Globex's). A date without a year
+    takes the report's own (the year before, when that would put it after the report); in a
+    report with no date of its own, its year is unknown."""
     document, prose = source.document, source.document.prose
     today = document.date
-    year = today.year if today else dt.date.today().year
     found = []
     for start, end in source.spans:
         named = binder.mentions(prose, start, end)
-        for mention in date_mentions(prose, start, end, year, today):
-            before = [m for m in named if m.end <= mention.start]
-            if not before or (mention.day is None and mention.weekday is None):
+        for mention in date_mentions(prose, start, end, today.year if today else 2000, today):
+            if mention.day is None and mention.weekday is None:
                 continue
-            actor = before[0]
-            verbs = [m for m in _ACT.finditer(prose, actor.end, mention.start) if m["verb"] not in _SAID]
+            verbs = [m for m in _ACT.finditer(prose, start, mention.start) if not rx.match(REPORTING_VERBS, m["verb"])]
             if not verbs:
                 continue
-            verb = verbs[-1].group("verb")
+            verb = verbs[-1]
+            before = [m for m in named if m.end <= verb.start()]
+            if not before or verb.start() - before[-1].end > _ACTOR_GAP:
+                continue
+            day, known = mention.day, mention.year_given or today is not None
+            if day is not None and not mention.year_given and today is not None and day > today:
+                day = day.replace(year=day.year - 1)
+            thing = _THING_AFTER.match(prose, verb.end(), mention.start)
             sentence = prose[start:end]
-            found.append(DateSaid(Said(index, mention.start, mention.end, sentence, start), actor.entity, _stem(verb), verb, mention.day, mention.weekday))
+            found.append(DateSaid(
+                Said(index, mention.start, mention.end, sentence, start), before[-1].entity, _stem(verb["verb"]),
+                verb["verb"], day, mention.weekday, known, thing["thing"].lower() if thing else None,
+            ))
     return found
+
+
+_ACTOR_GAP = 40  # the most between a party's name and its verb: "Globex, which ", "Acme's board "
+# What a verb acted on: its first content word ("published a blog post" -> "blog").
+_THING_AFTER = rx.compile(r"\s+(?:(?:a|an|the|its|their|his|her|new|first)\s+)*(?P<thing>\p{L}[\p{L}-]{2,})")
 
 
 def _stem(verb: str) -> str:
@@ -290,9 +324,6 @@ def _stem(verb: str) -> str:
     verb = verb.lower()
     return verb[:-2] if verb.endswith("ed") and len(verb) > 5 else verb
 
-
-# A statement's own date is not an event's: "said on Tuesday".
-_SAID = frozenset("said told added noted argued stated claimed warned wrote explained insisted".split())
 
 
 def _sets(index: int, source: Source, binder: Binder) -> list[SetSaid]:
@@ -313,8 +344,10 @@ def _sets(index: int, source: Source, binder: Binder) -> list[SetSaid]:
             if not nouns or any(nouns[-1].end() <= m.start < run[0].start for m in local):
                 continue  # no noun, or another name between it and the list: "bidders: Acme, run by Ann Lee, and Initech"
             noun = nouns[-1]
+            if noun["open"] or rx.search(r"(?i)\bother\s+(?:[\p{L}-]+\s+){0,2}\Z", sentence[: noun.start("noun")]):
+                continue  # a list that is not the whole set: "companies including ...", "two other labs, ..."
             count = noun["count"]
-            number = None if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+            number = None if count is None else int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
             said = Said(index, start + run[0].start, start + run[-1].end, sentence, start)
             found.append(SetSaid(said, singular(noun["noun"]), members, number))
     return found
@@ -324,6 +357,8 @@ _SET_GAP = 40  # at most this far before its list: "the labs named in the Feb. 2
 _NOT_SET_NOUNS = frozenset("was has is its this his does says thus was whereas".split())
 
 
+# A clause that says the party shares it with another: "it makes phones too", "also".
+_SHARED = rx.compile(r"(?i)\b(?:too|also|as\s+well|likewise|similar(?:ly)?|both|same)\b")
 _CLAUSES = rx.compile(r";\s+|\s[—–]\s|\s--\s")
 _WORD = rx.compile(r"[\p{L}][\p{L}-]*")
 
@@ -341,7 +376,7 @@ def _actions(index: int, source: Source, binder: Binder, parties: set[str]) -> l
             if {m.entity for m in named} & parties != {m.entity for m in named} or len({m.entity for m in named}) != 1:
                 continue
             clause = prose[a:b]
-            if rx.search(NEGATION, clause):
+            if rx.search(NEGATION, clause) or _SHARED.search(clause):
                 continue
             said = Said(index, a, b, prose[start:end], start)
             previous = None
@@ -349,9 +384,12 @@ def _actions(index: int, source: Source, binder: Binder, parties: set[str]) -> l
                 word = m.group()
                 content = (
                     word.islower() and len(word) >= 3 and word not in COMMON_WORDS and word not in FUNCTION_WORDS
-                    and not any(n.start <= m.start() < n.end for n in named)
+                    and not word.endswith(("ed", "ing", "ly")) and not any(n.start <= m.start() < n.end for n in named)
                 )
-                if content and previous is not None and prose[previous.end() : m.start()] in (" ", "-"):
+                if (
+                    content and previous is not None and prose[previous.end() : m.start()] in (" ", "-")
+                    and not previous.group().endswith("s")  # "makes smart", "sells phones": a verb, not a modifier
+                ):
                     found.append(ActionSaid(said, named[0].entity, f"{previous.group()} {word}"))
                 previous = m if content else None
     return found
@@ -369,7 +407,7 @@ def _definitions(index: int, source: Source) -> list[DefinitionSaid]:
     while i < len(spans):
         sentence = source.sentence(i)
         m = TERM.regex.search(sentence)
-        named = next((g for g in m.groups() if g), None) if m else None
+        named = first_group(m) or None if m else None
         if named is None and not (term and CONTINUES.match(sentence)):
             i += 1
             continue
@@ -392,7 +430,7 @@ def _definitions(index: int, source: Source) -> list[DefinitionSaid]:
         votes = []
         for s in said:
             for made in MAKER.regex.finditer(plain(s.sentence)):
-                words = next(g for g in made.groups() if g)
+                words = first_group(made)
                 votes.append((rank(words), words))
         score = sum(v for v, _ in votes)
         sign = (score > 0) - (score < 0)

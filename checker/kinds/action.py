@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.claims import Mention, inside
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
+    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -225,12 +225,8 @@ _SUBJECT = rx.compile(
     + WHICH_SAYS + r"\s+(?:(?:" + VERB_PHRASE + r"|is|was|are|were)\b|\Z))",
     rx.IGNORECASE,
 )
-_REPORTING = (
-    r"(?:said|says|say|alleged|alleges|added|adds|noted|notes|wrote|writes|claimed|claims|argued|argues|reported|"
-    r"reports|calls|called|described|describes|counted|counts|found|estimated|estimates|believes|thinks)\b"
-)
 # Another subject with its verb: "DeepSeek said OpenAI targeted ..." (a reporting verb does not count).
-_OTHER_SUBJECT = rx.compile(r"\s+(?!" + _REPORTING + r")" + VERB_PHRASE + r"\b", rx.IGNORECASE)
+_OTHER_SUBJECT = rx.compile(r"\s+(?!" + REPORTING_VERBS + r")" + VERB_PHRASE + r"\b", rx.IGNORECASE)
 # A label before an item: "- DeepSeek:", "| MiniMax |", "Moonshot AI — ", "MiniMax ........".
 _LABEL_BEFORE = rx.compile(r"[\s|*_>•·#\d.)-]*\Z")
 _LABEL_AFTER = rx.compile(NAME_SUFFIX + r"[*_\s]*(?:[:|—–]|\s-\s|\.{3,})")

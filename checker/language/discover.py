@@ -68,30 +68,35 @@ AS_NAME_AFTER = rx.compile(
 RANKS = (
     ("larger", "smaller"), ("large", "small"), ("bigger", "smaller"), ("big", "small"), ("stronger", "weaker"),
     ("strong", "weak"), ("more capable", "less capable"), ("more powerful", "less powerful"),
-    ("more advanced", "less advanced"), ("older", "newer"), ("established", "new"), ("more established", "newcomer"),
-    ("senior", "junior"), ("teacher", "student"), ("teachers", "students"), ("mentor", "pupil"),
-    ("expensive", "cheaper"), ("parent", "child"), ("original", "copy"), ("leading", "lagging"),
+    ("more advanced", "less advanced"), ("more experienced", "less experienced"), ("older", "newer"),
+    ("senior", "junior"), ("teacher", "student"), ("teachers", "students"), ("master", "apprentice"),
+    ("expert", "novice"), ("mentor", "pupil"), ("parent", "child"), ("original", "copy"), ("leader", "follower"),
 )
 HIGHER = frozenset(h for h, _ in RANKS)
 LOWER = frozenset(lo for _, lo in RANKS)
 # What something produces, whose maker a definition may name: "the outputs of a larger model".
-PRODUCTS = r"(?:outputs?|answers?|responses?|replies|reply|results?|generations?|predictions?|completions?|work)"
-_THING = r"(?:models?|systems?|networks?|ones?|teachers?|students?|AIs?|LLMs?|versions?|programs?)"
-_WORD = r"(?!(?:of|the|an?|its|that|to|by|from|on|in)\b)[\p{L}-]+\s+"
-_ROLE_WORDS = r"((?:" + _WORD + r"){0,3}?" + _THING + r"|(?:" + _WORD + r"){0,2}?(?:teacher|student|newcomer)s?)"
+PRODUCTS = r"(?:outputs?|answers?|responses?|replies|reply|results?|predictions?|work)"
+_NOT_ROLE = r"(?!(?:of|the|an?|its|that|to|by|from|on|in|and|or|with|but|so|is|are|was|were)\b)"
+_THING = _NOT_ROLE + r"[\p{L}-]+"  # any thing a rank word may stand before: "a larger model", "the senior partner"
+_WORD = _NOT_ROLE + r"[\p{L}-]+\s+"
+_ROLE_WORDS = r"((?:" + _WORD + r"){0,2}" + _THING + r")"
 MAKER = Pattern(
     "the maker of a product a definition names (quotation marks removed, see plain())",
     rx.compile(
         r"(?i)\b" + PRODUCTS + r"\s+(?:of|from|produced\s+by|generated\s+by|given\s+by|written\s+by)\s+"
         r"(?:an?\s+|the\s+|its\s+|that\s+)?" + _ROLE_WORDS + r"\b"
         r"|\b" + _ROLE_WORDS + r"'s\s+(?:[\p{L}-]+\s+)?" + PRODUCTS + r"\b"
+        # a possessive whose product is understood: "compares the student's outputs with the teacher's"
+        r"|\b(?:with|to|than|and|as)\s+(?:the|a|an)\s+" + _ROLE_WORDS + r"'s(?=\s*(?:[,.;:)]|and\b|or\b|$))"
     ),
     found=(
-        ("a smaller model trained on the outputs of a larger teacher model", "larger teacher"),
+        ("a smaller model trained on the outputs of a larger teacher model", "larger teacher model"),
         ("it grades the quality of the newer model's responses", "newer model"),
         ("it grades the answers produced by a newer model", "newer model"),
+        ("it compares the outputs with the teacher's.", "teacher"),
+        ("it compares the outputs with the teacher's and nudges", "teacher"),
     ),
-    not_found=("the model was trained on public data", "Acme's answers were collected"),
+    not_found=("the model was trained on public data", "Acme's staff were counted"),
 )
 # A word a sentence sets out to define.
 TERM = Pattern(

@@ -60,6 +60,13 @@ ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}l
 APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
 # Someone else's claim, reported: "Some posts asserted that ...", "critics claimed ...".
 REPORTED_CLAIM = r"(?i)\b(?:asserted|claimed|alleged|suggested|speculated|rumou?red|insisted|argued|tweeted|posted)\s+(?:that\s+)?"
+# The verbs that report a statement rather than do something: "Acme said on Tuesday" dates
+# what Acme said, and "DeepSeek said OpenAI targeted ..." leaves OpenAI the doer.
+REPORTING_VERBS = (
+    r"(?:said|says|say|alleged|alleges|added|adds|noted|notes|wrote|writes|claimed|claims|argued|argues|reported|"
+    r"reports|calls|called|described|describes|counted|counts|found|estimated|estimates|believes|thinks|"
+    r"told|tells|stated|states|warned|warns|explained|explains|insisted|insists)\b"
+)
 # The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
 PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
 ANAPHOR = r"(?:the|that|this)\s+" + PROPER + PARTY_NOUNS + r"\b"
