@@ -139,6 +139,11 @@ def test_the_written_pack_checks_and_tests_clean_and_finds_a_changed_figure(tmp_
     changed.write_text(original.replace("more than 150,000", "more than 250,000"), encoding="utf-8")
     found = json.loads(run("--rules", pack, "--format", "json", changed).stdout)["findings"]
     assert [f["expected"] for f in found] == ["more than 150,000"] * len(found) and found
+    # names with parts get spelling facts: "Deepseek" is flagged
+    misspelt = tmp_path / "misspelt.md"
+    misspelt.write_text(original.replace("DeepSeek", "Deepseek"), encoding="utf-8")
+    found = json.loads(run("--rules", pack, "--format", "json", misspelt).stdout)["findings"]
+    assert {f["found"] for f in found} == {"Deepseek"}
 
 
 def test_write_pack_never_overwrites(tmp_path: Path) -> None:

@@ -46,18 +46,18 @@ def write(path: Path, statements: Statements, rows: list[Row]) -> int:
         if not facts:
             break
         text = _render(path, statements, rows, facts, notes, left)
-        bad, flagged = _misbehaving(path, text)
-        noisy = _noisy(path, text, statements, facts)
+        bad, blamed = _misbehaving(path, text)
+        noisy = {**blamed, **_noisy(path, text, statements, facts)}
         if not bad and not noisy:
             break
-        # A figure the reports word several ways ("nearly 4,000", "more than 4,000") is first
-        # stated as approximately that, before any of their sentences is left out.
+        # A figure the reports word several ways ("nearly 4,000", "more than 4,000"), so that
+        # it flags half its own sentences or more, is first stated as approximately that,
         # Then as the values from the lowest to the highest the reports give ("$2.8 billion",
         # "$2.87 billion").
         loose = [
             f for f in facts
             if f["kind"] == "quantity" and f.get("loosened", 0) < 2
-            and (f["id"] in noisy or any((f["id"], e) in flagged for e in f["examples"]["pass"]))
+            and (f["id"] in noisy or 2 * sum((f["id"], e) in bad for e in f["examples"]["pass"]) >= len(f["examples"]["pass"]))
         ]
         for fact in loose:
             if not fact.get("loosened") and fact.get("qualifier") != "approximately":
@@ -101,23 +101,25 @@ def _load(path: Path, text: str) -> tuple[Any, Any]:
     return compiled, Engine(compiled, ignore_scope=True)
 
 
-def _misbehaving(path: Path, text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(fact id, example) of every example the checker does not read as the fact says, and of
-    the pass examples the fact itself flags."""
+def _misbehaving(path: Path, text: str) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """(fact id, example) of every example its fact does not read as it says, and the facts
+    that flag another fact's pass example (fact id -> the example): a sentence the reports
+    agree on."""
     from checker.document import read
 
     compiled, engine = _load(path, text)
-    bad, flagged = set(), set()
+    bad: set[tuple[str, str]] = set()
+    blamed: dict[str, str] = {}
     for p in compiled:
         for fact in p.facts.values():
             cases = [(True, s) for s in fact.passing] + [(False, s) for s, _ in fact.failing]
             for passes, sentence in cases:
                 found = {f.finding.fact for f in engine.check(read("example", sentence + "\n", "text")).findings}
-                if (passes and found) or (not passes and fact.id not in found):
+                if (passes and fact.id in found) or (not passes and fact.id not in found):
                     bad.add((fact.id, sentence))
-                if passes and fact.id in found:
-                    flagged.add((fact.id, sentence))
-    return bad, flagged
+                for other in found - {fact.id} if passes else ():
+                    blamed.setdefault(other, repr(sentence[:60]))
+    return bad, blamed
 
 
 def _noisy(path: Path, text: str, statements: Statements, facts: list[dict[str, Any]]) -> dict[str, str]:
@@ -160,7 +162,54 @@ def _facts(statements: Statements, rows: list[Row]) -> tuple[list[dict[str, Any]
         fact["source"] = _source_id(sources, row.support[0].said.source)
         fact["row"] = row
         facts.append(fact)
+    facts += _spellings(statements, facts, taken)
     return _contexts(facts)
+
+
+def _spellings(statements: Statements, facts: list[dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:
+    """A ``spelling`` fact for each party the facts name whose name has parts ("DeepSeek",
+    "Moonshot AI"): the ways copy gets such a name wrong are the parts run together, split,
+    hyphenated or in the wrong case ("Deepseek", "Deep Seek", "Moonshot Ai")."""
+    known = {e.id: e for e in statements.vocabulary.entities}
+    names = {n for e in known.values() for n in (e.name, *e.aliases)}
+    written = []
+    for entity_id in sorted({e for f in facts for e in _entities(f)}):
+        entity = known[entity_id]
+        wrong = sorted(w for w in _misspellings(entity.name) if w not in names)
+        sentences = [
+            source.document.prose[a:b] for source in statements.sources for a, b in source.spans
+            if rx.search(r"(?<![\p{L}\p{N}])" + rx.escape(entity.name) + r"(?![\p{L}\p{N}])", source.document.prose[a:b])
+        ]
+        reports = sum(1 for source in statements.sources if entity.name in source.document.prose)
+        if not wrong or reports < 2:
+            continue
+        passing = _distinct(sentences)
+        failing = _distinct(p.replace(entity.name, w, 1) for p, w in zip(passing, wrong * len(passing)))
+        fact_id = slug(f"spelling-{entity_id}", taken)
+        taken.add(fact_id)
+        row = Row("name", entity.name, f"written so in {reports} reports", reports, [], [], {})
+        written.append({
+            "id": fact_id, "kind": "spelling", "entity": entity_id, "wrong": wrong, "also": [],
+            "source": _source_id(statements.sources, 0), "row": row, "examples": {"pass": passing, "fail": failing},
+        })
+    return written
+
+
+def _misspellings(name: str) -> set[str]:
+    """"DeepSeek" -> Deep Seek, Deepseek; "Moonshot AI" -> MoonshotAI, Moonshot Ai. (A
+    spelling fact reads a space and a hyphen alike, and case as written.)"""
+    words = name.split()
+    found = set()
+    for i, word in enumerate(words):
+        parts = rx.split(r"(?<=\p{Ll})(?=\p{Lu})", word)
+        if len(parts) > 1:  # a word with a capital inside
+            found.add(" ".join([*words[:i], " ".join(parts), *words[i + 1 :]]))
+            found.add(" ".join([*words[:i], parts[0] + "".join(p.lower() for p in parts[1:]), *words[i + 1 :]]))
+        elif i and len(word) > 1 and word.isupper():  # a capitalised word after another: "AI"
+            found.add(" ".join([*words[:i], word[0] + word[1:].lower(), *words[i + 1 :]]))
+    if len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words):
+        found.add("".join(words))
+    return {w for w in found if w != name and len(w) > 3}
 
 
 def _quantity(row: Row) -> dict[str, Any]:
@@ -418,7 +467,9 @@ def _lines(sources: list[Source], row: Row, source: int) -> str:
 
 
 def _entities(fact: dict[str, Any]) -> list[str]:
-    return [e for e in (fact.get("owner"), fact.get("actor")) if e] + list(fact.get("members", [])) + fact["also"]
+    """The entities a fact names: its owner, actor, members or entity, and those its examples name."""
+    named = [fact.get(k) for k in ("owner", "actor", "entity")]
+    return [e for e in named if e] + list(fact.get("members", [])) + fact["also"]
 
 
 class _Dumper(yaml.SafeDumper):
