@@ -339,3 +339,59 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:
     _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.md", text))
     assert {(f["line"], f["fact"], f["found"]) for f in report["findings"]} == expected
+
+
+# A definition of any term: a relation between two roles, and what the term is.
+
+SHORTS = """\
+id: shorts
+title: Short selling, as a markets desk defines it
+sources: [{id: primer, title: The desk's markets primer}]
+facts:
+  - id: short-selling
+    kind: definition
+    term: short selling
+    forms: [short selling, short-selling, shorting]
+    meaning: a trader borrowing shares from a lender and selling them, to buy them back cheaper later
+    is_a: [trading strategy]
+    relation:
+      subject: {name: short seller, words: [short seller, trader, traders, investor, hedge fund]}
+      verbs: [borrows shares from, borrow shares from, borrowing shares from]
+      object: {name: lender, words: [lender, lenders, broker, brokers, owner]}
+    contradicts:
+      - notion: buying shares in the hope that they rise (a long position)
+        words: [hoping they rise, hoping they will rise, betting they will rise]
+    source: primer
+    examples:
+      pass: [Short selling is a strategy in which a trader borrows shares from a broker and sells them.]
+      fail: [Short selling is a strategy in which a lender borrows shares from a trader.]
+"""
+
+
+def test_a_relation_between_any_roles_turned_round_is_flagged(write) -> None:
+    pack = write("shorts.yaml", SHORTS)
+    assert run("rules", "check", "--strict", pack).returncode == 0
+    assert run("rules", "test", pack).returncode == 0
+    draft = write("draft.md", (
+        "Short selling is a bet in which a broker borrows shares from a hedge fund and sells them.\n\n"
+        "Short selling is a strategy in which a trader borrows shares from a broker.\n\n"
+        "Shorting, in short, is a trade in which an investor buys stock hoping they rise.\n\n"
+        "Short selling is not buying shares hoping they rise.\n"
+    ))
+    code, report = run_json("--rules", pack, draft)
+    assert code == 1
+    found = [(f["line"], f["message"]) for f in report["findings"]]
+    assert [line for line, _ in found] == [1, 5]
+    assert "the roles the other way round: the lender borrows shares from the short seller" in found[0][1]
+    assert "the pack defines it as a trading strategy: a trader borrowing shares" in found[0][1]
+    assert "buying shares in the hope that they rise" in found[1][1]
+
+
+@pytest.mark.parametrize("extra, says", [
+    ("    roles: {learner: [a], teacher: [b]}\n", "give roles, learns and outputs together"),
+    ("    roles: {learner: [a], teacher: [b]}\n    learns: [x]\n    outputs: [y]\n", "either relation or roles"),
+])
+def test_a_definition_states_one_relation(write, extra: str, says: str) -> None:
+    pack = write("shorts.yaml", SHORTS.replace("    contradicts:\n", extra + "    contradicts:\n"))
+    proc = run("rules", "check", pack)
+    assert proc.returncode == 2 and says in proc.stderr

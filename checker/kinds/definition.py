@@ -1,14 +1,21 @@
 """``definition``: what a term of the story means, and the descriptions that contradict it.
 
-The pack gives the term and its forms, the canonical meaning in the desk's words, and what
-the meaning consists of, so the checker can decide without understanding English in general:
+A definition is what the term is, what distinguishes it, and what it is not. The pack gives
+the term and its forms, the canonical meaning in the desk's words, and
 
-- ``roles``: words that mark the two parties of the meaning (for distillation, the *learner*
-  is smaller, weaker, a student; the *teacher* is larger, stronger, more capable);
-- ``learns``: phrases that relate them the right way round: the learner "is trained on",
-  "learns from", "imitates" what the teacher produced (``outputs``: answers, responses);
-- ``contradicts``: notions that are not the term's meaning, each with its words (a stronger
-  model that *grades* or *scores* a weaker model's answers; deleting a model's weights).
+- ``is_a``: what the term is, its class ("a trading strategy", "a fee"), quoted in messages;
+- ``relation``: the relation between two roles that makes it what it is, for any story: a
+  ``subject`` role (its name and the words that mark a party in it) does something (``verbs``)
+  to or with an ``object`` role. Short selling: a *short seller* (trader, hedge fund) *borrows
+  shares from* a *lender* (broker, owner). A description that has the object role do it to
+  the subject ("a broker borrows shares from a hedge fund") has the roles the other way round;
+- or, for a learner and what it learns from, ``roles`` (``learner`` and ``teacher`` words),
+  ``learns`` (the learner "is trained on", "learns from", "imitates") and ``outputs`` (what it
+  learns from: answers, responses). English's own ways of saying so are read too: "train a
+  smaller model on a larger one's outputs", "its outputs are used to train ...", "compresses a
+  large model into a small one";
+- ``contradicts``: notions that are not the term's meaning, each with its words (for
+  distillation, a stronger model that *grades* a weaker model's answers).
 
 A sentence *defines* the term when it says what the term is ("X is/means/refers to/involves
 ...", "X, or ...", "X -- ...", "a technique called X, in which ...", "known as X", "In X,
@@ -16,22 +23,24 @@ A sentence *defines* the term when it says what the term is ("X is/means/refers 
 ("The process ...", "In this technique, ..." after the term was introduced). A sentence that
 only uses the term ("distillation attacks") defines nothing.
 
-A definition is flagged when it asserts a contradicting notion, or relates the roles in the
-reversed direction (the stronger model trained on the weaker one's outputs), and does not
-also state the right relation. Notions that are denied or contrasted ("unlike ..., where a
-model grades answers") are not asserted; notions inside quotation marks are someone's words.
+A definition is flagged when it asserts a contradicting notion, or relates the roles the other
+way round, and does not also state the right relation. Notions that are denied or contrasted
+("unlike ..., where a model grades answers") are not asserted; notions inside quotation marks
+are someone's words.
 
-    - id: distillation-definition
+    - id: short-selling
       kind: definition
-      term: distillation
-      forms: [distil, distill, distilled, distilling, distillation]
-      meaning: training a smaller model on the outputs of a larger, more capable one
-      roles: {learner: [smaller, weaker, student], teacher: [larger, stronger, teacher]}
-      learns: [trained on, learns from, imitates]
-      outputs: [outputs, responses, answers]
+      term: short selling
+      forms: [short selling, short-selling, shorting]
+      meaning: a trader borrowing shares from a lender and selling them, to buy them back later
+      is_a: [trading strategy]
+      relation:
+        subject: {name: short seller, words: [short seller, trader, hedge fund]}
+        verbs: [borrows shares from, borrowing shares from]
+        object: {name: lender, words: [lender, broker]}
       contradicts:
-        - notion: a stronger model grading a weaker model's answers
-          words: [grades, scores, evaluates, judges]
+        - notion: buying shares in the hope that they rise
+          words: [hoping they rise, betting they will rise]
 """
 
 from __future__ import annotations
@@ -55,23 +64,33 @@ class Rule(NamedTuple):
     term: str
     meaning: str
     forms: str  # patterns, see compile_fact
-    learner: str
-    teacher: str
-    learns: str
-    outputs: str
+    learner: str  # the subject role's words (the learner's, for learning)
+    teacher: str  # the object role's
+    learns: str  # the relation's verbs
+    outputs: str  # what the learner learns from; nothing for a relation of another kind
     notions: tuple[tuple[str, str], ...]  # (notion, words pattern)
+    reversed: str  # the roles turned round, in words: "the larger one trained on the smaller one"
+    learning: bool  # a learner and what it learns from: "train X on Y" is read too
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
-    return Rule(
-        fact.id, fact.severity, fact.source, fact.term, fact.meaning,
-        phrase_pattern(fact.forms),
-        phrase_pattern(fact.roles.learner),
-        phrase_pattern(fact.roles.teacher),
-        phrase_pattern(fact.learns),
-        phrase_pattern(fact.outputs),
-        tuple((n.notion, phrase_pattern(n.words)) for n in fact.contradicts),
-    )
+    notions = tuple((n.notion, phrase_pattern(n.words)) for n in fact.contradicts)
+    meaning = f"a {fact.is_a[0]}: {fact.meaning}" if fact.is_a else fact.meaning  # what it is, then what makes it one
+    head = (fact.id, fact.severity, fact.source, fact.term, meaning, phrase_pattern(fact.forms))
+    if fact.roles is not None:
+        learner, teacher = fact.roles.learner, fact.roles.teacher
+        return Rule(
+            *head, phrase_pattern(learner), phrase_pattern(teacher), phrase_pattern(fact.learns),
+            phrase_pattern(fact.outputs), notions,
+            f"the roles the other way round: the {teacher[0]} one {fact.learns[0]} the {learner[0]} one", True,
+        )
+    if fact.relation is not None:
+        r = fact.relation
+        return Rule(
+            *head, phrase_pattern(r.subject.words), phrase_pattern(r.object.words), phrase_pattern(r.verbs),
+            r"(?!)", notions, f"the roles the other way round: the {r.object.name} {r.verbs[0]} the {r.subject.name}", False,
+        )
+    return Rule(*head, r"(?!)", r"(?!)", r"(?!)", r"(?!)", notions, "", False)
 
 
 # What may follow the term in a sentence that says what the term is.
@@ -188,7 +207,7 @@ def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quote
     The description runs to the end of its clause, and on into the next clauses as long as
     they speak of models; one that speaks of no model describes something else."""
     text = _description(rule, sentence[described:])
-    if not (_MODEL.search(text) or rx.search(rule.learner + "|" + rule.teacher, text)):
+    if not ((rule.learning and _MODEL.search(text)) or rx.search(rule.learner + "|" + rule.teacher, text)):
         return None
     relations = list(_relations(rule, text))
     if True in relations:
@@ -201,7 +220,7 @@ def _contradiction(rule: Rule, sentence: str, described: int, offset: int, quote
                 continue
             return notion
     if False in relations:
-        return "the direction reversed: the larger, more capable model learning from the smaller one"
+        return rule.reversed
     return None
 
 
@@ -210,7 +229,7 @@ def _description(rule: Rule, text: str) -> str:
         rest = text[m.end() :]
         nxt = _DESCRIPTION_END.search(rest)
         clause = rest[: nxt.start() if nxt else len(rest)]
-        if not (_MODEL.search(clause) or rx.search(rule.learner + "|" + rule.teacher, clause)):
+        if not ((rule.learning and _MODEL.search(clause)) or rx.search(rule.learner + "|" + rule.teacher, clause)):
             return text[: m.start()]
     return text
 
@@ -228,6 +247,8 @@ def _relations(rule: Rule, text: str) -> Iterator[bool | None]:
         if not rx.search(rule.outputs + "|" + rule.teacher + "|" + rule.learner, source_text):
             continue
         yield not (learner == "teacher" and _role(rule, source_text, last=False) == "learner")
+    if not rule.learning:
+        return
     for m in _TRAIN.finditer(text):  # "train a smaller model on a larger one's outputs"
         after = _clause(text, m.end(), before=False)
         on = rx.search(r"(?i)\b(?:on|using|with|from)\b", after)
