@@ -25,8 +25,8 @@ import yaml
 from checker import rx
 from checker.compare.align import Row
 from checker.compare.extract import Source, Statements, slug
-from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
-from checker.numbers import COUNT, NUMBER_WORDS
+from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS, PUBLIC_ACTS
+from checker.numbers import COUNT, NUMBER_WORDS, describe, sum_of
 from checker.phrases import plural_noun
 
 # A figure's qualifier, as a pack may write it.
@@ -151,7 +151,7 @@ def _facts(statements: Statements, rows: list[Row]) -> tuple[list[dict[str, Any]
         if row.kind == "figure":
             fact = _quantity(row)
         elif row.kind == "date":
-            fact = _date(row)
+            fact = _date(row, statements)
         elif row.kind == "parties":
             fact = _parties(row, statements)
         if fact is None:
@@ -163,7 +163,42 @@ def _facts(statements: Statements, rows: list[Row]) -> tuple[list[dict[str, Any]
         fact["row"] = row
         facts.append(fact)
     facts += _spellings(statements, facts, taken)
+    facts += _sums(statements, facts, taken)
     return _contexts(facts)
+
+
+def _sums(statements: Statements, facts: list[dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:
+    """A ``sum`` fact where the reports give a figure nobody owns and the figures of two or more
+    parties of the same measure that add up to it (150,000 + 3.4 million + 13 million, "more
+    than 16 million"). Its pass examples are the reports' sentences of the total; its fail
+    examples say two of the parties together had twice what they add up to."""
+    found = []
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for fact in facts:
+        if fact["kind"] == "quantity":
+            groups[(fact["measure"], fact.get("unit"))].append(fact)
+    for (measure, unit), group in groups.items():
+        totals = [f for f in group if "owner" not in f]
+        parts = [f for f in group if "owner" in f]
+        if len(totals) != 1 or len(parts) < 2:
+            continue
+        total = totals[0]["row"].fact["figure"].interval
+        added = sum_of(f["row"].fact["figure"].interval for f in parts)
+        if added.disjoint(total):
+            continue
+        names = statements.names
+        a, b = parts[0], parts[1]
+        both = a["row"].fact["figure"].value + b["row"].fact["figure"].value
+        noun = plural_noun(totals[0]["row"].fact["nouns"][0])
+        wrong = f"{names[a['owner']]} and {names[b['owner']]} together had {describe(both * 2, unit or COUNT)} {noun}."
+        fact_id = slug(f"{measure}-sum", taken)
+        taken.add(fact_id)
+        found.append({
+            "id": fact_id, "kind": "sum", "total": totals[0]["id"], "parts": [p["id"] for p in parts], "also": [],
+            "source": totals[0]["source"], "row": Row("sum", noun, f"the figures the reports give {len(parts)} parties add up to the total they give", 0, [], [], {}),
+            "examples": {"pass": list(totals[0]["examples"]["pass"][:2]), "fail": [wrong]},
+        })
+    return found
 
 
 def _spellings(statements: Statements, facts: list[dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:
@@ -293,20 +328,39 @@ def _mutated(f: Any) -> str:
     return sentence[: m.start()] + written + sentence[m.end() :]
 
 
-def _date(row: Row) -> dict[str, Any] | None:
+def _public_verbs(statements: Statements, actor: str) -> set[str]:
+    """Every form of each verb of making public that two or more reports use in a sentence
+    naming the party ("accusing" gives accused, accuses, accusing, accuse)."""
+    entity = next(e for e in statements.vocabulary.entities if e.id == actor)
+    said: dict[str, set[int]] = defaultdict(set)
+    for index, source in enumerate(statements.sources):
+        for a, b in source.spans:
+            sentence = source.document.prose[a:b]
+            if any(n in sentence for n in (entity.name, *entity.aliases)):
+                for verb, forms in PUBLIC_ACTS.items():
+                    if rx.search(r"(?i)\b(?:" + "|".join(forms) + r")\b", sentence):
+                        said[verb].add(index)
+    return {form for verb, reports in said.items() if len(reports) >= 2 for form in PUBLIC_ACTS[verb]}
+
+
+def _date(row: Row, statements: Statements) -> dict[str, Any] | None:
     info = row.fact
     if not info["year_known"]:
         return None  # no report gives the year
     day: dt.date = info["day"]
     verbs = info["verbs"]
+    # An act of making something public is dated under the other verbs of making public that
+    # two or more reports use of the same party ("published" and "accused", "named").
+    public = any(v.lower() in forms for v in verbs for forms in PUBLIC_ACTS.values())
+    cues = sorted(set(verbs) | (_public_verbs(statements, info["actor"]) if public else set()))
     fact: dict[str, Any] = {
         "name": f"{info['actor']}-{verbs[0]}-date",
         "kind": "date",
         "event": row.about,
         "date": day,
         "actor": info["actor"],
-        "about": r"(?i)\b(?:" + "|".join(rx.escape(v) for v in verbs) + r")\b",
-        "cues": verbs,
+        "about": r"(?i)\b(?:" + "|".join(rx.escape(v) for v in cues) + r")\b",
+        "cues": cues,
     }
     fact["examples"] = {
         "pass": _distinct(d.said.sentence for d in info["examples"]),
@@ -316,10 +370,13 @@ def _date(row: Row) -> dict[str, Any] | None:
 
 
 def _moved(d: Any, day: dt.date) -> str:
-    """The sentence with its date two days later ("Feb. 23" -> "Feb. 25", "Monday" -> "Wednesday")."""
+    """The sentence with its date two days later, or earlier at a month's end ("Feb. 23" ->
+    "Feb. 25", "Monday" -> "Wednesday")."""
     sentence, start, end = d.said.sentence, d.said.start - d.said.at, d.said.end - d.said.at
     written = sentence[start:end]
     later = day + dt.timedelta(days=2)
+    if later.month != day.month:  # keep the month as written: "Feb. 27" -> "Feb. 25"
+        later = day - dt.timedelta(days=2)
     moved = rx.sub(r"\b" + str(day.day) + r"\b", str(later.day), written, count=1)
     moved = moved.replace(f"{day:%A}", f"{later:%A}").replace(f"{day:%a}", f"{later:%a}")
     return sentence[:start] + moved + sentence[end:]
@@ -437,7 +494,8 @@ def _render(
     for fact in facts:
         row: Row = fact["row"]
         paths = sorted({sources[e.said.source].path for e in row.support})
-        lines.append(f"  # {row.kind}: {row.consensus}; support: {row.sources} of {len(sources)} sources ({', '.join(paths)})")
+        support = f"; support: {row.sources} of {len(sources)} sources ({', '.join(paths)})" if paths else ""
+        lines.append(f"  # {row.kind}: {row.consensus}{support}")
         for entry in row.dissent:
             lines.append(f"  # dissent: {sources[entry.said.source].path}: {entry.why}")
         if fact["id"] in notes:

@@ -128,6 +128,18 @@ CONTINUES = rx.compile(
 PATTERNS = (MAKER, TERM)  # with COUNTED and NAMES below, run by tests/test_language.py
 
 
+# The verbs of making something public, each with its forms: a report that dates one of them
+# ("published on Monday") dates the others its party is said to do ("accused ... on Tuesday").
+PUBLIC_ACTS = {
+    verb: tuple(forms.split())
+    for verb, forms in {
+        "publish": "publish published publishes publishing", "post": "posted posts posting",
+        "announce": "announce announced announces announcing", "disclose": "disclose disclosed discloses disclosing",
+        "reveal": "reveal revealed reveals revealing", "unveil": "unveil unveiled unveils unveiling",
+        "release": "released releases releasing", "accuse": "accuse accused accuses accusing",
+        "name": "named names naming",
+    }.items()
+}
 # The words a company's name may end with and still be the company: "Acme" is "Acme Inc".
 NAME_SUFFIXES = frozenset("ai a.i. inc inc. corp corp. co co. ltd ltd. llc plc group holdings labs technologies limited sa ag gmbh".split())
 
