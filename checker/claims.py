@@ -26,7 +26,7 @@ from checker import rx
 from checker.document import paragraph_break
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
-    ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, FIGURE_VERBS, NAME_SUFFIX, POSSESSED, PRONOUN, PROPER, VERB_PHRASE, WHICH_SAYS,
+    ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, FIGURE_VERBS, GROUP, NAME_SUFFIX, POSSESSED, PRONOUN, VERB_PHRASE, WHICH_SAYS,
     coordinated_tail,
 )
 from checker.numbers import COUNT, Figure, figures
@@ -71,11 +71,9 @@ class FigureClaim(NamedTuple):
     quoted: bool = False  # inside quotation marks (compared only when the pack's quote policy says so)
 
 
-_COUNT = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
 # A group as subject: "the labs together generated", "the three Chinese firms ran".
 _GROUP_SUBJECT = rx.compile(
-    r"\b(?:the\s+" + _COUNT + PROPER + r"(?:labs|companies|firms|developers|groups)|they)"
-    r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE + r"\s+\Z",
+    GROUP + r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE + r"\s+\Z",
     rx.IGNORECASE,
 )
 _AGENT = rx.compile(

@@ -163,6 +163,19 @@ def test_a_statement_the_pack_contradicts_is_flagged(write, draft: str, fact: st
 
 
 @pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("The Port Authority said the three firms bribed officials.", True),
+        ("Investigators found that the firms also rigged the tender.", True),
+        ("Officials were taken to lunch by the firms, who never rigged the tender.", False),
+    ],
+)
+def test_a_contradicting_phrase_said_of_the_parties_together(write, draft: str, flagged: bool) -> None:
+    """A fact of several parties is contradicted by what "the firms" did together."""
+    assert [fact for _, fact, _ in findings(write, draft + "\n")] == (["award-method"] if flagged else [])
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "The harbour contract is not open to foreign yards.",  # the contradicting words inside the right phrase

@@ -74,3 +74,14 @@ def test_init_keeps_the_packs_test_drafts_out_of_the_check(tmp_path: Path) -> No
     assert run("rules", "test", cwd=tmp_path).returncode == 0  # and still a test of the pack
     (tmp_path / "stories" / "wrong.md").write_text(wrong, encoding="utf-8")  # the same draft elsewhere is checked
     assert run("--no-show-source", ".", cwd=tmp_path).returncode == 1
+
+
+def test_every_package_of_the_checker_is_installed() -> None:
+    """A subpackage left out of pyproject's list works in an editable install and is missing
+    from a real one."""
+    line = re.search(r"^packages = \[(.*)\]$", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    listed = set(re.findall(r'"([^"]+)"', line.group(1)))
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "checker").rglob("__init__.py")
+    }
+    assert found <= listed

@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.claims import Mention, inside
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
+    ADVERBS, APPOSITIVE, GROUP, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
+    coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -127,8 +128,13 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 continue
             extra = {"severity": "warning"} if quoted and context.quotes == "warn" else {}
             said = f'"{text}"' + (" inside a quotation" if quoted else "")
-            # words that contradict a fact only as a whole: not "available in China" inside "not available in China"
-            wrong = next((r for r, c, whole in hits if c and whole and (not r.owners or owner in r.owners)), None)
+            # words that contradict a fact only as a whole: not "available in China" inside "not available in China";
+            # said of its owner, or of the parties together when it has several ("the labs broke into ...")
+            group = owner is None and _GROUP_DOES.search(prose, opening, found.start) is not None
+            wrong = next(
+                (r for r, c, whole in hits if c and whole and (not r.owners or owner in r.owners or (group and len(r.owners) > 1))),
+                None,
+            )
             if wrong is not None:
                 yield contradiction(
                     wrong, "action", found.start, found.end,
@@ -150,6 +156,15 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             if swap is not None:
                 rule, message, expected = swap
                 yield contradiction(rule, "action", found.start, found.end, message, found=text, expected=expected, **extra)
+
+
+# Several parties as the subject of the words that follow: "the labs broke into ...",
+# "Anthropic said the three labs also hacked ..." (not "by the labs").
+_GROUP_DOES = rx.compile(
+    r"(?<!\b(?:by|of|to|for|from|with|against|on|at|about)\s)" + GROUP
+    + r"(?:\s+(?:also|allegedly|reportedly|then|simply|had|have|all))*\s+\Z",
+    rx.IGNORECASE,
+)
 
 
 def _swap(

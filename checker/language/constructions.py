@@ -31,6 +31,7 @@ _REPORTING = (
 
 EARLIER_VERSION = Construction(
     "what an earlier version of the story said",
+    r"(?:(?:in\s+addition|also|separately|further(?:more)?|additionally|moreover|likewise)\s*,?\s+)?"
     r"(?:an?|the|this)\s+(?:(?:earlier|previous|prior|original|first)\s+(?:version|edition|draft|article|story|report)"
     r"|(?:version|edition|article|story)(?:\s+(?:published|posted|dated|that\s+ran)\b)?)"
     r"\b(?:[^.;]|\.(?!\s+(?-i:\p{Lu}))){0,80}?\b(?:also\s+)?" + _REPORTING + r"\b",
@@ -40,6 +41,7 @@ EARLIER_VERSION = Construction(
         "The original report wrongly gave the date as Feb. 25.",
         "An article published on Feb. 24 about the budget misstated which council made the cut.",
         "The article also said the council cut 400 jobs.",
+        "In addition, an earlier version stated that the council had cut 400 jobs.",
     ),
     misses=(
         "An earlier version of the model was trained on 2 million examples.",

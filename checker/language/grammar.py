@@ -70,6 +70,12 @@ REPORTING_VERBS = (
 # The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
 PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
 ANAPHOR = r"(?:the|that|this)\s+" + PROPER + PARTY_NOUNS + r"\b"
+# Several parties as one subject: "the labs", "the three Chinese firms", "they".
+PARTY_NOUNS_PLURAL = r"(?:companies|firms|groups|labs|laboratories|startups|start-ups|developers|makers|businesses)"
+GROUP = (
+    r"\b(?:(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    + PROPER + PARTY_NOUNS_PLURAL + r"|they)"
+)
 PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + ANAPHOR, rx.IGNORECASE)
 
 
