@@ -174,3 +174,18 @@ def test_blind_scores_a_labelled_batch(tmp_path: Path) -> None:
     assert (score["errors"], score["findings"], score["precision"], score["recall"]) == (2, 2, 0.5, 0.5)
     assert (score["statements"], score["coverage"]) == (2, 0.5)
     assert score["recall_by_type"] == {"swap": "1/1", "wrong": "0/1"}
+
+
+def test_compare_blind_scores_planted_dissents(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.md").write_text("Acme employs 4,000 workers at its Ohio plant, the company said.\n", encoding="utf-8")
+    (story / "b.md").write_text("In Ohio, Acme employs 4,000 workers, a filing shows.\n", encoding="utf-8")
+    (story / "c.md").write_text("Acme employs 5,000 workers at the plant, a union said.\n", encoding="utf-8")
+    (story / "labels.yaml").write_text("dissents:\n  - {file: c.md, line: 1, kind: figure, text: '5,000'}\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "compare_blind.py"), str(story)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "1 stories: precision 1.000 (1/1), recall 1.000 (1/1)" in proc.stdout
