@@ -334,3 +334,16 @@ def test_the_second_story_s_pack_checks_strictly_and_its_reports_pass(tmp_path: 
     assert run("rules", "test", pack).returncode == 0
     quiet = run("--rules", pack, "--format", "json", "--all-documents", *SECOND)
     assert json.loads(quiet.stdout)["findings"] == []
+
+
+def test_a_label_is_not_a_party_and_a_part_of_the_total_is_not_a_dissent(write) -> None:
+    a = write("a.txt", "Ardmore Health and Penrose Clinic agreed to merge on Friday.\n\n"
+                       "- Scale: 1,510 licensed beds across seven hospitals.\n")
+    b = write("b.md", "Ardmore Health and Penrose Clinic will run 1,150 beds together, Ardmore said.\n\n"
+                      "The fee is about €85m in total: €72m up front and €13m in add-ons.\n")
+    c = write("c.md", "The merged Ardmore Health group will operate 1,150 beds, Penrose said.\n\n"
+                      "The deal's fee is €85m, Ardmore said.\n")
+    d = write("d.md", "Ardmore Health said the fee was €85m and the group would run 1,150 beds.\n")
+    report = compare(a, b, c, d)
+    assert [(Path(x["path"]).name, x["line"]) for r in report["claims"] for x in r["dissent"]] == [("a.txt", 3)]
+    assert not any(r["about"].startswith("Scale") for r in report["claims"])

@@ -28,7 +28,9 @@ from checker import rx
 from checker.compare.extract import ActionSaid, DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
 from checker.dates import WEEKDAYS
 from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
-from checker.numbers import COUNT, Figure, describe, precision_unit
+from checker.language.grammar import PRONOUN
+from checker.numbers import COUNT, Figure, describe, precision_unit, same_unit
+from checker.numbers import figures as figures_in
 from checker.phrases import excerpt, plural_noun
 
 COPY = 0.8  # two sentences sharing this share of their words (Jaccard) are copies
@@ -185,7 +187,8 @@ def _owned(figures: list[FigureSaid]) -> list[FigureSaid]:
     """The figures whose owner is known. One the grammar left unclear is the party's its sentence
     names when that party is the only one any source gives a figure of that measure to ("The
     Riverton council approved a budget of $4.2 million", where "Riverton's $4.2 million budget"
-    is elsewhere); else it is left out."""
+    is elsewhere). One whose sentence names no party and points at none ("it", "the company")
+    is nobody's. Else it is left out."""
     owners: dict[str, set[str]] = defaultdict(set)
     for f in figures:
         if f.named is None and f.owner:
@@ -196,6 +199,8 @@ def _owned(figures: list[FigureSaid]) -> list[FigureSaid]:
             kept.append(f)
         elif len(owners[f.measure]) == 1 and f.named == owners[f.measure]:
             kept.append(f._replace(owner=next(iter(f.named)), named=None))
+        elif not f.named and not PRONOUN.search(f.said.sentence):
+            kept.append(f._replace(named=None))  # no party named or pointed at: "- Scale: 1,510 beds"
     return kept
 
 
@@ -257,7 +262,8 @@ def _decimals(figure: Figure) -> int:
 
 def _close(f: FigureSaid, main: list[FigureSaid], owner: str | None) -> bool:
     """Whether a figure may dissent from the agreed one. Only when it is of the same order
-    (within a factor of three), its sentence shares words the agreeing ones share (a "$2.8
+    (within a factor of three), its sentence does not also state the agreed one (a part of it:
+    "€85m in total: €72m up front"), its sentence shares words the agreeing ones share (a "$2.8
     billion breakup fee" says nothing of the "$7 billion regulatory termination fee"), and no
     other year: a figure further off, or of another year, likely counts something else. A
     small count nobody owns ("three months") is too common to dissent at all."""
@@ -266,6 +272,11 @@ def _close(f: FigureSaid, main: list[FigureSaid], owner: str | None) -> bool:
         return False
     if not value / 3 <= f.figure.value <= value * 3:
         return False
+    if any(
+        same_unit(g.unit, f.figure.unit) and not g.interval.disjoint(main[0].figure.interval)
+        for g in figures_in(f.said.sentence) if g.start != f.figure.start
+    ):
+        return False  # the agreed figure is in its sentence too: "€85m in total: €72m up front"
     years = {y for m in main for y in _years(m.said.sentence)}
     if years and _years(f.said.sentence) and not years & _years(f.said.sentence):
         return False

@@ -201,7 +201,7 @@ def discover(sources: list[Source], packs: Sequence[CompiledPack] = ()) -> Words
                     if a > 0:
                         inside.add(run)
                         as_name[run] += named
-                    elif named:
+                    elif named and not rx.match(r"\s*:", sentence, pos=b):  # "Scale: 1,510 beds" is a label
                         opening[run] += 1
             for figure in figures(sentence):
                 noun = None if _yearish(figure) else counted_noun(sentence, figure.start, figure.end)
