@@ -347,3 +347,15 @@ def test_a_label_is_not_a_party_and_a_part_of_the_total_is_not_a_dissent(write) 
     report = compare(a, b, c, d)
     assert [(Path(x["path"]).name, x["line"]) for r in report["claims"] for x in r["dissent"]] == [("a.txt", 3)]
     assert not any(r["about"].startswith("Scale") for r in report["claims"])
+
+
+def test_unrelated_reports_give_no_dissent_from_common_words(write) -> None:
+    """Reports of different stories share phrases ("use cases", "best practices") and percentages
+    of different things; none of that is a disagreement. "AI" alone and "We’re" are not parties."""
+    a = write("a.md", "Acme said its new chip cuts costs by 80% for most use cases.\n\nWe’re proud of it, Acme said.\n")
+    b = write("b.md", "Globex said 80% of its staff follow best practices for use cases.\n\nScale AI and Globex met.\n")
+    c = write("c.md", "Initech said 60% of tasks are use cases for AI, and Initech's best practices help.\n")
+    d = write("d.md", "Hooli said 80% of users have use cases for AI.\n\nHooli follows best practices too.\n")
+    report = compare(a, b, c, d)
+    assert [x["about"] for x in report["claims"] if x["dissent"]] == []
+    assert not any(x["about"].startswith(("AI", "We")) for x in report["claims"])

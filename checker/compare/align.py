@@ -29,7 +29,7 @@ from checker.compare.extract import ActionSaid, DateSaid, DefinitionSaid, Figure
 from checker.dates import WEEKDAYS
 from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
 from checker.language.grammar import PRONOUN
-from checker.numbers import COUNT, Figure, describe, precision_unit, same_unit
+from checker.numbers import COUNT, PERCENT, Figure, describe, precision_unit, same_unit
 from checker.numbers import figures as figures_in
 from checker.phrases import excerpt, plural_noun
 
@@ -217,7 +217,8 @@ def _synonyms(figures: list[FigureSaid]) -> dict[str, str]:
     count = Counter(f.measure for f in figures)
     by_claim: dict[tuple[str | None, str, float, float], set[tuple[str, int]]] = defaultdict(set)
     for f in figures:
-        if f.figure.value >= 100 or f.figure.unit != COUNT:  # small counts are too common to tell
+        # small counts, and percentages nobody owns, are too common to tell one measure by
+        if (f.figure.unit == COUNT and f.figure.value >= 100) or (f.figure.unit != COUNT and (f.owner or f.figure.unit != PERCENT)):
             by_claim[(f.owner, f.figure.unit, f.figure.interval.lo, f.figure.interval.hi)].add((f.measure, f.said.source))
     for said in by_claim.values():
         measures = sorted({m for m, _ in said}, key=lambda m: (-count[m], m))
@@ -266,10 +267,11 @@ def _close(f: FigureSaid, main: list[FigureSaid], owner: str | None) -> bool:
     "€85m in total: €72m up front"), its sentence shares words the agreeing ones share (a "$2.8
     billion breakup fee" says nothing of the "$7 billion regulatory termination fee"), and no
     other year: a figure further off, or of another year, likely counts something else. A
-    small count nobody owns ("three months") is too common to dissent at all."""
+    small count or a percentage nobody owns ("three months", "60%") is too common to dissent at
+    all."""
     value = main[0].figure.value
-    if owner is None and f.figure.unit == COUNT and value < 100:
-        return False
+    if owner is None and ((f.figure.unit == COUNT and value < 100) or f.figure.unit == PERCENT):
+        return False  # "three months", "60%" of nobody in particular: too common to dissent
     if not value / 3 <= f.figure.value <= value * 3:
         return False
     if any(
@@ -466,13 +468,15 @@ def _actions(st: Statements) -> list[Row]:
         backed = {p for p, said in by_party.items() if _count([a.said for a in said]) >= 2}
         if not backed:
             continue
+        distinctive = len(backed) == 1 and len(by_party) <= 2  # a phrase many parties share is no one's mark
         holders = {p: {a.said.source for a in said} for p, said in by_party.items()}
         agreeing = [a for a in items if a.party in backed]
         dissenting = [  # in a source that names the party it belongs to, and ties it to none of them
             a for a in items
             if a.party not in backed and len(holders[a.party]) == 1
             and not any(a.said.source in holders[p] for p in backed)
-            and backed & st.mentioned[a.said.source]
+            and backed & st.mentioned[a.said.source] and distinctive
+            and not any(_related(st.names[a.party], st.names[p]) for p in backed)
         ]
         whose = " and ".join(sorted(st.names[p] for p in backed))
         consensus = "; ".join(
@@ -486,6 +490,13 @@ def _actions(st: Statements) -> list[Row]:
             {"phrase": phrase, "parties": sorted(backed), "examples": agreeing},
         ))
     return rows
+
+
+def _related(a: str, b: str) -> bool:
+    """Names of one family: "OpenAI Academy" and "OpenAI", "ChatGPT" and "GPT-5"."""
+    x, y = a.casefold(), b.casefold()
+    stems = {rx.sub(r"[\W\d_]+$", "", n) for n in (x, y)}
+    return any(len(stem) >= 3 and (stem in x and stem in y) for stem in stems)
 
 
 # Definitions ------------------------------------------------------------------------------

@@ -218,7 +218,7 @@ def discover(sources: list[Source], packs: Sequence[CompiledPack] = ()) -> Words
             len(words) == 1 and run.endswith("s") and run[1:].islower()
         ):
             as_name[run] += count
-    names = sorted((n for n, c in as_name.items() if c), key=lambda n: (-len(n.split()), n))
+    names = sorted((n for n, c in as_name.items() if c and not _not_a_name(n)), key=lambda n: (-len(n.split()), n))
     entities: list[Entity] = []
     taken: dict[str, str] = {}  # name, casefolded -> entity id
     for pack in packs:
@@ -256,6 +256,11 @@ def pack_measures(pack: CompiledPack) -> list[Measure]:
         words = [m.group() for m in rx.finditer(r"[a-z][a-z -]*[a-z]", pattern)]
         found.append(Measure(id=measure_id, label=words[0] if words else measure_id, nouns=sorted({singular(w) for w in words}) or [measure_id]))
     return found
+
+
+def _not_a_name(run: str) -> bool:
+    """A contraction ("We’re") or only the word a company's name ends with ("AI", "Inc")."""
+    return bool(rx.search(r"['’](?:re|ve|ll|d|m|t)\b", run)) or all(w.lower() in NAME_SUFFIXES for w in run.split())
 
 
 def _shortens(name: str, longer: str) -> bool:
