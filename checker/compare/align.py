@@ -22,10 +22,10 @@ import math
 from pathlib import Path
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Any, Callable, NamedTuple, Sequence, TypeVar
+from typing import Any, Callable, Iterable, NamedTuple, Sequence, TypeVar
 
 from checker import rx
-from checker.compare.extract import ActionSaid, DateSaid, DefinitionSaid, FigureSaid, Said, SetSaid, Statements
+from checker.compare.extract import DateSaid, FigureSaid, Said, SetSaid, Statements
 from checker.dates import WEEKDAYS
 from checker.language.discover import COMMON_WORDS, FUNCTION_WORDS
 from checker.language.grammar import PRONOUN
@@ -99,6 +99,14 @@ def _entries(saids: Sequence[Said], text: Callable[[Said], str]) -> list[Entry]:
     return [Entry(s, text(s), copies.get(s.source)) for s in saids]
 
 
+def _grouped(items: Iterable[T], key: Callable[[T], Any]) -> dict[Any, list[T]]:
+    """The items by ``key``, each group in the items' order."""
+    groups: dict[Any, list[T]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
 def _cluster(
     items: list[T], said: Callable[[T], Said], agree: Callable[[T, T], bool], key: Callable[[T], Any],
     reach: Callable[[T], tuple[float, float]] = lambda _: (0.0, math.inf),
@@ -107,9 +115,7 @@ def _cluster(
     ``key`` (one value) agree; values are compared once each, and only with the values within
     ``reach`` of them (low, high: sorted by low, a value is compared with the ones whose low
     is at most its high), so that thousands of figures take a sweep, not every pair."""
-    buckets: dict[Any, list[T]] = defaultdict(list)
-    for item in items:
-        buckets[key(item)].append(item)
+    buckets = _grouped(items, key)
     values = sorted(buckets.values(), key=lambda v: reach(v[0]))
     near: list[set[int]] = [{i} for i in range(len(values))]
     for i, value in enumerate(values):
@@ -156,10 +162,7 @@ def _split(clusters: list[list[T]], said: Callable[[T], Said], may_dissent: Call
 def _figures(st: Statements) -> list[Row]:
     figures = _owned(st.figures)
     same = _synonyms(figures)
-    groups: dict[tuple[str, str | None, str], list[FigureSaid]] = defaultdict(list)
-    for f in figures:
-        unit = "USD" if f.figure.unit == "$" else f.figure.unit
-        groups[(same[f.measure], f.owner, unit)].append(f)
+    groups = _grouped(figures, lambda f: (same[f.measure], f.owner, "USD" if f.figure.unit == "$" else f.figure.unit))
     nouns: dict[str, Counter[str]] = defaultdict(Counter)
     for f in figures:
         nouns[same[f.measure]][f.measure] += 1
@@ -354,9 +357,7 @@ def _text(said: Said) -> str:
 
 
 def _dates(st: Statements) -> list[Row]:
-    groups: dict[str, list[DateSaid]] = defaultdict(list)
-    for d in st.dates:
-        groups[d.actor].append(d)
+    groups = _grouped(st.dates, lambda d: d.actor)
     rows = []
     for actor, items in groups.items():
         dated = [d for d in items if d.day is not None]
@@ -412,9 +413,7 @@ def _date_why(d: DateSaid, words: str) -> str:
 
 
 def _sets(st: Statements) -> list[Row]:
-    groups: dict[str, list[SetSaid]] = defaultdict(list)
-    for s in st.sets:
-        groups[s.noun].append(s)
+    groups = _grouped(st.sets, lambda s: s.noun)
     rows = []
     for noun, items in groups.items():
         backing: Counter[frozenset[str]] = Counter()
@@ -457,14 +456,10 @@ def _actions(st: Statements) -> list[Row]:
     """Each phrase the sources tie to one party or more ("computer vision": Moonshot AI). A
     phrase may be several parties' ("tool use"); a source that ties it to a party no other
     source does, and not to one that two or more do, dissents."""
-    by_phrase: dict[str, list[ActionSaid]] = defaultdict(list)
-    for a in st.actions:
-        by_phrase[a.phrase].append(a)
+    by_phrase = _grouped(st.actions, lambda a: a.phrase)
     rows = []
     for phrase, items in sorted(by_phrase.items()):
-        by_party: dict[str, list[ActionSaid]] = defaultdict(list)
-        for a in items:
-            by_party[a.party].append(a)
+        by_party = _grouped(items, lambda a: a.party)
         backed = {p for p, said in by_party.items() if _count([a.said for a in said]) >= 2}
         if not backed:
             continue
@@ -503,14 +498,10 @@ def _related(a: str, b: str) -> bool:
 
 
 def _definitions(st: Statements) -> list[Row]:
-    groups: dict[str, list[DefinitionSaid]] = defaultdict(list)
-    for d in st.definitions:
-        groups[d.term].append(d)
+    groups = _grouped(st.definitions, lambda d: d.term)
     rows = []
     for term, items in groups.items():
-        by_source: dict[int, list[DefinitionSaid]] = defaultdict(list)
-        for d in items:
-            by_source[d.said[0].source].append(d)
+        by_source = _grouped(items, lambda d: d.said[0].source)
         sign = {s: _sign(sum(d.rank for d in ds)) for s, ds in by_source.items()}
         copies = _independent([d.said[0] for d in items if d.rank])  # a copied description votes once
         votes = Counter(v for s, v in sign.items() if v and copies.get(s) is None)

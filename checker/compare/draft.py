@@ -46,8 +46,9 @@ def write(path: Path, statements: Statements, rows: list[Row]) -> int:
         if not facts:
             break
         text = _render(path, statements, rows, facts, notes, left)
-        bad, blamed = _misbehaving(path, text)
-        noisy = {**blamed, **_noisy(path, text, statements, facts)}
+        compiled, engine = _load(path, text)
+        bad, blamed = _misbehaving(compiled, engine)
+        noisy = {**blamed, **_noisy(engine, statements, facts)}
         if not bad and not noisy:
             break
         # A figure the reports word several ways ("nearly 4,000", "more than 4,000"), so that
@@ -94,6 +95,7 @@ def write(path: Path, statements: Statements, rows: list[Row]) -> int:
 
 
 def _load(path: Path, text: str) -> tuple[Any, Any]:
+    """The pack as written, compiled, and an engine that checks with it regardless of scope."""
     from checker import pack
     from checker.engine import Engine
 
@@ -101,13 +103,12 @@ def _load(path: Path, text: str) -> tuple[Any, Any]:
     return compiled, Engine(compiled, ignore_scope=True)
 
 
-def _misbehaving(path: Path, text: str) -> tuple[set[tuple[str, str]], dict[str, str]]:
+def _misbehaving(compiled: Any, engine: Any) -> tuple[set[tuple[str, str]], dict[str, str]]:
     """(fact id, example) of every example its fact does not read as it says, and the facts
     that flag another fact's pass example (fact id -> the example): a sentence the reports
     agree on."""
     from checker.document import read
 
-    compiled, engine = _load(path, text)
     bad: set[tuple[str, str]] = set()
     blamed: dict[str, str] = {}
     for p in compiled:
@@ -122,10 +123,9 @@ def _misbehaving(path: Path, text: str) -> tuple[set[tuple[str, str]], dict[str,
     return bad, blamed
 
 
-def _noisy(path: Path, text: str, statements: Statements, facts: list[dict[str, Any]]) -> dict[str, str]:
+def _noisy(engine: Any, statements: Statements, facts: list[dict[str, Any]]) -> dict[str, str]:
     """Facts that flag the reports themselves where the table says they agree: fact id ->
     where, "analysis.md:12"."""
-    _, engine = _load(path, text)
     dissent = {
         (e.said.source, e.said.at) for f in facts for e in f["row"].dissent
     }

@@ -26,7 +26,7 @@ from checker.language.discover import (
 )
 from checker.language.grammar import IRREGULAR, REPORTING_VERBS, coordinated
 from checker.numbers import COUNT, NUMBER_WORDS, Figure, figures
-from checker.phrases import NEGATION
+from checker.phrases import NEGATION, excerpt
 
 
 class Source(NamedTuple):
@@ -50,8 +50,6 @@ class Said(NamedTuple):
 
     def wording(self, limit: int = 60) -> str:
         """The words from the claim on, to the end of its sentence or about ``limit`` characters."""
-        from checker.phrases import excerpt
-
         return excerpt(self.sentence[self.start - self.at :], limit)
 
 
