@@ -135,3 +135,18 @@ def test_a_pack_without_measures_reads_lead_ins_questions_and_tables(write) -> N
     ))
     code, report = run_json("--rules", pack, "--all-documents", draft)
     assert code == 1 and [(f["line"], f["fact"]) for f in report["findings"]] == [(1, "sp")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Acme shares plunged 14% on the news.", {(1, "acme-stock", "14%")}),  # plunged, plummeted, tanked link
+        ("Acme shares tanked 10% on the news.", set()),
+        ("Acme shares plummeted 14% on the news.", {(1, "acme-stock", "14%")}),
+        # "after" ends the measure noun: 6,000 counts no jobs here
+        ("Acme is cutting 6,000 after jobs talks failed.", set()),
+    ],
+)
+def test_fall_verbs_link_and_after_ends_a_measure(write, sentence: str, expected: set) -> None:
+    found, _ = check(write, sentence + "\n")
+    assert found == expected
