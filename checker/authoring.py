@@ -237,6 +237,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
     from checker.engine import Engine
     from checker.files import Refused
     from checker.kinds import quantity
+    from checker.language import owners
     from checker.language.constructions import asserted
 
     try:
@@ -256,7 +257,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
             line, column = document.position(document.original(claim.start, claim.end)[0])
             fact = quantity.fitting(claim, rules, document.prose)
             if claim.ambiguous:
-                verdict, why = "not compared", "whose figure it is is unclear (it, two parties, a quote, an average)"
+                verdict, why = "not compared", f"whose figure it is is unclear: {owners.plain(claim.how)}"
             elif fact is None:
                 verdict, why = "not compared", "no fact of this measure and owner applies to this sentence"
             else:
@@ -267,7 +268,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
                 "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "unit": claim.figure.unit,
                 "measure": claim.measure,
                 "owner": None if claim.ambiguous or not claim.owner else pack.names.get(claim.owner, claim.owner),
-                "ambiguous": claim.ambiguous, "fact": fact.id if fact and not claim.ambiguous else None,
+                "ambiguous": claim.ambiguous, "read_by": claim.how, "fact": fact.id if fact and not claim.ambiguous else None,
                 "verdict": verdict, "why": why,
             })
     # What the other kinds read: dates, sets of parties, definitions, names, attributions.
@@ -298,7 +299,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
                 said = "agrees with" if c["verdict"] == "agrees" else "contradicts"
                 say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" {c['kind']}: {said} {c['fact']}")
                 continue
-            owner = "ambiguous owner" if c["ambiguous"] else c["owner"] or "no owner"
+            owner = "ambiguous owner" if c["ambiguous"] else f"{c['owner'] or 'no owner'} ({owners.plain(c['read_by'])})"
             said = {"agrees": "agrees with", "contradicts": "contradicts"}.get(c["verdict"])
             verdict = f"{said} {c['fact']} ({c['why']})" if said else f"{c['verdict']}: {c['why']}"
             say(f"  {draft}:{c['line']}:{c['column']}: \"{c['text']}\" [{describe_span(Interval(*c['interval']), c['unit'])}] {c['measure']}, {owner}: {verdict}")

@@ -1,20 +1,9 @@
 """What a draft claims: figures bound to the measure they count and the party they belong to.
 
-A figure is a claim only when a measure noun of the pack follows it ("24,000 fake accounts",
-"3.4 million and 13 million exchanges"). Its owner is found, in this order, from
-
-- a possessive: "MiniMax's 13 million exchanges";
-- a "respectively" list: "Moonshot and MiniMax had 3.4 million and 13 million exchanges,
-  respectively";
-- a label: "MiniMax: more than 13 million exchanges" (list items, table rows);
-- the subject of its clause: "DeepSeek held over 150,000 exchanges", "DeepSeek, the Hangzhou
-  lab, held ...";
-- an agent after the noun: "13 million exchanges came from MiniMax";
-- "the company" / "the firm" as subject, meaning the last party named before it that owns a
-  figure of that measure.
-
-A figure with none of these in a sentence that names a party, or that says "it"/"its", is
-ambiguous and is never compared: precision first.
+A figure is a claim only when a noun of one of the pack's measures follows it ("24,000 fake
+accounts", "3.4 million and 13 million exchanges"), is named before it ("the accounts numbered
+24,000"), heads its table column, or was asked for by the question it answers. Whose figure it
+is comes from :mod:`checker.language.owners`, whose strategies each say how with examples.
 """
 
 from __future__ import annotations
@@ -24,11 +13,8 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.constructions import DATELINE_AT
-from checker.language.grammar import (
-    ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, FIGURE_VERBS, GROUP, NAME_SUFFIX, POSSESSED, PRONOUN, VERB_PHRASE, WHICH_SAYS,
-    coordinated_tail,
-)
+from checker.language.grammar import COORDINATION, STOP_WORDS
+from checker.language.owners import Counted, Mention, Scene, bind
 from checker.numbers import COUNT, Figure, figures
 from checker.phrases import plural_noun
 
@@ -43,22 +29,6 @@ class Vocabulary(NamedTuple):
     owners: dict[str, frozenset[str]]  # measure id -> entities that own a fact of it
 
 
-class Mention(NamedTuple):
-    start: int
-    end: int
-    entity: str
-
-
-class Counted(NamedTuple):
-    """A figure that counts a measure; noun_end is where its own noun ends (None when the
-    noun is shared with the next figure: "3.4 million and 13 million exchanges")."""
-
-    figure: Figure
-    measure: str
-    noun_end: int | None
-    noun_before: int | None = None  # where the noun starts when it is named before the figure
-
-
 class FigureClaim(NamedTuple):
     start: int  # prose offsets
     end: int
@@ -69,17 +39,9 @@ class FigureClaim(NamedTuple):
     ambiguous: bool
     sentence: tuple[int, int]
     quoted: bool = False  # inside quotation marks (compared only when the pack's quote policy says so)
+    how: str = ""  # what bound the owner: a strategy of checker.language.owners, a table row, a question
 
 
-# A group as subject: "the labs together generated", "the three Chinese firms ran".
-_GROUP_SUBJECT = rx.compile(
-    GROUP + r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE + r"\s+\Z",
-    rx.IGNORECASE,
-)
-_AGENT = rx.compile(
-    r"\s+(?:(?:came|come|were|was|are)\s+)?(?:from|by|attributed\s+to|linked\s+to|tied\s+to|"
-    r"traced\s+to|generated\s+by|made\s+by|run\s+by|conducted\s+by|belonging\s+to)\s+(?:the\s+)?\Z"
-)
 _DISTRIBUTIVE = rx.compile(
     r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
     r"|(?i:per)(?:\s+\p{Ll}|-))\b"
@@ -112,15 +74,7 @@ _PARALLEL = rx.compile(
 # A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
 # "$110 billion (about €95 billion)".
 _RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
-_LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
-_COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
-_STOP = (
-    r"(?:and|or|to|from|in|of|by|with|for|than|on|at|per|a|an|the|that|which|who|were|was|"
-    r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
-    r"after|before|since|during|while|when|because|despite|following|until)"
-)
-
 
 def vocabulary(entities: Sequence[Any], measures: Sequence[Any], owners: dict[str, set[str]]) -> Vocabulary:
     """The names and nouns a :class:`Binder` reads with, from a pack's entities and measures
@@ -184,7 +138,6 @@ class Binder:
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
         self.header_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
         self.measure_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures) + r")\b")
-        self.coordination = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 
     def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
         """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
@@ -194,7 +147,7 @@ class Binder:
         joined = _alternatives(groups, self.vocab.measures_any)
         after = rx.compile(
             r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
-            r"(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
+            r"(?:(?!" + STOP_WORDS + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
         )
         of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
         before = rx.compile(
@@ -215,6 +168,11 @@ class Binder:
                 found.append(Mention(m.start(), m.end(), entity))
         return found
 
+    def measure_at(self, text: str, offset: int, unit: str) -> str | None:
+        """The measure whose noun starts at ``offset`` of ``text``, for a figure of ``unit``."""
+        noun = (self.noun_any if unit != COUNT else self.noun).match(text, offset)
+        return self.measure_of_group[noun.lastgroup] if noun else None
+
     def claims(
         self, prose: str, spans: Iterable[tuple[int, int]], quoted: list[tuple[int, int]]
     ) -> list[FigureClaim]:
@@ -222,6 +180,7 @@ class Binder:
         header: list[str | None] | None = None  # the measures of the columns of the table being read
         lead: str | None = None  # the measure a list's lead-in named ("The exchanges, by lab:")
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
+        last_named: list[Mention] = []  # the party mentions of the last sentence that named any, for "its"
         asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
         for start, end in spans:
@@ -242,32 +201,37 @@ class Binder:
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
-            previous: tuple[Counted, str | None, bool] | None = None
-            for figure, measure, noun_end, noun_before in counted:
+            previous: tuple[Counted, str | None, bool, str] | None = None
+            for this in counted:
+                figure = this.figure
                 in_quote = inside(quoted, start + figure.start)
-                if (in_quote and self.quotes == "skip") or _distributive(sentence, figure, noun_end):
-                    owner, ambiguous = None, True
+                if in_quote and self.quotes == "skip":
+                    owner, ambiguous, how = None, True, "quoted"
+                elif _distributive(sentence, figure, this.noun_end):
+                    owner, ambiguous, how = None, True, "a part or an average"
                 elif figure.start in labelled:
-                    owner, ambiguous = labelled[figure.start]
+                    owner, ambiguous, how = *labelled[figure.start], "table row"
                 elif previous is not None and _RESTATED.fullmatch(
                     sentence, previous[0].noun_end or previous[0].figure.end, figure.start
                 ):
-                    _, owner, ambiguous = previous  # "cutting 4,000 jobs, or 12% of its staff": the same party's
+                    _, owner, ambiguous, how = previous  # "cutting 4,000 jobs, or 12% of its staff": the same party's
                 elif answer is not None and figure is answer.figure and asked and asked[1]:
-                    owner, ambiguous = asked[1], False  # "How many exchanges did MiniMax have?" "More than 13 million."
+                    owner, ambiguous, how = asked[1], False, "question"  # "How many exchanges did MiniMax have?" "More than 13 million."
                 else:
-                    owner, ambiguous = self._owner(
-                        sentence, Counted(figure, measure, noun_end, noun_before), counted, mentions, recent
+                    owners = self.vocab.owners.get(this.measure, frozenset())
+                    owner, ambiguous, how = bind(
+                        Scene(sentence, this, counted, mentions, recent, last_named, owners, self.measure_at)
                     )
-                previous = (Counted(figure, measure, noun_end, noun_before), owner, ambiguous)
+                previous = (this, owner, ambiguous, how)
                 result.append(
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
-                        figure, measure, owner, ambiguous,
-                        (asked_at, end) if answer is not None and figure is answer.figure else (start, end), in_quote,
+                        figure, this.measure, owner, ambiguous,
+                        (asked_at, end) if answer is not None and figure is answer.figure else (start, end), in_quote, how,
                     )
                 )
             recent = (recent + mentions)[-6:] if mentions else recent
+            last_named = mentions or last_named
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
 
@@ -373,7 +337,7 @@ class Binder:
                 measures[0] = left_open
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
-                gap = self.coordination.fullmatch(sentence, figs[i].end, figs[i + 1].start)
+                gap = COORDINATION.fullmatch(sentence, figs[i].end, figs[i + 1].start)
                 if gap:
                     measures[i] = measures[i + 1]
         for i in range(1, len(figs)):  # a list that names its measure once: "MiniMax 13 million; DeepSeek 150,000"
@@ -387,251 +351,6 @@ class Binder:
             Counted(f, m, n.end() if n else None, b)
             for f, m, n, b in zip(figs, measures, nouns, named_before) if m is not None
         ]
-
-    def _owner(
-        self,
-        sentence: str,
-        this: Counted,
-        counted: list[Counted],
-        mentions: list[Mention],
-        recent: list[Mention],
-    ) -> tuple[str | None, bool]:
-        figure, measure, noun_end = this.figure, this.measure, this.noun_end
-        owners = self.vocab.owners.get(measure, frozenset())
-        if not owners:
-            return None, False  # nobody owns a figure of this measure: no owner to get wrong
-        before = sentence[: figure.start]
-        party = [m for m in mentions if m.entity in owners]
-
-        for head in (figure.start, this.noun_before):  # "MiniMax's 13 million", "Paramount's offer of $31"
-            possessor = None if head is None else self._possessor(sentence[:head], party, owners, mentions, recent)
-            if possessor is not None:
-                return possessor
-        its = self._its(before, owners, mentions, recent)  # "Moonshot AI spread its 3.4 million exchanges"
-        if its is not None:
-            return its
-        if this.noun_before is not None:
-            modifier = self._modifier(sentence, this.noun_before, figure.start, party)
-            if modifier is not None:
-                return modifier, False
-            its = self._its(sentence[: this.noun_before], owners, mentions, recent)
-            if its is not None:
-                return its
-            # "Netflix had agreed to pay $27.75 a share for the studios, a deal valued at $82.7 billion"
-            if rx.search(r",\s+(?:an?|the)\s+(?:[\p{Ll}-]+\s+){0,2}\Z", sentence[: this.noun_before]):
-                opener = _clause_subject(sentence, party)
-                if opener is not None and len({m.entity for m in party if m.end <= this.noun_before}) == 1:
-                    return opener, False
-
-        labelled = _label_owner(sentence, figure, party, counted)
-        if labelled is not None:
-            return labelled, False
-
-        boxed = self._fact_box(sentence, this, party)
-        if boxed is not None:
-            return boxed, False
-
-        respectively = self._respectively(sentence, figure, measure, counted, party)
-        if respectively is not None:
-            return respectively
-
-        if _GROUP_SUBJECT.search(before):
-            return None, False  # the parties together: the figure is a total
-
-        for m in party:
-            between = sentence[m.end : figure.start]
-            # "...; DeepSeek 150,000", ", Moonshot AI for more than 3.4 million", "; DeepSeek, more than 150,000"
-            item = rx.fullmatch(NAME_SUFFIX + r"(?:\s+(?:for|with|at|on)\s+|\s*,\s*|\s+)", between) and rx.search(
-                r"(?:[;,]\s*(?:and\s+)?|\s+and\s+)\Z", sentence[: m.start]
-            )
-            item = item or (rx.fullmatch(NAME_SUFFIX + r"\s+", between) and rx.search(r"^\s*\Z", sentence[: m.start]))
-            if (item or rx.fullmatch(NAME_SUFFIX + r"\s*[:—–|]\s*|\s+-\s+", between)) and not _has_figure_before(
-                counted, figure, m.end
-            ):
-                return m.entity, False
-
-        subject = self._subject(sentence, figure, party, owners)
-        if subject is not None:
-            return subject
-
-        agent_text = sentence[figure.end : figure.end + 120]
-        if noun_end is not None:
-            after_noun = noun_end - figure.end
-            for m in party:
-                offset = m.start - figure.end
-                if offset > after_noun and _AGENT.search(agent_text[after_noun:offset]) and not (
-                    agent_text[after_noun:offset].count(",")
-                ):
-                    return m.entity, False
-
-        if rx.search(
-            r"(?:^|[,;]\s+|\b(?:and|but|while|as|said|says)\s+)" + ANAPHOR + ADVERBS + r"\s+" + FIGURE_VERBS + r"\s+\Z",
-            before,
-            rx.IGNORECASE,
-        ):
-            return self._antecedent(recent, owners, mentions, figure.start)
-
-        if not any(m.end <= figure.start for m in party) and _is_total(sentence, figure, noun_end):
-            return None, False  # "put the traffic at 15 million exchanges in total, with MiniMax ..."
-        if party or PRONOUN.search(before):
-            return None, True
-        label = _LABEL.match(before)
-        if label and not _COLLECTIVE.search(label.group()):
-            return None, True  # "Lab X: 13 million exchanges" where X is not a party we know
-        if rx.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}\Z", before, rx.IGNORECASE):
-            return None, True
-        return None, False
-
-    def _possessor(
-        self, before: str, party: list[Mention], owners: frozenset[str], mentions: list[Mention], recent: list[Mention]
-    ) -> tuple[str | None, bool] | None:
-        """The owner named by a possessive right before a figure or its noun, with up to two
-        modifiers between: "MiniMax's", "Paramount's revised", "the company's"."""
-        possessive = rx.search(
-            r"(?:'s|’s|')\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s*){0,2}(?P<of>(?<=\p{Ll}\s+)of\s+|(?<=\p{Ll}):\s+)?\Z", before
-        )
-        if possessive is None:
-            return None
-        pos = possessive.start()
-        named = [m for m in party if m.end == pos]
-        if named:
-            return named[0].entity, False
-        if rx.search(ANAPHOR + r"\Z", before[:pos], rx.IGNORECASE):
-            return self._antecedent(recent, owners, mentions, len(before))
-        return None if possessive["of"] else (None, True)  # "Anthropic's estimate of ..." names no owner
-
-    def _its(self, before: str, owners: frozenset[str], mentions: list[Mention], recent: list[Mention]) -> tuple[str | None, bool] | None:
-        """"Its shares rose 10%", "its offer of $31": the party "its" stands for, when the
-        noun it governs is the measure named before the figure and exactly one party of the
-        last sentences owns a figure of that measure."""
-        if not rx.search(r"(?i)(?:^|\W)its\s+(?:(?!" + _STOP + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}\Z", before):
-            return None
-        candidates = {m.entity for m in recent + mentions if m.entity in owners and m.end <= len(before)}
-        subject = rx.search(r"(?-i:\p{Lu})[\p{L}\p{N}.&-]*\s+(?:\p{Ll}+\s+){0,2}its\s+(?:\S+\s+){0,2}\Z", before)
-        if subject and not any(m.start <= subject.start() < m.end for m in mentions):
-            return None, True  # "Skydance completed its $8 billion takeover": a name the pack does not know
-        return (candidates.pop(), False) if len(candidates) == 1 else (None, True)
-
-    def _fact_box(self, sentence: str, this: Counted, party: list[Mention]) -> str | None:
-        """A fact box opens with its figure and says what it is after a colon: "**$90bn**:
-        enterprise value of the Netflix deal". The party that qualifies a noun of the measure
-        there owns it."""
-        figure = this.figure
-        if sentence[: figure.start].strip(" \t*_-•>#") or not rx.match(r"[*_]*\s*:", sentence[figure.end :]):
-            return None
-        nouns = self.noun_any if figure.unit != COUNT else self.noun
-        owning = {
-            m.entity for m in party
-            if m.start > figure.end and (noun := nouns.match(sentence, m.end)) and self.measure_of_group[noun.lastgroup] == this.measure
-        }
-        return owning.pop() if len(owning) == 1 else None
-
-    @staticmethod
-    def _modifier(sentence: str, noun: int, figure: int, party: list[Mention]) -> str | None:
-        """The party that qualifies a measure named before its figure: "Netflix shares rose
-        10%", "shares of Netflix closed up 10%"."""
-        for m in party:
-            if rx.fullmatch(r"\s+", sentence[m.end : noun]) or (
-                noun < m.start < figure and rx.fullmatch(r"[\p{Ll}\s-]+\s+(?:of|in)\s+(?:the\s+)?", sentence[noun : m.start])
-            ):
-                return m.entity
-        return None
-
-    def _subject(
-        self, sentence: str, figure: Figure, party: list[Mention], owners: frozenset[str]
-    ) -> tuple[str | None, bool] | None:
-        """(owner, ambiguous) from the subject of the verb governing the figure, if any.
-
-        A list of parties as subject ("DeepSeek, Moonshot and MiniMax generated ...") speaks
-        for all of them together when it names every owner, and is ambiguous otherwise.
-        """
-        earlier = [m for m in party if m.end <= figure.start]
-        if not earlier:
-            return None
-        m = earlier[-1]  # the nearest party governs, or nothing does
-        between = sentence[m.end : figure.start]
-        if not (
-            rx.fullmatch(
-                NAME_SUFFIX + POSSESSED + ADVERBS + APPOSITIVE + ADVERBS + WHICH_SAYS + r"\s+(?:" + VERB_PHRASE + r"|is|was)"
-                + r"(?:\s+(?:with\s+(?-i:\p{Lu})[\p{L}\p{N}.-]*|in\s+total|overall|together|combined))?\s+",
-                between,
-                rx.IGNORECASE,
-            )
-            # "DeepSeek, with ...", "MiniMax was the heaviest user, with ...", "MiniMax was
-            # behind ..., accounting for ...": only when no other party is named before the
-            # figure ("DeepSeek trailed MiniMax, with ..." is DeepSeek's figure, not MiniMax's).
-            or (
-                len({x.entity for x in earlier}) == 1
-                and rx.fullmatch(NAME_SUFFIX + r"\s*,?\s+with\s+", between)
-            )
-            # "Paramount agreed to buy WBD for $31 a share": the buyer pays.
-            or (
-                len({x.entity for x in earlier}) == 1
-                and rx.fullmatch(
-                    NAME_SUFFIX + r"\s+(?:\S+\s+){0,5}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
-                    between,
-                    rx.IGNORECASE,
-                )
-            )
-            # "Paramount raised its offer to $31", "Netflix put its bid at $27.75": the new value
-            # of the subject's own thing.
-            or (
-                len({x.entity for x in earlier}) == 1
-                and rx.fullmatch(
-                    NAME_SUFFIX + ADVERBS + r"\s+" + VERB_PHRASE + r"\s+(?:its|their)\s+(?:[\p{Ll}-]+\s+){1,3}(?:to|at|of)\s+",
-                    between,
-                    rx.IGNORECASE,
-                )
-            )
-            or (
-                len({x.entity for x in earlier}) == 1
-                and rx.fullmatch(
-                    NAME_SUFFIX + POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
-                    r"(?:(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+)?",
-                    between,
-                    rx.IGNORECASE,
-                )
-            )
-        ):
-            return None
-        listed = coordinated_tail(sentence, earlier)
-        if len(listed) == 1:
-            return m.entity, False
-        return (None, False) if {x.entity for x in listed} >= owners else (None, True)
-
-    def _respectively(
-        self,
-        sentence: str,
-        figure: Figure,
-        measure: str,
-        counted: list[Counted],
-        party: list[Mention],
-    ) -> tuple[str | None, bool] | None:
-        if "respectively" not in sentence:
-            return None
-        before_word = [c.figure for c in counted if c.measure == measure and c.figure.end <= sentence.index("respectively")]
-        figs = before_word[-1:]
-        for f in reversed(before_word[:-1]):
-            if not self.coordination.fullmatch(sentence, f.end, figs[0].start):
-                break
-            figs.insert(0, f)
-        if len(figs) < 2 or figure not in figs:
-            return None
-        names = [m for m in party if m.end <= figs[0].start]
-        listed = coordinated_tail(sentence, names)
-        if len(listed) != len(figs):
-            return None, True
-        return listed[figs.index(figure)].entity, False
-
-    def _antecedent(
-        self, recent: list[Mention], owners: frozenset[str], mentions: list[Mention], at: int
-    ) -> tuple[str | None, bool]:
-        """The last party named before "the company" that owns a figure of this measure."""
-        here = [m for m in mentions if m.end <= at]
-        for m in reversed(recent + here):
-            if m.entity in owners:
-                return m.entity, False
-        return None, True
 
 
 def _cells(sentence: str) -> list[tuple[int, int]] | None:
@@ -679,52 +398,11 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after))
 
 
-# A figure said to be the whole: "the combined total at 16 million", "a total of", "16 million
-# exchanges in total", "... altogether".
-_TOTAL_BEFORE = rx.compile(
-    r"(?i)\b(?:(?:combined|overall|grand|running)\s+total|a\s+total|the\s+total)"
-    r"(?:\s+(?:of|at|to|was|is|stood\s+at|came\s+to|reached))?\s+\Z"
-)
-_TOTAL_AFTER = rx.compile(r"(?i)\s*,?\s*(?:in\s+total|in\s+all|altogether|combined|overall|between\s+them)\b")
-
-
-def _is_total(sentence: str, figure: Figure, noun_end: int | None) -> bool:
-    if _TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
-        return True
-    return noun_end is not None and _TOTAL_AFTER.match(sentence, noun_end) is not None
-
-
 def _alternatives(groups: dict[str, str], patterns: dict[str, str]) -> str:
     """One named group per measure; a pack without measures matches nothing (not the empty string)."""
     return "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items()) or "(?!)"
 
 
-def _label_owner(sentence: str, figure: Figure, party: list[Mention], counted: list[Counted]) -> str | None:
-    """A line labelled by one party owns the figures after the label, until another party is
-    named: "Netflix’s old deal: $27.75 a share, $82.7 billion enterprise value"."""
-    label = _LABEL.match(sentence)
-    if label is None or figure.start < label.end():
-        return None
-    named = {m.entity for m in party if m.end <= label.end()}
-    if len(named) != 1 or any(label.end() <= m.start < figure.start for m in party):
-        return None
-    return named.pop()
-
-
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:
     """The sentence (a list item, a new clause) opens with a party's name."""
     return bool(mentions) and not sentence[: mentions[0].start].strip(" \t*_-•#>0123456789.")
-
-
-def _clause_subject(sentence: str, party: list[Mention]) -> str | None:
-    """The party that opens the sentence as its subject ("Netflix had agreed ...")."""
-    first = party[0] if party else None
-    dateline = DATELINE_AT.match(sentence)
-    opening = sentence[dateline.end() if dateline else 0 : first.start] if first else ""
-    if first is None or opening.strip(" \t*_-•>#") or not rx.match(r"\s+(?-i:\p{Ll})", sentence[first.end :]):
-        return None
-    return first.entity
-
-
-def _has_figure_before(counted: list[Counted], figure: Figure, after: int) -> bool:
-    return any(after <= c.figure.start < figure.start for c in counted)

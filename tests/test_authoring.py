@@ -93,7 +93,22 @@ def test_claims_shows_what_was_compared_and_why(write) -> None:
     proc = run("claims", draft, "--rules", BUNDLED_PACK)
     assert proc.returncode == 0
     assert "out of scope" in proc.stdout
-    assert '"13 million" [12.5 million to 13.5 million] exchanges, Moonshot AI: contradicts moonshot-exchanges' in proc.stdout
+    assert (
+        '"13 million" [12.5 million to 13.5 million] exchanges, Moonshot AI (the subject of its verb): contradicts moonshot-exchanges'
+        in proc.stdout
+    )
+
+
+def test_claims_says_how_an_owner_was_read_and_why_one_was_not(write) -> None:
+    draft = write("d.md", "DeepSeek trailed MiniMax. Its 13 million exchanges were the most.\n\nThe lab's 150,000 exchanges, it said.\n")
+    proc = run("claims", "--format", "json", draft, "--rules", BUNDLED_PACK)
+    figures = [c for c in json.loads(proc.stdout)["claims"] if c["kind"] == "quantity"]
+    assert [(c["text"], c["owner"], c["read_by"], c["verdict"]) for c in figures] == [
+        ("13 million", None, "its", "not compared"),
+        ("150,000", "MiniMax", "possessive", "contradicts"),
+    ]
+    proc = run("claims", draft, "--rules", BUNDLED_PACK)
+    assert 'whose figure it is is unclear: "its" before it' in proc.stdout
 
 
 def test_claims_as_json_gives_each_claim_its_place_and_verdict(write) -> None:
@@ -103,9 +118,9 @@ def test_claims_as_json_gives_each_claim_its_place_and_verdict(write) -> None:
     report = json.loads(proc.stdout)
     assert report["version"] == 1 and report["packs"] == [{"id": "anthropic-distillation-2026", "in_scope": False}]
     figures = [c for c in report["claims"] if c["kind"] == "quantity"]
-    assert [(c["line"], c["column"], c["owner"], c["verdict"], c["fact"]) for c in figures] == [
-        (3, 13, "MiniMax", "agrees", "minimax-exchanges"),
-        (3, 61, "Moonshot AI", "contradicts", "moonshot-exchanges"),
+    assert [(c["line"], c["column"], c["owner"], c["read_by"], c["verdict"], c["fact"]) for c in figures] == [
+        (3, 13, "MiniMax", "subject", "agrees", "minimax-exchanges"),
+        (3, 61, "Moonshot AI", "subject", "contradicts", "moonshot-exchanges"),
     ]
     # The other kinds' statements are listed too: here, the names written right.
     names = [(c["line"], c["column"], c["kind"], c["text"], c["verdict"]) for c in report["claims"] if c["kind"] != "quantity"]

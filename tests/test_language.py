@@ -7,7 +7,9 @@ from typing import NamedTuple
 import pytest
 
 from checker import rx
-from checker.language import discover, grammar
+from checker.claims import Binder, quoted_spans, vocabulary
+from checker.document import sentences
+from checker.language import discover, grammar, owners
 from checker.language.constructions import CONSTRUCTIONS, Construction
 from checker.numbers import figures
 
@@ -17,6 +19,25 @@ def test_every_construction_has_examples_that_hold(construction: Construction) -
     assert construction.matches and construction.misses, f"{construction.name!r} needs examples both ways"
     assert [s for s in construction.matches if not construction.found(s)] == []
     assert [s for s in construction.misses if construction.found(s)] == []
+
+
+EXAMPLE_BINDER = Binder(vocabulary(owners.EXAMPLE_PARTIES, owners.EXAMPLE_MEASURES, owners.EXAMPLE_OWNERS))
+
+
+@pytest.mark.parametrize("strategy", owners.STRATEGIES, ids=[s.name for s in owners.STRATEGIES])
+def test_every_owner_strategy_binds_its_examples(strategy: owners.Strategy) -> None:
+    """Each example's figure gets the owner it says, from this strategy; an example that
+    expects no comparison (AMBIGUOUS) may be left to whichever strategy refuses it."""
+    assert strategy.examples, f"{strategy.name!r} needs examples"
+    assert any(owner != owners.AMBIGUOUS for _, _, owner in strategy.examples)
+    for sentence, figure, owner in strategy.examples:
+        found = [c for c in EXAMPLE_BINDER.claims(sentence, sentences(sentence), quoted_spans(sentence)) if c.text == figure]
+        assert len(found) == 1, (sentence, figure, found)
+        claim = found[0]
+        if owner == owners.AMBIGUOUS:
+            assert (claim.owner, claim.ambiguous) == (None, True), (sentence, claim.how)
+        else:
+            assert (claim.owner, claim.ambiguous, claim.how) == (owner, False, strategy.name), sentence
 
 
 @pytest.mark.parametrize(

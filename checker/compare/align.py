@@ -188,9 +188,9 @@ def _figures(st: Statements) -> list[Row]:
 
 def _owned(figures: list[FigureSaid]) -> list[FigureSaid]:
     """The figures whose owner is known. One the grammar left unclear is the party's its sentence
-    names when that party is the only one any source gives a figure of that measure to ("The
-    Riverton council approved a budget of $4.2 million", where "Riverton's $4.2 million budget"
-    is elsewhere). One whose sentence names no party and points at none ("it", "the company")
+    names when that is the only party it names and some source gives that party a figure of that
+    measure ("The Riverton council approved a budget of $4.2 million", where "Riverton's $4.2
+    million budget" is elsewhere). One whose sentence names no party and points at none ("it", "the company")
     is nobody's. Else it is left out."""
     owners: dict[str, set[str]] = defaultdict(set)
     for f in figures:
@@ -200,7 +200,7 @@ def _owned(figures: list[FigureSaid]) -> list[FigureSaid]:
     for f in figures:
         if f.named is None:
             kept.append(f)
-        elif len(owners[f.measure]) == 1 and f.named == owners[f.measure]:
+        elif len(f.named) == 1 and f.named <= owners[f.measure]:
             kept.append(f._replace(owner=next(iter(f.named)), named=None))
         elif not f.named and not PRONOUN.search(f.said.sentence):
             kept.append(f._replace(named=None))  # no party named or pointed at: "- Scale: 1,510 beds"

@@ -44,7 +44,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from checker import rx
-from checker.claims import Mention, inside
+from checker.claims import inside
+from checker.language.owners import Mention
 from checker.language.grammar import (
     ADVERBS, APPOSITIVE, GROUP, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
     coordinated_tail,

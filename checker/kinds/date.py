@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.dates import WEEKDAYS, DateMention, mentions
-from checker.claims import Mention
+from checker.language.owners import Mention
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, DATELINE_AT, antecedent_subject

@@ -48,6 +48,20 @@ VERB_PHRASE = (
     r"(?:(?:is|was|were|are)\s+(?:alleged|said|reported|believed|thought|estimated)\s+to\s+have\s+"
     r"|(?:is|was|were|are)\s+accused\s+of\s+)?(?:" + FIGURE_VERBS + r"|" + ANY_VERB + r")"
 )
+# Verbs whose object is someone else's: "Netflix declined to match the $31 offer", "Acme
+# rejected a $20 bid". Their subject does not own the figure in their object.
+OTHERS_VERBS = (
+    r"(?:match|beat|top|reject|declin|counter|rebuff|spurn|weigh|consider|review|evaluat|accept|welcom|dismiss|"
+    r"question|exceed|outbid|trump|criticis|criticiz)\w*"
+)
+# Words that end a run of modifiers before a noun: "the fraudulent accounts" but not "to accounts".
+STOP_WORDS = (
+    r"(?:and|or|to|from|in|of|by|with|for|than|on|at|per|a|an|the|that|which|who|were|was|"
+    r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
+    r"after|before|since|during|while|when|because|despite|following|until)"
+)
+# What joins figures or names into a list: ", ", ", and ", " and ", " or ", " to ".
+COORDINATION = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 # What may follow a party's name without being a word of the sentence: "Acme AI", "Acme A.I.".
 NAME_SUFFIX = r"(?:\s+A\.?-?I\.?)?"
 # The party's own thing as subject: "DeepSeek's campaign, by contrast, was ...", "DeepSeek's was ..."
