@@ -59,6 +59,7 @@ _LINKS = (
 )
 # The measure named just before its figure: "a breakup fee of $2.8 billion", "a stake of 10%".
 _OF = r"(?:\s+of|\s*:)\s+\Z"  # also a label: "Paramount's deal: about $110 billion"
+_TOTAL_LABEL = r"(?:,?\s+(?:in\s+)?(?:total|combined|overall|all\s+told))?"  # "Exchanges, total: 16 million"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
@@ -152,7 +153,7 @@ class Binder:
         of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
         before = rx.compile(
             r"(?:" + nouns + r")\b(?:" + of_party + r"(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s*,?\s+"
-            + _LINKS + r"(?:\s+(?:now|then|still|already|currently|just|only))?\s+\Z|" + _OF + ")"
+            + _LINKS + r"(?:\s+(?:now|then|still|already|currently|just|only))?\s+\Z|" + _TOTAL_LABEL + _OF + ")"
         )
         return after, before
 
@@ -313,6 +314,17 @@ class Binder:
             return None
         return Counted(first, asked[0], None)
 
+    def _noun_before(self, sentence: str, figure: Figure) -> rx.Match | None:
+        """The measure noun named before a figure: the nearest ("$27.75 a share in a deal valued
+        at $110 billion" is a deal's), and of two ending together the longer ("a regulatory fee
+        of $5.8 billion" is not a fee's)."""
+        pattern = self.noun_any_before if figure.unit != COUNT else self.noun_before
+        best = found = pattern.search(sentence, max(0, figure.start - 80), figure.start)
+        while found and (found := pattern.search(sentence, found.start() + 1, figure.start)):
+            if found.end(found.lastgroup) > best.end(best.lastgroup):
+                best = found
+        return best
+
     def _counted(self, sentence: str, left_open: str | None = None) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure.
 
@@ -326,14 +338,12 @@ class Binder:
         named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):
             if measures[i] is None:
-                before = (self.noun_any_before if f.unit != COUNT else self.noun_before).search(
-                    sentence, max(0, f.start - 80), f.start
-                )
+                before = self._noun_before(sentence, f)
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
                     named_before[i] = before.start()
         if left_open and figs and measures[0] is None:
-            if rx.match(r"\s*(?:[,;.)—–]|\Z)", sentence[figs[0].end :]):
+            if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:

@@ -107,10 +107,20 @@ def test_date_forms_are_read() -> None:
         ("Anthropic accused the Chinese labs in a post dated 23 February 2025.\n", "23 February 2025"),
         # a timeline entry: the date, a colon, the event
         ("**Tuesday, Feb. 24**: Anthropic publishes its post on the distillation campaigns.\n", "Tuesday, Feb. 24"),
+        # the date, a dash, "the date" and the event
+        ("- **Feb. 24** — the date Anthropic posted its report on distillation\n", "Feb. 24"),
     ],
 )
 def test_wrong_dates_of_the_event(write, text: str, wrong: str) -> None:
     assert facts(write, text) == [(1, "announcement-date", wrong)]
+
+
+def test_a_list_that_names_its_measure_once_reads_items_with_a_note_in_brackets(write) -> None:
+    text = (
+        "Anthropic's figures on distillation:\n\n- **Exchanges, total:** more than 16 million\n"
+        "- **DeepSeek:** more than 150,000 (reasoning)\n- **MiniMax:** more than 150,000 (agentic coding)\n"
+    )
+    assert facts(write, text) == [(5, "minimax-exchanges", "more than 150,000")]
 
 
 def test_other_events_and_datelines_are_not_the_event(write) -> None:
@@ -334,6 +344,18 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Paramount and Netflix were bidding in the final round.\n", set()),
         # a timeline entry dates the event after its colon
         ("**Thursday, Feb. 27**: Paramount and WBD sign a merger agreement.\n", {(1, "agreement-date", "Thursday, Feb. 27")}),
+        # a day of the story with the wrong weekday, whatever the sentence says happened then
+        ("- **Wednesday, Feb. 26:** the WBD board meets and Netflix stays quiet.\n", {(1, "netflix-exit-date", "Wednesday, Feb. 26")}),
+        # a date before "one day after <the actor's act>" is another event's
+        ("The deal was announced on Friday, one day after Netflix abandoned its agreement.\n", set()),
+        # the nearest measure noun before a figure names it, and the longer of two ending together
+        ("Netflix, which had agreed to buy the studios for $27.75 a share in a deal valued at $110 billion, "
+         "then had to decide.\n", {(1, "netflix-deal-value", "$110 billion")}),
+        ("Paramount's December offer carried a smaller regulatory fee of $5.8 billion.\n", set()),
+        # a sentence that denies the event does not date it
+        ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
+        # the actor named only in a quoted headline is not the actor of the sentence
+        ('An article published on Feb. 25 under the headline "Netflix walks away" had errors.\n', set()),
     ],
 )
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:

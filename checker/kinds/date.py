@@ -30,11 +30,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
+from checker.claims import inside
 from checker.dates import WEEKDAYS, DateMention, mentions
-from checker.language.owners import Mention
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, DATELINE_AT, antecedent_subject
+from checker.language.grammar import DENIED, OFFSET_FROM
+from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
 if TYPE_CHECKING:
@@ -88,10 +90,17 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     if today is None and dateline:
         dated = mentions(prose, dateline.start("date"), dateline.end("date"), 0, None)
         today = dated[0].day if dated and dated[0].year_given else None
+    read_here: set[int] = set()  # the dates already read as some event's
     for rule in rules:
         said = _said(rule)
         for i, (start, end) in enumerate(context.sentences):
-            actors = [m for m in context.mentions(start, end) if m.entity == rule.actor]
+            # The actor as the sentence names it: not inside a quoted headline, and not after
+            # "one day after" (a date before that is another event's).
+            actors = [
+                m for m in context.mentions(start, end)
+                if m.entity == rule.actor and not inside(context.quoted, m.start)
+                and not rx.search(OFFSET_FROM + r"[^,;.]{0,60}\Z", prose, pos=start, endpos=m.start)
+            ]
             if not actors:  # "Anthropic named the labs. The company published its post on Tuesday."
                 pointed = antecedent_subject(prose, context.sentences, i, lambda s, e: next(iter(context.mentions(s, e)), None))
                 if pointed is not None and pointed.entity == rule.actor and not context.mentions(start, end):
@@ -100,8 +109,8 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
             cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
-            if not cues:
-                continue
+            if not cues or any(rx.search(DENIED, prose, pos=max(start, c - 30), endpos=c) for c, _ in cues):
+                continue  # a sentence that denies the event ("sweetens its terms without raising its price")
             anchors = cues + [(m.start, m.end) for m in actors]
             others = [m.start() for m in rx.finditer(_FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
@@ -116,6 +125,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 if any(abs(o - mention.start) < nearest for o in others):
                     continue
                 wrong = _wrong(rule, mention)
+                read_here.add(mention.start)
                 if not wrong:
                     yield agreement(rule, "date", mention.start, mention.end, mention.text)
                 else:
@@ -125,6 +135,34 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                         found=mention.text,
                         expected=said,
                     )
+    yield from _misdated(context, rules, today, dateline, read_here)
+
+
+def _misdated(
+    context: Context, rules: list[Rule], today: dt.date | None, dateline: rx.Match | None, read_here: set[int]
+) -> Iterator[Finding]:
+    """A day of the story written with the wrong weekday ("Wednesday, Feb. 26" when the pack's
+    event fell on Thursday 26 February) is wrong whatever the sentence says happened then."""
+    prose = context.document.prose
+    for start, end in context.sentences:
+        for rule in rules:
+            if rule.first != rule.last:
+                continue
+            for mention in mentions(prose, start, end, today.year if today else rule.first.year, today):
+                if (
+                    mention.start in read_here or mention.day != rule.first or mention.weekday is None
+                    or mention.weekday == rule.first.weekday() or inside(context.quoted, mention.start)
+                    or (dateline and dateline.start("date") <= mention.start < dateline.end())
+                ):
+                    continue
+                read_here.add(mention.start)
+                said = _said(rule)
+                yield contradiction(
+                    rule, "date", mention.start, mention.end,
+                    f'{rule.event}: draft says "{mention.text}", {_wrong(rule, mention)}; the pack says {said}',
+                    found=mention.text,
+                    expected=said,
+                )
 
 
 ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
@@ -153,8 +191,11 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
     for start, _ in cues:
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
-    for start, _ in anchors:  # "On 23 February, Anthropic published", "2026-02-23: Anthropic ..."
-        if start >= mention.end and rx.fullmatch(r"[*_]*\s*[,:—–-]?\s*", prose[mention.end : start]):
+    # "On 23 February, Anthropic published", "2026-02-23: Anthropic ...", "Feb. 23 — the day Anthropic ..."
+    for start, _ in anchors:
+        if start >= mention.end and rx.fullmatch(
+            r"[*_]*\s*[,:—–-]?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
+        ):
             return True
     return False
 

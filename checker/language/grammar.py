@@ -60,6 +60,11 @@ STOP_WORDS = (
     r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
     r"after|before|since|during|while|when|because|despite|following|until)"
 )
+# A time measured from another event: "one day after Netflix walked away", "two weeks before
+# the vote", "the day after". A date before it is not the date of what follows it.
+OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
+# Words that deny the verb right after them: "without raising its price", "did not announce".
+DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
 # What joins figures or names into a list: ", ", ", and ", " and ", " or ", " to ".
 COORDINATION = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 # What may follow a party's name without being a word of the sentence: "Acme AI", "Acme A.I.".

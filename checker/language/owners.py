@@ -273,7 +273,7 @@ def clause_subject(s: Scene) -> Bound | None:
     if clause["pronoun"] or any(x.entity in s.owners for x in receiver):
         return None, True  # "Acme paid Globex the $2.8 billion": the payer's or the payee's
     others = [x for x in earlier if x.start >= m.end and x not in receiver]
-    rest = rx.match(r"[^,;:.!?()\"“”]*", s.sentence[s.figure.end :])
+    rest = rx.match(r"(?:(?!" + _SUBORDINATE + r")[^,;:.!?()\"“”])*", s.sentence[s.figure.end :], rx.IGNORECASE)
     after = [x for x in s.mentions if s.figure.end <= x.start < s.figure.end + rest.end() and x.entity in s.owners]
     gap = s.sentence[m.end : s.figure.start]
     if _NOUN_THEN_VERB.match(gap):
@@ -401,9 +401,10 @@ _SUBJECT_ALONE = (
         NAME_SUFFIX + ADVERBS + r"\s+" + VERB_PHRASE + r"\s+(?:its|their)\s+(?:[\p{Ll}-]+\s+){1,3}(?:to|at|of)\s+",
         rx.IGNORECASE,
     ),
-    # "MiniMax was behind ..., accounting for ...", "DeepSeek ran the smallest operation, 150,000 ..."
+    # "MiniMax was behind ..., accounting for ...", "DeepSeek ran the smallest operation, 150,000 ...",
+    # "DeepSeek's share was small: 150,000 ..."
     rx.compile(
-        NAME_SUFFIX + POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + ANY_VERB + r")\b[^;:()\"“”]{0,160},\s+"
+        NAME_SUFFIX + POSSESSED + r"\s+(?:was|is|had|has|ran|led|" + ANY_VERB + r")\b[^;:()\"“”]{0,160}[,:]\s+"
         r"(?:(?:with|at|accounting\s+for|responsible\s+for|generating|logging|holding)\s+)?",
         rx.IGNORECASE,
     ),
@@ -415,10 +416,8 @@ _SUBJECT_SLOT = rx.compile(
     rx.IGNORECASE,
 )
 # The words of a verb's object before the figure: no clause boundary, no new clause.
-_OBJECT_WORDS = (
-    r"(?:\s+(?!(?:that|which|who|whom|after|before|when|while|because|if|since|although|though|but|than)\b|"
-    + REPORTING_VERBS + r")[^\s,;:()\"“”]+){0,12}?\s+"
-)
+_SUBORDINATE = r"\b(?:that|which|who|whom|after|before|when|while|because|if|since|although|though|but|than)\b"
+_OBJECT_WORDS = r"(?:\s+(?!" + _SUBORDINATE + r"|" + REPORTING_VERBS + r")[^\s,;:()\"“”]+){0,20}?\s+"
 _CLAUSE = rx.compile(
     NAME_SUFFIX + POSSESSED + ADVERBS + APPOSITIVE
     + r"(?:\s*,\s*(?:which|who)|\s*,\s*whose\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?" + ADVERBS
@@ -519,6 +518,8 @@ STRATEGIES = (
         ("Acme and Globex cut 1,300 jobs.", "1,300", None),
         ("Acme agreed to buy Initech for $31 a share.", "$31", "acme"),
         ("Acme raised its offer to $31 a share.", "$31", "acme"),
+        ("Globex's share of the cuts this year was comparatively small by any measure: nearly 900 jobs.", "nearly 900",
+         "globex"),
         ("Globex declined to match a $31 deal.", "$31", AMBIGUOUS),
     )),
     Strategy("agent", 'the agent after it ("from", "by")', agent, _examples(
@@ -527,6 +528,9 @@ STRATEGIES = (
     Strategy("clause_subject", "the subject of its clause", clause_subject, _examples(
         ("Acme, which raised its offer yesterday to $31 per share in cash, is bidding for all of it.", "$31", "acme"),
         ("Globex, whose shares rose roughly 20% after hours, said nothing.", "roughly 20%", "globex"),
+        ("Globex, whose shares rose 20% after it said no to Acme's offer, won.", "20%", "globex"),
+        ("Globex, which had agreed in December to buy the studios and streaming arm for $27 a share in a deal "
+         "valued at $83 billion, walked away.", "$83 billion", "globex"),
         ("Acme has also promised a $7 billion termination fee.", "$7 billion", "acme"),
         ("Then Acme owes Initech a $7 billion termination fee.", "$7 billion", "acme"),
         ("Acme paid Globex a $31 billion deal.", "$31 billion", AMBIGUOUS),
