@@ -342,6 +342,9 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Bottom line: Comcast, Netflix and Paramount were all still bidding in the final round.\n", {(1, "bidders", "Comcast")}),
         # a set of two is listed whole in two
         ("Paramount and Netflix were bidding in the final round.\n", set()),
+        # one member of a counted set counts the set; a name at the end of a sentence ends before its full stop
+        ("That leaves Paramount as the last of three bidders still standing.\n", {(1, "bidders", "three bidders")}),
+        ("The last round was a fight between Paramount, Netflix and Comcast.\n", {(1, "bidders", "Comcast")}),
         # a timeline entry dates the event after its colon
         ("**Thursday, Feb. 27**: Paramount and WBD sign a merger agreement.\n", {(1, "agreement-date", "Thursday, Feb. 27")}),
         # a day of the story with the wrong weekday, whatever the sentence says happened then

@@ -75,6 +75,8 @@ _PART = rx.compile(
     r"(?i)(?:\b(?:of|among|between|other|another|remaining|latter|former|first|last|only|just|least|most|"
     r"than|up\s+to|\d\s+to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
 )
+# One member of a whole set that is counted: "the last of three bidders", "one of two suitors".
+_ONE_OF = rx.compile(r"(?i)\b(?:one|the\s+(?:last|first|only|other)|each|either|neither|none)\s+of\s+\Z")
 _PARTITIVE = rx.compile(
     r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"
 )
@@ -108,7 +110,7 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
         if inside(quoted, m.start()) or (rule.marks and not rx.search(rule.marks, m.group())):
             continue
         before = prose[max(start, m.start() - 40) : m.start()]
-        if _PART.search(before) or _PARTITIVE.match(prose, m.end()):
+        if (_PART.search(before) and not _ONE_OF.search(before)) or _PARTITIVE.match(prose, m.end()):
             continue
         if rx.search(r"(?i)\b(?:other|more|further|additional)\b", m.group()):
             continue  # "DeepSeek and two other companies": see _others
@@ -242,8 +244,8 @@ def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int 
             name = _NAME.match(prose, pos, end)
             if not name:
                 break
-            items.append((pos, name.end(), False))
-            item_end = name.end()
+            item_end = _name_end(name)
+            items.append((pos, item_end, False))
         sep = _SEPARATOR.match(prose, item_end, end)
         if not sep:
             break
@@ -256,7 +258,7 @@ def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int 
             else:
                 name = _NAME.match(prose, pos, end)
                 if name:
-                    items.append((pos, name.end(), False))
+                    items.append((pos, _name_end(name), False))
             break
     if len(items) < shortest or sum(1 for i in items if i[2]) < 2:
         return []
@@ -267,6 +269,19 @@ def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int 
 
 # Words that open a clause before a list of names: "When Comcast, Netflix and Paramount went ..."
 _OPENER = r"(?:When|While|As|After|Before|Because|If|Since|Though|Although|And|But|Once|Until|Whether)\s+"
+
+
+def _name_end(name: rx.Match[str]) -> int:
+    """Where a name ends: before a full stop that ends the sentence ("... and Comcast."), not
+    one of an abbreviation ("Warner Bros.", "A.I.")."""
+    text = name.group()
+    last = text.rsplit(None, 1)[-1]
+    if last.endswith(".") and last.count(".") == 1 and last[:-1] not in _ABBREVIATIONS:
+        return name.end() - 1
+    return name.end()
+
+
+_ABBREVIATIONS = {"Bros", "Inc", "Corp", "Co", "Ltd", "Cos", "Jr", "Sr", "St", "Mr", "Ms", "Mrs", "Dr", "Plc", "Bhd"}
 
 
 def _is_name(text: str) -> bool:

@@ -21,7 +21,7 @@ from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
     ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
-    REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated_tail,
+    REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
 
@@ -176,11 +176,19 @@ def label(s: Scene) -> Bound | None:
 
 
 def fact_box(s: Scene) -> Bound | None:
-    """A fact box opens with its figure and says what it is after a colon; the party that
-    qualifies a noun of the measure there owns it."""
-    if s.before.strip(" \t*_-•>#") or not rx.match(r"[*_]*\s*:", s.sentence[s.figure.end :]):
+    """A fact box opens with its figure (and its noun) and says what it is after a colon: the
+    party that qualifies a noun of the measure there owns it, or else the one party named there
+    that owns figures of this measure."""
+    if s.before.strip(" \t*_-•>#"):
         return None
-    owning = {m.entity for m in s.party if m.start > s.figure.end and s.measure_at(s.sentence, m.end, s.figure.unit) == s.this.measure}
+    colon = next(
+        (c for end in (s.figure.end, s.this.noun_end) if end and (c := rx.compile(r"[*_]*\s*:").match(s.sentence, end))), None
+    )
+    if colon is None:
+        return None
+    said = [m for m in s.party if m.start >= colon.end()]
+    owning = {m.entity for m in said if s.measure_at(s.sentence, m.end, s.figure.unit) == s.this.measure}
+    owning = owning or {m.entity for m in said}
     return (owning.pop(), False) if len(owning) == 1 else None
 
 
@@ -258,29 +266,32 @@ def agent(s: Scene) -> Bound | None:
 def clause_subject(s: Scene) -> Bound | None:
     """The subject of a clause whose verb's object holds the figure a few words on: "Paramount,
     which raised its offer yesterday to $31", "Acme has also promised a $7 billion fee", "Acme
-    owes Globex a $7 billion fee". Nobody else may be named in the clause, before or after."""
+    owes Globex a $7 billion fee". A subject of two parties of which one owns figures of this
+    measure is that one's ("Acme and Initech signed a deal valued at ..."). No other party that
+    owns such figures may be named in the clause, before or after."""
     earlier = [m for m in s.mentions if m.end <= s.figure.start]
-    subjects = [m for m in earlier if m.entity in s.owners]
-    if not subjects:
+    if not any(m.entity in s.owners for m in earlier):
         return None
-    m = subjects[-1]
-    if len(coordinated_tail(s.sentence, subjects)) > 1:
+    # the subject, one name or several: the last run of names with one that owns such figures
+    run = next(r for r in reversed(coordinated(s.sentence, earlier)) if any(m.entity in s.owners for m in r))
+    owning = {m.entity for m in run} & s.owners
+    if len(owning) != 1 or len({m.entity for m in run}) != len(run):
         return None  # "Acme and Globex combined cut ...": see subject
-    clause = _CLAUSE.fullmatch(s.sentence, m.end, s.figure.start)
-    if clause is None or not _SUBJECT_SLOT.search(s.sentence[: m.start]):
+    first, last = run[0], run[-1]
+    clause = _CLAUSE.fullmatch(s.sentence, last.end, s.figure.start)
+    if clause is None or not _SUBJECT_SLOT.search(s.sentence[: first.start]):
         return None
     receiver = [x for x in earlier if (x.start, x.end) == clause.span("object")]
     if clause["pronoun"] or any(x.entity in s.owners for x in receiver):
         return None, True  # "Acme paid Globex the $2.8 billion": the payer's or the payee's
-    others = [x for x in earlier if x.start >= m.end and x not in receiver]
     rest = rx.match(r"(?:(?!" + _SUBORDINATE + r")[^,;:.!?()\"“”])*", s.sentence[s.figure.end :], rx.IGNORECASE)
-    after = [x for x in s.mentions if s.figure.end <= x.start < s.figure.end + rest.end() and x.entity in s.owners]
-    gap = s.sentence[m.end : s.figure.start]
+    rivals = [x for x in s.mentions if last.end <= x.start < s.figure.end + rest.end() and x.entity in s.owners]
+    gap = s.sentence[last.end : s.figure.start]
     if _NOUN_THEN_VERB.match(gap):
         return None  # "Acme rivals logged 900 jobs": the name qualifies the subject
-    if others or after or _OTHERS.search(gap) or rx.search(r"(?:'s|’s)\s", gap):
+    if rivals or _OTHERS.search(gap) or _COLLECTIVE.search(gap) or rx.search(r"(?:'s|’s)\s", gap, pos=1):
         return None
-    return m.entity, False
+    return owning.pop(), False
 
 
 def anaphor(s: Scene) -> Bound | None:
@@ -411,7 +422,7 @@ _SUBJECT_ALONE = (
 )
 # Where a subject stands: opening the sentence or a clause, or after a reporting verb.
 _SUBJECT_SLOT = rx.compile(
-    r"(?:^[\s*_>•#\d.-]*|[,;:—–(]\s*|\b(?:and|but|while|whereas|then|so|as|when|after|once|because|since|if|"
+    r"(?:^[\s*_>•#\d.-]*|[,;:—–(.!?]\s*|\b(?:and|but|while|whereas|then|so|as|when|after|once|because|since|if|"
     r"although|though|that)\s+|" + REPORTING_VERBS + r"\s+)\Z",
     rx.IGNORECASE,
 )
@@ -500,6 +511,8 @@ STRATEGIES = (
     )),
     Strategy("fact_box", "the party named in what the fact box says it is", fact_box, _examples(
         ("$150bn: deal value of the Acme deal that Globex lost", "$150bn", "acme"),
+        ("$7 billion: termination fee Acme owes Initech if the deal is blocked", "$7 billion", "acme"),
+        ("$27.75 a share: what Globex had agreed to pay", "$27.75", "globex"),
     )),
     Strategy("respectively", 'a "respectively" list', respectively, _examples(
         ("Acme and Globex cut 400 and 900 jobs, respectively.", "900", "globex"),
@@ -538,6 +551,9 @@ STRATEGIES = (
         ("Acme topped the 900 jobs Globex had cut.", "900", AMBIGUOUS),
         ("Globex declined to match the $31 a share Acme offered.", "$31", AMBIGUOUS),
         ("Acme rivals logged 900 jobs.", "900", AMBIGUOUS),
+        ("Acme and Initech signed a deal valued at about $110 billion.", "about $110 billion", "acme"),
+        ("Acme's board agreed a deal valued at about $110 billion.", "about $110 billion", "acme"),
+        ("Acme and Globex signed a deal valued at about $110 billion.", "about $110 billion", AMBIGUOUS),
     )),
     Strategy("anaphor", '"the company" and the party it points back to', anaphor, _examples(
         ("Globex led the sector. Analysts agreed. The company had 900 jobs left.", "900", "globex"),
