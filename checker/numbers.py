@@ -72,6 +72,11 @@ NUMBER_WORDS = {  # the numbers written as one word
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
 }
+# The words that count a set of parties: "two labs", "a trio of firms", "a dozen companies".
+SET_COUNTS = {
+    **{w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 12},
+    "a single": 1, "a pair of": 2, "a couple of": 2, "a trio of": 3, "a quartet of": 4, "a dozen": 12,
+}
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,

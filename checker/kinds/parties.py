@@ -26,17 +26,12 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
+from checker.numbers import SET_COUNTS
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:
     from checker.engine import Context
     from checker.schema.parties import Fact
-
-_COUNTS = {
-    "one": 1, "a single": 1, "two": 2, "a pair of": 2, "a couple of": 2, "three": 3,
-    "a trio of": 3, "four": 4, "a quartet of": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a dozen": 12,
-}
 
 
 class Rule(NamedTuple):
@@ -57,7 +52,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     listed = [names[m] for m in fact.members]
     canonical = ", ".join(listed[:-1]) + " and " + listed[-1]
     plurals = [plural_noun(n) for n in fact.nouns]
-    counts = "|".join(rx.escape(c).replace(r"\ ", r"\s+") for c in sorted(_COUNTS, key=len, reverse=True))
+    counts = "|".join(rx.escape(c).replace(r"\ ", r"\s+") for c in sorted(SET_COUNTS, key=len, reverse=True))
     group = (
         rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
         r"(?:(?:other|more|further|additional|different|separate|AI|A\.I\.|artificial|"
@@ -74,6 +69,10 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 _PART = rx.compile(
     r"(?i)(?:\b(?:of|among|between|other|another|remaining|latter|former|first|last|only|just|least|most|"
     r"than|up\s+to|\d\s+to|each|all|some|any|which|these|those)\s+|\bthe\s+)\Z"
+)
+# "two other labs", "3 more firms": a count of the members not named before it.
+_OTHERS_COUNT = rx.compile(
+    r"(?i)\b(?P<count>" + "|".join(w for w in SET_COUNTS if " " not in w) + r"|\d)\s+(?:other|more|further|additional)\s+"
 )
 # One member of a whole set that is counted: "the last of three bidders", "one of two suitors".
 _ONE_OF = rx.compile(r"(?i)\b(?:one|the\s+(?:last|first|only|other)|each|either|neither|none)\s+of\s+\Z")
@@ -125,7 +124,7 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
         yield _finding(rule, m.start(), m.end(), " ".join(m.group().split()),
                        f"counts {count} where there were {len(rule.members)}")
     for m in rx.finditer(
-        r"(?i)\b(?P<count>one|two|three|four|five|\d)\s+(?:other|more|further|additional)\s+", prose, pos=start, endpos=end
+        _OTHERS_COUNT, prose, pos=start, endpos=end
     ):
         noun = rx.match(rule.group, prose, pos=m.start())
         if noun is None or inside(quoted, m.start()):
@@ -133,7 +132,7 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
         named = _named_before(prose, start, m.start(), mentions)
         if not named:
             continue
-        count = int(m.group("count")) if m.group("count").isdigit() else _COUNTS[m.group("count").lower()]
+        count = int(m.group("count")) if m.group("count").isdigit() else SET_COUNTS[m.group("count").lower()]
         if len(named) + count == len(rule.members):
             yield agreement(rule, "parties", m.start(), noun.end(), prose[m.start() : noun.end()])
         else:
@@ -177,7 +176,7 @@ def _listed_after(prose: str, at: int, mentions: list) -> set[str]:
 
 def group_count(group: rx.Match[str]) -> int:
     word = " ".join(group.group("count").lower().split())
-    return int(word) if word.isdigit() else _COUNTS[word]
+    return int(word) if word.isdigit() else SET_COUNTS[word]
 
 
 def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
