@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
-from checker.dates import WEEKDAYS, DateMention, mentions
+from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, DATELINE_AT, antecedent_subject
@@ -143,28 +143,32 @@ def _misdated(
 ) -> Iterator[Finding]:
     """A day of the story written with the wrong weekday ("Wednesday, Feb. 26" when the pack's
     event fell on Thursday 26 February) is wrong whatever the sentence says happened then."""
+    days = {rule.first: rule for rule in reversed(rules) if rule.first == rule.last}  # the first fact of each day
+    if not days:
+        return
     prose = context.document.prose
+    year = today.year if today else min(days).year
     for start, end in context.sentences:
-        for rule in rules:
-            if rule.first != rule.last:
+        if not _WEEKDAY.search(prose, start, end):
+            continue
+        for mention in mentions(prose, start, end, year, today):
+            rule = days.get(mention.day)
+            if (
+                rule is None or mention.start in read_here or mention.weekday is None
+                or mention.weekday == rule.first.weekday() or inside(context.quoted, mention.start)
+                or (dateline and dateline.start("date") <= mention.start < dateline.end())
+            ):
                 continue
-            for mention in mentions(prose, start, end, today.year if today else rule.first.year, today):
-                if (
-                    mention.start in read_here or mention.day != rule.first or mention.weekday is None
-                    or mention.weekday == rule.first.weekday() or inside(context.quoted, mention.start)
-                    or (dateline and dateline.start("date") <= mention.start < dateline.end())
-                ):
-                    continue
-                read_here.add(mention.start)
-                said = _said(rule)
-                yield contradiction(
-                    rule, "date", mention.start, mention.end,
-                    f'{rule.event}: draft says "{mention.text}", {_wrong(rule, mention)}; the pack says {said}',
-                    found=mention.text,
-                    expected=said,
-                )
+            said = _said(rule)
+            yield contradiction(
+                rule, "date", mention.start, mention.end,
+                f'{rule.event}: draft says "{mention.text}", {_wrong(rule, mention)}; the pack says {said}',
+                found=mention.text,
+                expected=said,
+            )
 
 
+_WEEKDAY = rx.compile(WEEKDAY_WORD, rx.IGNORECASE)  # a cheap test before reading dates
 ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
 
 

@@ -334,6 +334,7 @@ def unbound(s: Scene) -> Bound:
 OTHER_READINGS = {
     "no owner": "nobody owns a figure of this measure",
     "unbound": "a party or \"it\" is named, but nothing ties the figure to one",
+    "nobody named": "no party is named or pointed at",
     "quoted": "inside quotation marks",
     "a part or an average": "a part or an average (\"each\", \"per\")",
     "table row": "its table row",
@@ -355,7 +356,7 @@ def bind(s: Scene) -> tuple[str | None, bool, str]:
         if found is not None:
             return found[0], found[1], strategy.name
     owner, ambiguous = unbound(s)
-    return owner, ambiguous, "unbound"
+    return owner, ambiguous, "unbound" if ambiguous else "nobody named"
 
 
 # --- what the strategies share ---------------------------------------------------------------
