@@ -159,6 +159,7 @@ class Binder:
 
     def entity_id(self, text: str) -> str | None:
         v = self.vocab
+        text = " ".join(text.split())  # "Moonshot&nbsp;AI", a name broken over two lines
         return v.entity_of.get(text) or v.entity_of.get(text.casefold())
 
     def mentions(self, prose: str, start: int, end: int) -> list[Mention]:

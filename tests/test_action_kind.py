@@ -181,6 +181,7 @@ def test_a_contradicting_phrase_said_of_the_parties_together(write, draft: str, 
         "The harbour contract is not open to foreign yards.",  # the contradicting words inside the right phrase
         "The Port Authority said Northyard never bribed officials.",
         "The Port Authority bribed officials, Northyard said.",  # said of someone the fact is not about
+        "Someone on social media claimed Northyard bribed officials.",  # someone else's claim, reported
     ],
 )
 def test_a_contradicting_phrase_not_asserted_of_the_party_is_silent(write, draft: str) -> None:

@@ -123,6 +123,12 @@ def test_a_list_that_names_its_measure_once_reads_items_with_a_note_in_brackets(
     assert facts(write, text) == [(5, "minimax-exchanges", "more than 150,000")]
 
 
+def test_a_name_written_with_a_no_break_space_is_the_name(write) -> None:
+    html = "<p>Anthropic accused three Chinese labs &mdash; DeepSeek, Moonshot&nbsp;AI and MiniMax &mdash; of distillation.</p>\n"
+    assert facts(write, html, "d.html") == []
+    assert facts(write, html.replace("MiniMax", "Zhipu"), "d.html") == [(1, "accused-labs", "Zhipu")]
+
+
 def test_other_events_and_datelines_are_not_the_event(write) -> None:
     text = (
         "WASHINGTON, Feb. 24, 2026 -- Anthropic said on Monday that DeepSeek distilled Claude.\n\n"
@@ -355,6 +361,9 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Netflix, which had agreed to buy the studios for $27.75 a share in a deal valued at $110 billion, "
          "then had to decide.\n", {(1, "netflix-deal-value", "$110 billion")}),
         ("Paramount's December offer carried a smaller regulatory fee of $5.8 billion.\n", set()),
+        # a cue whose subject is another party is that party's act, not the actor's
+        ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
+         set()),
         # a sentence that denies the event does not date it
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence

@@ -125,8 +125,8 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 continue
             owner, opening, labelled = _owner(context, index, found.start, found.end, parties)
             hits = [(r, c, whole) for r, c, whole in found.hits if _applies(r, context, index, labelled, parties)]
-            if not hits or _unasserted(prose[opening : found.start]):
-                continue
+            if not hits or _unasserted(prose[opening : found.start]) or rx.search(REPORTED_CLAIM + r"\Z", prose[start:opening]):
+                continue  # "Someone claimed DeepSeek stole ...": someone else's claim, reported
             extra = {"severity": "warning"} if quoted and context.quotes == "warn" else {}
             said = f'"{text}"' + (" inside a quotation" if quoted else "")
             # words that contradict a fact only as a whole: not "available in China" inside "not available in China";

@@ -112,6 +112,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             if not cues or any(rx.search(DENIED, prose, pos=max(start, c - 30), endpos=c) for c, _ in cues):
                 continue  # a sentence that denies the event ("sweetens its terms without raising its price")
             anchors = cues + [(m.start, m.end) for m in actors]
+            named_here = context.mentions(start, end)
             others = [m.start() for m in rx.finditer(_FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
                 others += [m.start() for m in rx.finditer(rule.others, prose, pos=start, endpos=end)]
@@ -119,7 +120,12 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             for mention in mentions(prose, start, end, year, today):
                 if dateline and dateline.start("date") <= mention.start < dateline.end():
                     continue
-                if not _bound(prose, mention, anchors, cues):
+                # A cue whose subject is another party is that party's act: "Paramount and WBD
+                # announced a merger on Friday, ending a contest in which Netflix declined ..."
+                theirs = [
+                    c for c in cues if any(m.start < c[0] for m in named_here) and not any(a.start < c[0] for a in actors)
+                ]
+                if not _bound(prose, mention, [a for a in anchors if a not in theirs], [c for c in cues if c not in theirs]):
                     continue
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
                 if any(abs(o - mention.start) < nearest for o in others):
