@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import COORDINATION, STOP_WORDS
+from checker.language.grammar import ADDS_UP_TO, COORDINATION, STOP_WORDS
 from checker.language.owners import Counted, Mention, Scene, bind
 from checker.numbers import COUNT, Figure, figures
 from checker.phrases import plural_noun
@@ -59,6 +59,7 @@ _LINKS = (
 )
 # The measure named just before its figure: "a breakup fee of $2.8 billion", "a stake of 10%".
 _OF = r"(?:\s+of|\s*:)\s+\Z"  # also a label: "Paramount's deal: about $110 billion"
+_ADDS_UP = rx.compile(ADDS_UP_TO)
 _TOTAL_LABEL = r"(?:,?\s+(?:in\s+)?(?:total|combined|overall|all\s+told))?"  # "Exchanges, total: 16 million"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
@@ -190,7 +191,7 @@ class Binder:
             mentions = [
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
-            counted = self._counted(sentence, lead if _opens_with(sentence, mentions) else None)
+            counted = self._counted(sentence, lead if _opens_with(sentence, mentions) else None, lead)
             cells = _cells(sentence)
             labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
             if cells is None:
@@ -326,13 +327,15 @@ class Binder:
                 best = found
         return best
 
-    def _counted(self, sentence: str, left_open: str | None = None) -> list[Counted]:
+    def _counted(self, sentence: str, left_open: str | None = None, lead: str | None = None) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure.
 
         ``left_open`` is the measure the sentence before left open, when this one opens with a
         party: its first figure counts it if no noun follows ("- Moonshot AI: more than 3.4
         million, spanning coding", "Moonshot logged more than 3.4 million; DeepSeek, more than
-        150,000"), but not "DeepSeek employs 200 people"."""
+        150,000"), but not "DeepSeek employs 200 people". ``lead`` is the measure the sentence
+        before counted last: a sum's result with no noun counts it ("Those three figures add up
+        to 16.5 million")."""
         figs = list(figures(sentence))
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
@@ -346,6 +349,10 @@ class Binder:
         if left_open and figs and measures[0] is None:
             if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open
+        for i, f in enumerate(figs):  # "... 13 million; they add up to 16.5 million": what the parts count
+            if measures[i] is None and _ADDS_UP.search(sentence, max(0, f.start - 30), f.start):
+                # the parts' measure: of the figures before it here, or, when there are none, the last one before
+                measures[i] = next((m for m in reversed(measures[:i]) if m is not None), None) if i else lead
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = COORDINATION.fullmatch(sentence, figs[i].end, figs[i + 1].start)
@@ -405,6 +412,8 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     managed 20,000 accounts"."""
     after = sentence[figure.end if noun_end is None else noun_end :][:40]
     before = sentence[max(0, figure.start - 50) : figure.start]
+    if _ADDS_UP.search(before):
+        return False  # "the per-lab figures add up to 16.5 million": the whole
     before = rx.split(r"[,;:—–()]", before)[-1]  # in the figure's own clause: "15 from each studio, and 45 days" is not
     return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after))
 

@@ -148,6 +148,7 @@ _QUALIFIER_RE = rx.compile(
     + r")[\s\u00a0]*\Z",
     rx.IGNORECASE,
 )
+_SUMS_UP = rx.compile(r"\b(?:add(?:s|ed|ing)?|sum(?:s|med|ming)?|count(?:s|ed|ing)?)\s+\Z", rx.IGNORECASE)
 _RANGE_LEFT = rx.compile(r"(?:\b(?P<kw>between|from)\s+)\Z", rx.IGNORECASE)
 _RANGE_MID = rx.compile(r"^\s*(?:(?P<dash>[-–—])|\s(?P<word>and|to)\s)\s*", rx.IGNORECASE)
 _POSTFIX = rx.compile(r"^\s+(?:(?P<more>or more|or above|and up)|(?P<approx>or so))\b")
@@ -392,6 +393,8 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
             qualifier = "at least" if post["more"] else "approximately"
             end += post.end()
     q = _QUALIFIER_RE.search(before)
+    if q and _SUMS_UP.search(before, 0, q.start("q")):
+        q = None  # "the parts add up to 16.5 million": a result, not a ceiling
     if q and qualifier is None:
         qualifier = _QUALIFIER_PHRASES[" ".join(q["q"].lower().split())]
         start -= len(before) - q.start("q")

@@ -123,6 +123,22 @@ def test_a_list_that_names_its_measure_once_reads_items_with_a_note_in_brackets(
     assert facts(write, text) == [(5, "minimax-exchanges", "more than 150,000")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum's result after its parts counts what they count, and is the total's
+        ("DeepSeek had more than 150,000 exchanges, Moonshot more than 3.4 million and MiniMax more than 13 million.\n\n"
+         "The per-lab figures add up to just under 10 million.\n", [(3, "total-exchanges", "just under 10 million")]),
+        ("Tallying the labs: 150,000 + 3.4 million + 13 million = 15.4 million exchanges.\n",
+         [(1, "total-exchanges", "15.4 million")]),
+        # "adds up to" is not "up to": a result, not a ceiling
+        ("Anthropic's per-lab figures for the three labs add up to 16.6 million exchanges.\n", []),
+    ],
+)
+def test_a_sum_stated_after_its_parts_is_the_total(write, text: str, expected: list) -> None:
+    assert facts(write, text) == expected
+
+
 def test_a_name_written_with_a_no_break_space_is_the_name(write) -> None:
     html = "<p>Anthropic accused three Chinese labs &mdash; DeepSeek, Moonshot&nbsp;AI and MiniMax &mdash; of distillation.</p>\n"
     assert facts(write, html, "d.html") == []
@@ -361,6 +377,13 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Netflix, which had agreed to buy the studios for $27.75 a share in a deal valued at $110 billion, "
          "then had to decide.\n", {(1, "netflix-deal-value", "$110 billion")}),
         ("Paramount's December offer carried a smaller regulatory fee of $5.8 billion.\n", set()),
+        # a definition of another kind of term, turned round, with an appositive or as "X = ..."
+        ("A regulatory termination fee, sometimes called a reverse termination fee, is the sum the seller hands the "
+         "buyer if regulators kill the deal.\n", {(1, "regulatory-fee-definition", "A regulatory termination fee, sometimes "
+         "called a reverse termination fee, is the sum the seller hands the buyer if regulators kill the deal.")}),
+        ("- Reverse termination fee = what the seller pays the buyer when regulators say no.\n",
+         {(1, "regulatory-fee-definition", "Reverse termination fee = what the seller pays the buyer when regulators say no.")}),
+        ("A reverse termination fee is a payment the buyer owes the seller if regulators block the deal.\n", set()),
         # a cue whose subject is another party is that party's act, not the actor's
         ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
          set()),

@@ -18,7 +18,7 @@ the term and its forms, the canonical meaning in the desk's words, and
   distillation, a stronger model that *grades* a weaker model's answers).
 
 A sentence *defines* the term when it says what the term is ("X is/means/refers to/involves
-...", "X, or ...", "X -- ...", "a technique called X, in which ...", "known as X", "In X,
+...", "X, sometimes called Y, is ...", "X, or ...", "X -- ...", "X = ...", "a technique called X, in which ...", "known as X", "In X,
 ..."), answers a question about it ("What is X?" then the answer), or continues a description
 ("The process ...", "In this technique, ..." after the term was introduced). A sentence that
 only uses the term ("distillation attacks") defines nothing.
@@ -95,11 +95,11 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 
 # What may follow the term in a sentence that says what the term is.
 _AFTER_TERM = rx.compile(
-    r"""["”’']?\s*(?:\(.{0,40}?\)\s*)?(?:itself\s+|,\s*[^,]{1,40},\s*)?"""
+    r"""["”’']?\s*(?:\(.{0,40}?\)\s*)?(?:itself\s+|,\s*[^,]{1,60},\s*)?"""
     r"(?:is|are|was|means|meant|refers\s+to|involves|involved|describes|denotes|entails|"
     r"works\s+(?:by|like|when)|happens\s+when|occurs\s+when|amounts\s+to|consists\s+of|"
     r"is\s+when|is\s+where|,?\s*(?:in\s+which|where|whereby|which\s+is|that\s+is|or|i\.e\.|"
-    r"meaning)|\s*[:—–]|\s+--?\s)",
+    r"meaning)|\s*[:—–=]|\s+--?\s)",
     rx.IGNORECASE,
 )
 _BEFORE_TERM = rx.compile(

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.findings import Finding, contradiction
+from checker.language.owners import TOTALS
 from checker.numbers import Interval, describe, interval_for, precision_unit, same_unit
 
 if TYPE_CHECKING:
@@ -135,7 +136,10 @@ def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
     if _unrelated(claim.figure.value, rule.interval):
         return False
     sentence = prose[claim.sentence[0] : claim.sentence[1]]
-    if rule.context and not rx.search(rule.context, sentence):
+    # A total the grammar reads as the parties' sum ("the labs together ran", "... add up to")
+    # is what a fact nobody owns speaks of, whatever words its context lists.
+    read_as_total = rule.owner is None and claim.how in TOTALS
+    if rule.context and not read_as_total and not rx.search(rule.context, sentence):
         return False
     return not (rule.unless and rx.search(rule.unless, sentence))
 

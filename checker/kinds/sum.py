@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
-from checker.numbers import describe_span, same_unit, sum_of
+from checker.numbers import Interval, describe_span, same_unit, sum_of
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -86,7 +86,7 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
             continue
         parts = [p for p in rule.parts if p.owner in group]
         added = sum_of(p.interval for p in parts)
-        if not claim.figure.interval.disjoint(added):
+        if not _apart(claim.figure.interval, added):
             continue
         names = " and ".join(context.names[p.owner] for p in parts if p.owner)
         stated = " + ".join(p.stated for p in parts)
@@ -136,7 +136,7 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
         return  # a part or the total is wrong by itself: the quantity finding says so
     total = stated[rule.total.id]
     added = sum_of(stated[p.id].figure.interval for p in rule.parts)
-    if not total.figure.interval.disjoint(added):
+    if not _apart(total.figure.interval, added):
         return
     parts = " + ".join(f'"{stated[p.id].text}"' for p in rule.parts)
     yield contradiction(
@@ -146,3 +146,10 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
         found=total.text,
         expected=describe_span(added, rule.total.unit),
     )
+
+
+def _apart(stated: Interval, added: Interval) -> bool:
+    """A total and its parts' sum disagree when they do not even touch: "roughly 16.5 million"
+    rounds 16.55 million, the least "more than 150,000 + more than 3.4 million + more than 13
+    million" can be."""
+    return stated.hi < added.lo or added.hi < stated.lo

@@ -65,6 +65,9 @@ STOP_WORDS = (
 OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
 # Words that deny the verb right after them: "without raising its price", "did not announce".
 DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
+# A sum's result after its parts: "the three figures add up to 16.5 million", "= 16.55 million",
+# "totalling 16.5 million". The result counts what the parts count, and is nobody's own.
+ADDS_UP_TO = r"(?i:(?:\badd(?:s|ed|ing)?\s+up\s+to|\bsum\s+to|\btotall?(?:ing|ed|s)|\bfor\s+a\s+total\s+of|\s=)\s*\Z)"
 # What joins figures or names into a list: ", ", ", and ", " and ", " or ", " to ".
 COORDINATION = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
 # What may follow a party's name without being a word of the sentence: "Acme AI", "Acme A.I.".

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
-    ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
+    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
     REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
@@ -307,7 +307,10 @@ def anaphor(s: Scene) -> Bound | None:
 
 
 def total(s: Scene) -> Bound | None:
-    """A figure said to be the whole, with no party named before it, belongs to nobody."""
+    """A figure said to be the whole, with no party named before it, or the sum of the figures
+    before it, belongs to nobody."""
+    if _ADDS_UP.search(s.before):
+        return None, False  # "Acme cut 400 and Globex 900 jobs, which adds up to 1,300": the parties' sum
     if any(m.end <= s.figure.start for m in s.party):
         return None
     if _TOTAL_BEFORE.search(s.sentence, max(0, s.figure.start - 40), s.figure.start) or (
@@ -345,6 +348,10 @@ OTHER_READINGS = {
 def plain(how: str) -> str:
     """An editor's words for how an owner was read."""
     return next((s.plain for s in STRATEGIES if s.name == how), None) or OTHER_READINGS.get(how, how)
+
+
+# The readings that make a figure the parties' sum rather than anyone's own.
+TOTALS = frozenset({"group_subject", "total"})
 
 
 def bind(s: Scene) -> tuple[str | None, bool, str]:
@@ -445,6 +452,7 @@ _TOTAL_BEFORE = rx.compile(
     r"(?i)\b(?:(?:combined|overall|grand|running)\s+total|a\s+total|the\s+total)"
     r"(?:\s+(?:of|at|to|was|is|stood\s+at|came\s+to|reached))?\s+\Z"
 )
+_ADDS_UP = rx.compile(ADDS_UP_TO)
 _TOTAL_AFTER = rx.compile(r"(?i)\s*,?\s*(?:in\s+total|in\s+all|altogether|combined|overall|between\s+them)\b")
 
 
@@ -561,5 +569,6 @@ STRATEGIES = (
     )),
     Strategy("total", "a total, nobody's", total, _examples(
         ("The cuts came to 1,300 jobs in total, with Acme ahead.", "1,300", None),
+        ("Acme cut 400 jobs and Globex 900 jobs, which adds up to 1,300 jobs.", "1,300", None),
     )),
 )
