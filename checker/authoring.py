@@ -68,7 +68,7 @@ def main(argv: Sequence[str]) -> int:
         json.dump(Pack.model_json_schema(by_alias=True), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
-    from checker.cli import UsageError, rule_paths
+    from checker.cli import UsageError, refused, rule_paths
 
     given = args.paths if args.command == "rules" else args.rules
     try:
@@ -76,13 +76,8 @@ def main(argv: Sequence[str]) -> int:
 
         files = loader.read(rule_paths(given or None))
         packs = pack.load(files)  # always validated afresh: these commands are for editing packs
-    except loader.PackError as exc:
-        for problem in exc.problems:
-            say(problem, sys.stderr)
-        return 2
-    except UsageError as exc:
-        say(f"factcheck: error: {exc}", sys.stderr)
-        return 2
+    except (loader.PackError, UsageError) as exc:
+        return refused(exc)
     if args.command == "explain":
         return _explain(packs, args.fact)
     if args.command == "claims":

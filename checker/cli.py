@@ -38,6 +38,14 @@ COMMANDS = {  # every subcommand, with its line in ``factcheck --help``
 }
 
 
+def refused(exc: Exception) -> int:
+    """Say on stderr why a command cannot run (a pack's or configuration's problems, one per
+    line, or a usage error), and give its exit status."""
+    for problem in getattr(exc, "problems", None) or [f"factcheck: error: {exc}"]:
+        say(problem, sys.stderr)
+    return 2
+
+
 class UsageError(Exception):
     pass
 
@@ -220,13 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "the packs' own examples above fail, so their facts cannot be trusted; "
                 "fix them (factcheck rules test) or pass --skip-example-check"
             )
-    except (loader.PackError, ConfigError) as exc:
-        for problem in exc.problems:
-            say(problem, sys.stderr)
-        return 2
-    except UsageError as exc:
-        say(f"factcheck: error: {exc}", sys.stderr)
-        return 2
+    except (loader.PackError, ConfigError, UsageError) as exc:
+        return refused(exc)
     changed = None
     if args.diff_base:
         from checker.gitdiff import DiffError, changes

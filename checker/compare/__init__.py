@@ -43,7 +43,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _run(args) -> int:
     from checker.batch import read_draft, unreadable
-    from checker.cli import UsageError, draft_files, rule_paths
+    from checker.cli import UsageError, draft_files, refused, rule_paths
     from checker.compare import align, extract, report
     from checker.document import FORMATS
     from checker.files import Refused
@@ -90,13 +90,8 @@ def _run(args) -> int:
 
         try:
             packs = loader.load(rule_paths(args.rules), examples=False).packs
-        except PackError as exc:
-            for problem in exc.problems:
-                say(problem, sys.stderr)
-            return 2
-        except UsageError as exc:
-            say(f"factcheck: error: {exc}", sys.stderr)
-            return 2
+        except (PackError, UsageError) as exc:
+            return refused(exc)
     sources = extract.load(texts)
     statements = extract.read(sources, packs)
     rows = align.align(statements)
