@@ -13,9 +13,9 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import ADDS_UP_TO, COORDINATION, STOP_WORDS
+from checker.language.grammar import ADDS_UP_TO, COORDINATION, MARKET_MOVE, SHARE_NOUNS, STOP_WORDS
 from checker.language.owners import Counted, Mention, Scene, bind
-from checker.numbers import COUNT, Figure, figures
+from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
 
 
@@ -140,6 +140,9 @@ class Binder:
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
         self.header_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
         self.measure_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures) + r")\b")
+        shares = {self._header_measure(noun) for noun in SHARE_NOUNS} - {None}
+        self.share_measure = shares.pop() if len(shares) == 1 else None  # the pack's share price, if it has one
+        self.mover = rx.compile(r"(?:" + vocab.entity_pattern + r")" + MARKET_MOVE)
 
     def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
         """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
@@ -346,6 +349,11 @@ class Binder:
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
                     named_before[i] = before.start()
+        for i, f in enumerate(figs):  # "Netflix jumped 10%": its share price
+            if measures[i] is None and f.unit == PERCENT and self.share_measure and self.mover.search(
+                sentence, max(0, f.start - 80), f.start
+            ):
+                measures[i] = self.share_measure
         if left_open and figs and measures[0] is None:
             if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open

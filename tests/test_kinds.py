@@ -384,6 +384,9 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("- Reverse termination fee = what the seller pays the buyer when regulators say no.\n",
          {(1, "regulatory-fee-definition", "Reverse termination fee = what the seller pays the buyer when regulators say no.")}),
         ("A reverse termination fee is a payment the buyer owes the seller if regulators block the deal.\n", set()),
+        # a company's move in the market is its share price's, the noun left out
+        ("Netflix jumped about 20% in after-hours trading on Thursday, and WBD slipped 2%.\n",
+         {(1, "netflix-shares", "about 20%")}),
         # a cue whose subject is another party is that party's act, not the actor's
         ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
          set()),

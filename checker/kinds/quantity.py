@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
 from checker.findings import Finding, contradiction
+from checker.language.grammar import SHARE_NOUNS
 from checker.language.owners import TOTALS
+from checker.phrases import plural_noun
 from checker.numbers import Interval, describe, interval_for, precision_unit, same_unit
 
 if TYPE_CHECKING:
@@ -81,7 +83,10 @@ def _default_interval(value: float, qualifier: str, unit_of_value: str) -> Inter
 
 
 def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
-    """A figure is compared only when a noun of its measure follows it."""
+    """A figure is compared only when a noun of its measure names it; a company's share price
+    also when the company is named ("Netflix jumped 10%")."""
+    if fact.owner and {plural_noun(n.lower()) for n in nouns[fact.measure]} & set(SHARE_NOUNS):
+        return [*nouns[fact.measure], *names[fact.owner]]
     return nouns[fact.measure]
 
 

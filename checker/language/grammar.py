@@ -65,6 +65,15 @@ STOP_WORDS = (
 OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
 # Words that deny the verb right after them: "without raising its price", "did not announce".
 DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
+# A company's move in the market, its measure left out: "Netflix jumped 10%", "Paramount was up
+# about 5%", "WBD: down 2%", "Paramount's gained 5%". The figure is its share price's move.
+MARKET_MOVE = (
+    r"(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
+    r"(?:up|down|higher|lower|rose|rises|fell|falls|gained|gains|jumped|jumps|slipped|slips|climbed|climbs|"
+    r"dropped|drops|advanced|advances|retreated|retreats|surged|surges|slid|slides|sank|tumbled|soared|plunged|"
+    r"edged\s+(?:up|down))(?:\s+by)?\s+\Z"
+)
+SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
 # A sum's result after its parts: "the three figures add up to 16.5 million", "= 16.55 million",
 # "totalling 16.5 million". The result counts what the parts count, and is nobody's own.
 ADDS_UP_TO = r"(?i:(?:\badd(?:s|ed|ing)?\s+up\s+to|\bsum\s+to|\btotall?(?:ing|ed|s)|\bfor\s+a\s+total\s+of|\s=)\s*\Z)"

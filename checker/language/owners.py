@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
-    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
+    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, MARKET_MOVE, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
     REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
@@ -227,6 +227,14 @@ def list_item(s: Scene) -> Bound | None:
         if (item or rx.fullmatch(NAME_SUFFIX + r"\s*[:—–|]\s*|\s+-\s+", between)) and not any(
             m.end <= c.figure.start < s.figure.start for c in s.counted
         ):
+            return m.entity, False
+    return None
+
+
+def mover(s: Scene) -> Bound | None:
+    """The company whose move in the market the figure is: "Netflix jumped 10%", "WBD: down 2%"."""
+    for m in s.party:
+        if rx.fullmatch(NAME_SUFFIX + MARKET_MOVE, s.sentence[m.end : s.figure.start], rx.IGNORECASE):
             return m.entity, False
     return None
 
@@ -533,6 +541,10 @@ STRATEGIES = (
     Strategy("list_item", "the party opening its list item", list_item, _examples(
         ("Job cuts: Acme 400; Globex, 900 jobs.", "900", "globex"),
         ("Acme — 400 jobs.", "400", "acme"),
+    )),
+    Strategy("mover", "the company whose move in the market it is", mover, _examples(
+        ("Globex jumped about 10% after hours, and Acme slipped 2%.", "2%", "acme"),
+        ("Acme was up about 5%.", "about 5%", "acme"),
     )),
     Strategy("subject", "the subject of its verb", subject, _examples(
         ("Acme is cutting 4,000 jobs.", "4,000", "acme"),
