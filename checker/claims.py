@@ -13,8 +13,8 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import ADDS_UP_TO, COORDINATION, MARKET_MOVE, SHARE_NOUNS, STOP_WORDS
-from checker.language.owners import Counted, Mention, Scene, bind
+from checker.language.grammar import COORDINATION, MARKET_MOVE, SHARE_NOUNS, STOP_WORDS
+from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
 
@@ -59,7 +59,6 @@ _LINKS = (
 )
 # The measure named just before its figure: "a breakup fee of $2.8 billion", "a stake of 10%".
 _OF = r"(?:\s+of|\s*:)\s+\Z"  # also a label: "Paramount's deal: about $110 billion"
-_ADDS_UP = rx.compile(ADDS_UP_TO)
 _TOTAL_LABEL = r"(?:,?\s+(?:in\s+)?(?:total|combined|overall|all\s+told))?"  # "Exchanges, total: 16 million"
 # A question for a count: "How many accounts ...?", "What was the number of exchanges?"
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
@@ -358,7 +357,7 @@ class Binder:
             if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open
         for i, f in enumerate(figs):  # "... 13 million; they add up to 16.5 million": what the parts count
-            if measures[i] is None and _ADDS_UP.search(sentence, max(0, f.start - 30), f.start):
+            if measures[i] is None and ADDS_UP.search(sentence, max(0, f.start - 30), f.start):
                 # the parts' measure: of the figures before it here, or, when there are none, the last one before
                 measures[i] = next((m for m in reversed(measures[:i]) if m is not None), None) if i else lead
         for i in range(len(figs) - 2, -1, -1):
@@ -420,7 +419,7 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     managed 20,000 accounts"."""
     after = sentence[figure.end if noun_end is None else noun_end :][:40]
     before = sentence[max(0, figure.start - 50) : figure.start]
-    if _ADDS_UP.search(before):
+    if ADDS_UP.search(before):
         return False  # "the per-lab figures add up to 16.5 million": the whole
     before = rx.split(r"[,;:—–()]", before)[-1]  # in the figure's own clause: "15 from each studio, and 45 days" is not
     return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after))

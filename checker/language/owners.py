@@ -317,7 +317,7 @@ def anaphor(s: Scene) -> Bound | None:
 def total(s: Scene) -> Bound | None:
     """A figure said to be the whole, with no party named before it, or the sum of the figures
     before it, belongs to nobody."""
-    if _ADDS_UP.search(s.before):
+    if ADDS_UP.search(s.before):
         return None, False  # "Acme cut 400 and Globex 900 jobs, which adds up to 1,300": the parties' sum
     if any(m.end <= s.figure.start for m in s.party):
         return None
@@ -460,7 +460,7 @@ _TOTAL_BEFORE = rx.compile(
     r"(?i)\b(?:(?:combined|overall|grand|running)\s+total|a\s+total|the\s+total)"
     r"(?:\s+(?:of|at|to|was|is|stood\s+at|came\s+to|reached))?\s+\Z"
 )
-_ADDS_UP = rx.compile(ADDS_UP_TO)
+ADDS_UP = rx.compile(ADDS_UP_TO)  # also how claims.py gives a sum's result its measure
 _TOTAL_AFTER = rx.compile(r"(?i)\s*,?\s*(?:in\s+total|in\s+all|altogether|combined|overall|between\s+them)\b")
 
 
