@@ -11,7 +11,6 @@ of seconds, when stderr is a terminal and the caller allows it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
@@ -133,6 +132,8 @@ def check_all(
             yield check(engine, display, path)
             meter.step()
     else:
+        import multiprocessing  # here: a single draft never forks, and the import is not free
+
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         chunk = max(1, min(64, len(drafts) // (jobs * 8)))
         with context.Pool(jobs, initializer=_start_worker, initargs=(packs, options)) as pool:

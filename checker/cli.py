@@ -326,7 +326,9 @@ def _fix(fixable: list, write: bool, out: TextIO | None) -> set[int] | None:
 
     None when a file could not be written (it is named on stderr; the others are still fixed).
     """
-    from checker import fix
+    if not fixable:
+        return set()
+    from checker import fix  # only now: most runs fix nothing
 
     done: set[int] = set()
     failed = False
