@@ -302,7 +302,9 @@ def metadata(text: str, fmt: str) -> dict[str, Any]:
         else:
             from checker import yamlsafe  # bounded: a draft's header can be as hostile as its body
 
-            data, _ = yamlsafe.load(body, strict=False)
+            data = yamlsafe.flat(body)
+            if data is None:
+                data, _ = yamlsafe.load(body, strict=False)
     except Exception:  # noqa: BLE001 - a malformed header only loses its metadata
         return {}
     return data if isinstance(data, dict) else {}

@@ -12,14 +12,10 @@ with more than :data:`MAX_NODES` values is refused while it is still only being 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
-
-try:  # the C loader is several times faster; the pure one behaves the same
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 Path = tuple[Any, ...]
 
@@ -55,6 +51,8 @@ class _Builder:
         self.budget = MAX_NODES
 
     def build(self, node: yaml.Node, path: Path) -> Any:
+        import yaml
+
         self.budget -= 1
         if self.budget < 0:
             raise YamlError(
@@ -87,6 +85,8 @@ class _Builder:
         return self.build_scalar(node)
 
     def build_scalar(self, node: yaml.Node) -> Any:
+        import yaml
+
         if node.tag not in self.loader.yaml_constructors:
             raise YamlError(f"tag {node.tag!r} is not allowed", _mark(node))
         try:
@@ -99,6 +99,8 @@ class _Builder:
 
 def _bound(loader: Any) -> None:
     """Read the document's events once, refusing it when it is too deep or has too many values."""
+    import yaml
+
     depth = values = 0
     while loader.check_event():
         event = loader.get_event()
@@ -114,6 +116,73 @@ def _bound(loader: Any) -> None:
                 raise YamlError(f"document too large (over {MAX_NODES:,} values)", _mark(event))
 
 
+# Plain words that YAML 1.1 (PyYAML's resolver) reads as a boolean or as null, not as text.
+_NOT_TEXT = frozenset("y n yes no true false on off null ~".split())
+_UNREAD = object()  # a value flat() leaves to PyYAML
+
+
+def flat(text: str) -> dict[str, Any] | None:
+    """The mapping of a header written only as ``key: value`` lines, read without PyYAML; None
+    when the header is anything else, and :func:`load` must read it.
+
+    Most front matter is such lines. Importing PyYAML costs more than checking a short draft,
+    so these are read here, and only where the result is certainly PyYAML's (see
+    :func:`_value`). Anything else (a number, a boolean, a comment after a value, a
+    continuation line, a nested mapping) sends the whole header to :func:`load`. Keys repeat
+    as PyYAML's do: the last one counts.
+
+        title: "Acme cuts 4,000 jobs"     -> {"title": "Acme cuts 4,000 jobs",
+        date: 2026-02-24                      "date": datetime.date(2026, 2, 24),
+        tags: [Acme, jobs]                    "tags": ["Acme", "jobs"]}
+        draft: yes                        -> None (a boolean)
+    """
+    data: dict[str, Any] = {}
+    for line in text.split("\n"):
+        if not line.strip(" ") or line.startswith("#"):
+            continue
+        key, colon, value = line.partition(": ")
+        if not colon or not _word(key, "_-") or not key.isascii():
+            return None
+        data[key] = _value(value.strip(" "))
+        if data[key] is _UNREAD:
+            return None
+    return data or None
+
+
+def _word(text: str, inside: str) -> bool:
+    """Plain text that YAML reads as text: it starts with a letter, holds only letters, digits,
+    spaces and the characters ``inside``, and is not a boolean or null."""
+    return (
+        text[:1].isalpha() and text.lower() not in _NOT_TEXT and text.isprintable()
+        and all(c.isalnum() or c in inside for c in text)
+    )
+
+
+def _value(value: str) -> Any:
+    """One value of :func:`flat`, or ``_UNREAD``: text quoted with no escape or quote inside; a
+    bare ``YYYY-MM-DD`` date; a ``[list, of, words]``; or plain text that starts with a letter
+    and holds no ": " or " #" (which YAML would read as a mapping or a comment)."""
+    import datetime as dt
+
+    if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
+        inner = value[1:-1]
+        return inner if inner.isprintable() and value[0] not in inner and "\\" not in inner else _UNREAD
+    digits = value[:4] + value[5:7] + value[8:]
+    if len(value) == 10 and value[4] == value[7] == "-" and digits.isascii() and digits.isdigit():
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            return _UNREAD
+    if value[:1] == "[" and value[-1:] == "]":
+        items = [item.strip(" ") for item in value[1:-1].split(",")]
+        if items == [""]:
+            return []
+        return items if all(_word(item, " .'-_&()/") for item in items) else _UNREAD
+    if _word(value, " .,;'\"!?()&%$/-_’‘“”—–") and value[-1] != ":":
+        return value
+    return _UNREAD
+
+
 def load(text: str, strict: bool = True) -> tuple[Any, dict[Path, Mark]]:
     """Parse one YAML document; return its data and the position of every path in it.
 
@@ -121,11 +190,15 @@ def load(text: str, strict: bool = True) -> tuple[Any, dict[Path, Mark]]:
     last value, as PyYAML does, and keys that are not plain values are left out. The limits on
     depth, size and aliases hold either way.
     """
-    loader = _Loader(text)
+    import yaml  # here, not above: a run whose packs come from the cache never parses YAML
+
+    # the C loader is several times faster; the pure one behaves the same
+    Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = Loader(text)
     try:
         _bound(loader)
         loader.dispose()
-        loader = _Loader(text)  # read again, now known to be safe to compose
+        loader = Loader(text)  # read again, now known to be safe to compose
         node = loader.get_single_node()
         if node is None:
             return None, {}

@@ -72,3 +72,42 @@ def test_the_checker_never_raises(text: str) -> None:
         result = engine.check(read("d", text, fmt))
         for f in result.findings:
             assert 1 <= f.line <= text.count("\n") + text.count("\r") + 1
+
+
+# Front matter lines: keys and values that PyYAML reads as text, and ones it reads otherwise.
+HEADER_KEYS = ["title", "date", "author", "slug-name", "a_b", "yes", "On", "null", "Date", "x y", "é", "k:v", " title", "#c"]
+HEADER_VALUES = [
+    "Acme cuts jobs", '"Acme: 4,000 jobs"', "'It''s'", "'quoted'", '"a \\" b"', "2026-02-24", "2026-02-31",
+    "2026-2-4", "٢٠٢٦-٠٢-٢٤", "1.5", "42", "yes", "No", "OFF", "null", "~", "", "a # note", "a: b", "ends:",
+    "[a, b]", "{a: 1}", "|", "- x", "Zürich", "x\u00a0y", "x\ty", "&anchor", "*alias", "!tag x", "%x", "@x",
+    "`x`", "text  ", '"unclosed', "'", "Ärger", "é", "=", "<<", "[Acme, Moonshot AI]", "[]", "[a, yes]", "[a,]",
+    "[a, [b]]", "[a: b]", "[a #b]", "[2026, a]", "['a', b]", "[Acme's, R&D (x)]", "[a, &b]", "Acme's “big” day — again",
+    "it's 100% $5/share", "a ? b", "a: b # c", "x:", "[a, b] # c", "[ ]",
+]
+header_lines = st.one_of(
+    st.tuples(st.sampled_from(HEADER_KEYS), st.sampled_from(HEADER_VALUES)).map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    st.sampled_from(["", "# a comment", "  continued", "- item", "key:", "---"]),
+    st.text(max_size=12),
+)
+
+
+@given(st.lists(header_lines, max_size=8).map("\n".join))
+@example('title: "Acme cuts 4,000 jobs"\ndate: 2026-02-24\nauthor: Jo Bloggs')
+@example("draft: yes")
+@example("summary: Acme # a comment")
+@example("date: 2026-02-31")
+@example("quote: 'It''s'")
+@example("a: b: c")
+@example("tags: [Acme, Moonshot AI]\ntitle: Acme's “big” day — again")
+def test_a_header_read_without_pyyaml_is_read_as_pyyaml_reads_it(body: str) -> None:
+    from checker import yamlsafe
+
+    fast = yamlsafe.flat(body)
+    if fast is None:
+        return
+    try:
+        slow, _ = yamlsafe.load(body, strict=False)
+    except yamlsafe.YamlError:
+        slow = "refused"
+    assert fast == slow
+    assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
