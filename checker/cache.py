@@ -4,12 +4,12 @@ Validating a pack (pydantic, the schema, the pack's own examples) costs more tha
 draft. Its result is kept in the user cache directory (``$XDG_CACHE_HOME/factcheck``, else
 ``~/.cache/factcheck``; ``~/Library/Caches/factcheck`` on macOS; ``%LOCALAPPDATA%\\factcheck``
 on Windows; ``$FACTCHECK_CACHE_DIR`` overrides them all), one file per key. The key is a
-SHA-256 of factcheck's version, Python's version, the size and modification time of factcheck's
+BLAKE2 hash of factcheck's version, Python's version, the size and modification time of factcheck's
 own modules (so a changed checkout is a new version too) and the name and bytes of every file
 read, so an edit, an upgrade or another pack makes a new entry and an old one is never read again;
 each write removes the oldest entries of its kind beyond the newest few.
 
-An entry is a header with a SHA-256 of its payload, then the payload (a pickle). It is written
+An entry is a header with a BLAKE2 hash of its payload, then the payload (a pickle). It is written
 to a temporary file in the same folder and renamed into place, so a run racing another sees a
 whole entry or none. An entry that does not verify, or cannot be read, is rebuilt, never
 trusted; one the cache cannot write is skipped (the cache only saves time). Because a pickle
@@ -20,7 +20,6 @@ nobody else can write.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import pickle
 import sys
@@ -29,7 +28,12 @@ from typing import Any
 
 from checker import __version__
 
-_MAGIC = b"factcheck-cache 1\n"
+try:  # built into CPython; hashlib would first load OpenSSL, which takes longer than a short check
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python implementation
+    from hashlib import blake2b
+
+_MAGIC = b"factcheck-cache 2\n"
 _KEEP = 8  # entries of one kind (packs, config, patterns) kept; older ones are removed
 _enabled = True
 
@@ -54,7 +58,7 @@ def directory() -> Path:
 
 def key(kind: str, files: list[tuple[str, bytes]]) -> str:
     """The entry's name for ``files`` (name, bytes) read for ``kind`` by this factcheck."""
-    digest = hashlib.sha256(f"{kind}\0{__version__}\0{sys.version}\0{_code()}\0".encode())
+    digest = blake2b(f"{kind}\0{__version__}\0{sys.version}\0{_code()}\0".encode())
     for name, data in files:
         encoded = name.encode("utf-8", "surrogateescape")
         digest.update(b"%d\0%s\0" % (len(encoded), encoded))
@@ -120,8 +124,8 @@ def write(name: str, value: Any) -> None:
 
 
 def _header(payload: bytes) -> bytes:
-    """What precedes a payload in its entry: the format, and the payload's SHA-256."""
-    return _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n\n"
+    """What precedes a payload in its entry: the format, and the payload's BLAKE2 hash."""
+    return _MAGIC + blake2b(payload).hexdigest().encode() + b"\n\n"
 
 
 def _prune(folder: Path, prefix: str) -> None:

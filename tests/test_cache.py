@@ -4,7 +4,6 @@ shared by racing runs, rebuilt when corrupt, never trusted when someone else cou
 from __future__ import annotations
 
 import concurrent.futures
-import hashlib
 import os
 import pickle
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import cache as cache_module
 from conftest import BUNDLED_PACK, factcheck_command
 
 WRONG = "Anthropic said Moonshot AI generated 13 million exchanges with Claude.\n"
@@ -69,7 +69,7 @@ def test_corrupt_entries_are_rebuilt_not_trusted(tmp_path: Path, draft: Path) ->
     assert factcheck(cache, "--all-documents", draft, importtime=True).stdout == expected
     for entry in cache.iterdir():
         header, _, payload = entry.read_bytes().partition(b"\n\n")
-        assert header.endswith(hashlib.sha256(payload).hexdigest().encode())
+        assert header + b"\n\n" == cache_module._header(payload)
 
 
 def test_an_entry_others_can_write_is_ignored(tmp_path: Path, draft: Path) -> None:
@@ -80,7 +80,7 @@ def test_an_entry_others_can_write_is_ignored(tmp_path: Path, draft: Path) -> No
     _, _, payload = entry.read_bytes().partition(b"\n\n")
     loaded = pickle.loads(payload)
     forged = pickle.dumps(loaded._replace(packs=[]))
-    entry.write_bytes(b"factcheck-cache 1\n" + hashlib.sha256(forged).hexdigest().encode() + b"\n\n" + forged)
+    entry.write_bytes(cache_module._header(forged) + forged)  # it verifies: only its owner gives it away
     entry.chmod(0o666)
     proc = factcheck(cache, "--all-documents", draft)
     assert proc.returncode == 1 and "moonshot-exchanges" in proc.stdout
