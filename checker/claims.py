@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import COORDINATION, MARKET_MOVE, SHARE_NOUNS, STOP_WORDS
+from checker.language.grammar import COORDINATION, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
@@ -37,6 +37,8 @@ class FigureClaim(NamedTuple):
     measure: str
     owner: str | None
     ambiguous: bool
+    # The sentence's span, from where the words that set its scene begin: a Q&A answer's question,
+    # a list item's lead-in, a table row's caption or header. A fact's context is looked for in it.
     sentence: tuple[int, int]
     quoted: bool = False  # inside quotation marks (compared only when the pack's quote policy says so)
     how: str = ""  # what bound the owner: a strategy of checker.language.owners, a table row, a question
@@ -142,6 +144,8 @@ class Binder:
         shares = {self._header_measure(noun) for noun in SHARE_NOUNS} - {None}
         self.share_measure = shares.pop() if len(shares) == 1 else None  # the pack's share price, if it has one
         self.mover = rx.compile(r"(?:" + vocab.entity_pattern + r")" + MARKET_MOVE)
+        self.moved = rx.compile(MARKET_MOVE_AFTER + r"(?:" + vocab.entity_pattern + r")")
+        self.signed = rx.compile(r"(?:" + vocab.entity_pattern + r")" + SIGNED_MOVE)
 
     def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
         """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
@@ -188,6 +192,10 @@ class Binder:
         last_named: list[Mention] = []  # the party mentions of the last sentence that named any, for "its"
         asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
+        # Where the words that set the scene of a list's items or a table's rows begin: its lead-in
+        # ("How the shares moved (Thursday, after hours):") or the caption above its header.
+        setting: int | None = None
+        caption: int | None = None  # the last sentence, when it could caption a table: no figure, no full stop
         for start, end in spans:
             sentence = prose[start:end]
             mentions = [
@@ -196,12 +204,21 @@ class Binder:
             counted = self._counted(sentence, lead if _opens_with(sentence, mentions) else None, lead)
             cells = _cells(sentence)
             labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
+            has_figure = any(True for _ in figures(sentence))
             if cells is None:
                 header = None
-            elif not any(True for _ in figures(sentence)):
+                # an item goes on the list; a sentence with a full stop, or a heading, ends it
+                setting = setting if has_figure and not _finished(sentence) else None
+            elif not has_figure:
                 header = [self._header_measure(sentence[a:b]) for a, b in cells]
+                if caption is not None and not any(header):  # "| Company | Move |" under "Share moves, Thursday"
+                    header = [self._header_measure(prose[caption:start])] * len(cells)
+                setting = start if caption is None else caption
             elif header is not None and len(header) == len(cells):
                 self._row(sentence, cells, header, counted, mentions, labelled)
+            if sentence.rstrip().endswith(":"):
+                setting = start
+            caption = start if cells is None and not has_figure and not _finished(sentence) else None
             lead = self._lead(sentence, lead, counted)
             answer = self._answer(sentence, asked, counted)
             if answer is not None:
@@ -232,7 +249,8 @@ class Binder:
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
                         figure, this.measure, owner, ambiguous,
-                        (asked_at, end) if answer is not None and figure is answer.figure else (start, end), in_quote, how,
+                        (asked_at, end) if answer is not None and figure is answer.figure else (setting if setting is not None else start, end),
+                        in_quote, how,
                     )
                 )
             recent = (recent + mentions)[-6:] if mentions else recent
@@ -348,9 +366,10 @@ class Binder:
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
                     named_before[i] = before.start()
-        for i, f in enumerate(figs):  # "Netflix jumped 10%": its share price
-            if measures[i] is None and f.unit == PERCENT and self.share_measure and self.mover.search(
-                sentence, max(0, f.start - 80), f.start
+        for i, f in enumerate(figs):  # "Netflix jumped 10%", "a 10% jump in Netflix": its share price
+            if measures[i] is None and f.unit == PERCENT and self.share_measure and (
+                self.mover.search(sentence, max(0, f.start - 80), f.start) or self.moved.match(sentence, f.end)
+                or (sentence[f.start] in SIGNS and self.signed.search(sentence, max(0, f.start - 80), f.start))
             ):
                 measures[i] = self.share_measure
         if left_open and figs and measures[0] is None:
@@ -428,6 +447,11 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
 def _alternatives(groups: dict[str, str], patterns: dict[str, str]) -> str:
     """One named group per measure; a pack without measures matches nothing (not the empty string)."""
     return "|".join(f"(?P<{g}>{patterns[m]})" for g, m in groups.items()) or "(?!)"
+
+
+def _finished(sentence: str) -> bool:
+    """The sentence ends as prose does, with a full stop, not as a heading, an item or a cell."""
+    return sentence.rstrip().rstrip("*_\"”’)]").endswith((".", "!", "?", "…"))
 
 
 def _opens_with(sentence: str, mentions: list[Mention]) -> bool:

@@ -66,13 +66,23 @@ OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:da
 # Words that deny the verb right after them: "without raising its price", "did not announce".
 DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
 # A company's move in the market, its measure left out: "Netflix jumped 10%", "Paramount was up
-# about 5%", "WBD: down 2%", "Paramount's gained 5%". The figure is its share price's move.
+# about 5%", "WBD: down 2%", "Paramount's gained 5%", "NETFLIX (NFLX): gained 8%". The figure is
+# its share price's move.
 MARKET_MOVE = (
-    r"(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
+    r"(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
     r"(?:up|down|higher|lower|rose|rises|fell|falls|gained|gains|jumped|jumps|slipped|slips|climbed|climbs|"
     r"dropped|drops|advanced|advances|retreated|retreats|surged|surges|slid|slides|sank|tumbled|soared|plunged|"
     r"edged\s+(?:up|down))(?:\s+by)?\s+\Z"
 )
+# The same move named after the figure: "a 10% jump in WBD", "a 5% gain for Globex", "a 2% drop
+# in the shares of Acme". The company follows.
+MARKET_MOVE_AFTER = (
+    r"(?i:(?:\s+|-)(?:jump|rise|gain|climb|increase|surge|rally|advance|fall|drop|decline|slide|slip|dip|loss|"
+    r"plunge|tumble)\s+(?:in|for)\s+(?:(?:the\s+)?(?:shares|stock|share\s+price|stock\s+price)\s+of\s+)?)"
+)
+# A signed change after a company's name is its move too: "WBD: -6%", "Acme +10%", "PSKY (+5%)".
+SIGNED_MOVE = r"(?:\s*\([^()]{1,12}\))?\s*[:(]?\s*\Z"
+SIGNS = "+-−"  # what a signed figure opens with
 SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
 # A sum's result after its parts: "the three figures add up to 16.5 million", "= 16.55 million",
 # "totalling 16.5 million". The result counts what the parts count, and is nobody's own.

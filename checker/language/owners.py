@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
-    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, MARKET_MOVE, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
+    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, MARKET_MOVE, MARKET_MOVE_AFTER, SIGNED_MOVE, SIGNS, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
     REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
@@ -232,9 +232,15 @@ def list_item(s: Scene) -> Bound | None:
 
 
 def mover(s: Scene) -> Bound | None:
-    """The company whose move in the market the figure is: "Netflix jumped 10%", "WBD: down 2%"."""
+    """The company whose move in the market the figure is: "Netflix jumped 10%", "WBD: down 2%",
+    "a 10% jump in WBD", "WBD: -2%"."""
     for m in s.party:
         if rx.fullmatch(NAME_SUFFIX + MARKET_MOVE, s.sentence[m.end : s.figure.start], rx.IGNORECASE):
+            return m.entity, False
+        if m.start >= s.figure.end and rx.fullmatch(MARKET_MOVE_AFTER, s.sentence[s.figure.end : m.start]):
+            return m.entity, False
+        signed = s.sentence[s.figure.start] in SIGNS
+        if signed and rx.fullmatch(NAME_SUFFIX + SIGNED_MOVE, s.sentence[m.end : s.figure.start]):
             return m.entity, False
     return None
 
@@ -287,7 +293,8 @@ def clause_subject(s: Scene) -> Bound | None:
         return None  # "Acme and Globex combined cut ...": see subject
     first, last = run[0], run[-1]
     clause = _CLAUSE.fullmatch(s.sentence, last.end, s.figure.start)
-    if clause is None or not _SUBJECT_SLOT.search(s.sentence[: first.start]):
+    # "X, whose shares rose 20%" is X's wherever X stands; other clauses need X as their subject
+    if clause is None or not (clause["whose"] or _SUBJECT_SLOT.search(s.sentence[: first.start])):
         return None
     receiver = [x for x in earlier if (x.start, x.end) == clause.span("object")]
     if clause["pronoun"] or any(x.entity in s.owners for x in receiver):
@@ -447,7 +454,7 @@ _SUBORDINATE = r"\b(?:that|which|who|whom|after|before|when|while|because|if|sin
 _OBJECT_WORDS = r"(?:\s+(?!" + _SUBORDINATE + r"|" + REPORTING_VERBS + r")[^\s,;:()\"“”]+){0,20}?\s+"
 _CLAUSE = rx.compile(
     NAME_SUFFIX + POSSESSED + ADVERBS + APPOSITIVE
-    + r"(?:\s*,\s*(?:which|who)|\s*,\s*whose\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?" + ADVERBS
+    + r"(?:\s*,\s*(?:which|who)|\s*,\s*(?P<whose>whose)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?" + ADVERBS
     + r"\s+(?!" + REPORTING_VERBS + r")" + ANY_VERB
     + r"(?:\s+(?P<object>(?-i:\p{Lu})[\p{L}\p{N}.&-]*(?:\s+(?-i:\p{Lu})[\p{L}\p{N}.&-]*){0,2}|(?P<pronoun>it|them|him|her))"
     r"(?=\s+(?:an?|the|\$|\p{N})))?"
@@ -545,6 +552,9 @@ STRATEGIES = (
     Strategy("mover", "the company whose move in the market it is", mover, _examples(
         ("Globex jumped about 10% after hours, and Acme slipped 2%.", "2%", "acme"),
         ("Acme was up about 5%.", "about 5%", "acme"),
+        ("Traders cheered a 10% jump in Globex and a 2% slide in the shares of Acme.", "2%", "acme"),
+        ("In late trading Globex (GBX) +10% and Acme (ACM) -6%.", "-6%", "acme"),
+        ("In the late session GLOBEX (GBX) gained less than 8%.", "less than 8%", "globex"),
     )),
     Strategy("subject", "the subject of its verb", subject, _examples(
         ("Acme is cutting 4,000 jobs.", "4,000", "acme"),
@@ -563,6 +573,7 @@ STRATEGIES = (
         ("Acme, which raised its offer yesterday to $31 per share in cash, is bidding for all of it.", "$31", "acme"),
         ("Globex, whose shares rose roughly 20% after hours, said nothing.", "roughly 20%", "globex"),
         ("Globex, whose shares rose 20% after it said no to Acme's offer, won.", "20%", "globex"),
+        ("The day belonged to Globex, whose shares rose 20% after it said no to Acme.", "20%", "globex"),
         ("Globex, which had agreed in December to buy the studios and streaming arm for $27 a share in a deal "
          "valued at $83 billion, walked away.", "$83 billion", "globex"),
         ("Acme has also promised a $7 billion termination fee.", "$7 billion", "acme"),
