@@ -256,7 +256,7 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
             elif fact is None:
                 verdict, why = "not compared", "no fact of this measure and owner applies to this sentence"
             else:
-                verdict = "contradicts" if claim.figure.interval.disjoint(fact.interval) else "agrees"
+                verdict = "agrees" if quantity.agrees(claim.figure, fact) else "contradicts"
                 why = fact.stated
             report["claims"].append({
                 "pack": pack.id, "kind": "quantity", "line": line, "column": column, "text": claim.text,

@@ -387,6 +387,22 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # a company's move in the market is its share price's, the noun left out
         ("Netflix jumped about 20% in after-hours trading on Thursday, and WBD slipped 2%.\n",
          {(1, "netflix-shares", "about 20%")}),
+        ("Traders cheered a 10% jump in WBD.\n", {(1, "wbd-shares", "10%")}),
+        ("- PSKY: +10%\n- WBD: -2%\n", {(1, "paramount-shares", "+10%")}),
+        ("NETFLIX (NFLX): gained less than 8% in late trading.\n", {(1, "netflix-shares", "less than 8%")}),
+        # "X, whose shares ..." is X's wherever X stands in the sentence
+        ("The night belonged to Netflix, whose shares rose roughly 20% in extended trading.\n",
+         {(1, "netflix-shares", "roughly 20%")}),
+        # a list's lead-in and a table's caption set the scene (the fact's context) of its items and rows
+        ("How the shares took it (extended trading, Thursday):\n\n- Netflix: up, though by less than 5%\n",
+         {(3, "netflix-shares", "less than 5%")}),
+        ("## Share moves after Netflix walked away\n\n| Company | Ticker | Move |\n|---|---|---|\n| Netflix | NFLX | +5% |\n",
+         {(5, "netflix-shares", "+5%")}),
+        ("Netflix shares rose:\n\n- about 5% on Tuesday.\n\nThe board met later and Netflix was up 3%.\n", set()),
+        # two floors: the number stated is the claim, though 30 is at least 20
+        ("The combined company commits to at least 20 theatrical films a year.\n",
+         {(1, "theatrical-films", "at least 20")}),
+        ("The combined company commits to at least 30 theatrical films a year.\n", set()),
         # a cue whose subject is another party is that party's act, not the actor's
         ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
          set()),

@@ -31,7 +31,7 @@ from checker.findings import Finding, contradiction
 from checker.language.grammar import SHARE_NOUNS
 from checker.language.owners import TOTALS
 from checker.phrases import plural_noun
-from checker.numbers import Interval, describe, interval_for, precision_unit, same_unit
+from checker.numbers import Figure, Interval, describe, interval_for, precision_unit, same_unit
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -50,6 +50,7 @@ class Rule(NamedTuple):
     interval: Interval
     context: str | None
     unless: str | None
+    bound: str | None = None  # BOUNDS of the fact's qualifier: "at least 30" is a floor
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
@@ -66,7 +67,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     stated = value if fact.qualifier == "exactly" else f"{fact.qualifier} {value}"
     return Rule(
         fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, fact.unit, stated, interval,
-        fact.context, fact.unless,
+        fact.context, fact.unless, BOUNDS.get(fact.qualifier),
     )
 
 
@@ -90,12 +91,28 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
     return nouns[fact.measure]
 
 
+# Qualifiers that make a figure a floor or a ceiling.
+BOUNDS = {"more than": "floor", "at least": "floor", "fewer than": "ceiling", "at most": "ceiling"}
+
+
+def agrees(figure: Figure, rule: Rule) -> bool:
+    """Whether a figure as the draft states it fits the fact. The values it admits must meet the
+    fact's; and when both are floors (or both ceilings), the number the draft states is the claim
+    and must be the fact's: "at least 20 films a year" does not state a promise of at least 30,
+    though 30 is at least 20."""
+    if figure.interval.disjoint(rule.interval):
+        return False
+    if rule.bound is None or BOUNDS.get(figure.qualifier or "") != rule.bound:
+        return True
+    return rule.interval.lo <= figure.value <= rule.interval.hi
+
+
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
     """Compare each figure claim with the fact of its measure and owner."""
     names, prose = context.names, context.document.prose
     for claim in context.figure_claims:
         rule = fitting(claim, rules, prose)
-        if rule is None or not claim.figure.interval.disjoint(rule.interval):
+        if rule is None or agrees(claim.figure, rule):
             continue
         whose = _whose(claim, rule, rules, names)
         found = f'draft says "{claim.text}"' + (f", which is {whose}" if whose else "")
@@ -116,7 +133,7 @@ def fitting(claim: FigureClaim, rules: list[Rule], prose: str) -> Rule | None:
     the sentence matched first; else the one nearest in value ("$2.1 billion" beside a $2.8
     billion and a $7 billion fee is the $2.8 billion one, wrong)."""
     candidates = [r for r in rules if compared(claim, r, prose)]
-    agreeing = [r for r in candidates if not claim.figure.interval.disjoint(r.interval)]
+    agreeing = [r for r in candidates if agrees(claim.figure, r)]
     value = max(claim.figure.value, 1e-9)
 
     def distance(r: Rule) -> float:
@@ -160,7 +177,7 @@ def _whose(claim: FigureClaim, rule: Rule, rules: list[Rule], names: dict[str, s
         r for r in rules
         if r is not rule and r.measure == rule.measure and (r.owner != rule.owner or r.owner is None)
         and same_unit(claim.figure.unit, r.unit)
-        and not claim.figure.interval.disjoint(r.interval)
+        and agrees(claim.figure, r)
     ]
     if len(others) != 1:
         return None

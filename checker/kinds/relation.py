@@ -154,7 +154,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
         claims = _stated(context, rule)
         if claims is None:
             continue
-        if any(c.figure.interval.disjoint(f.interval) for c, f in zip(claims, rule.facts)):
+        if not all(quantity.agrees(c.figure, f) for c, f in zip(claims, rule.facts)):
             continue  # a figure is wrong by itself: its quantity fact says so
         result, first, second = claims
         unit = rule.facts[0].unit

@@ -132,7 +132,7 @@ def _stated_parts(context: Context, rule: Rule) -> Iterator[Finding]:
                 stated[fact.id] = claim
     if len(stated) < len(rule.parts) + 1:
         return
-    if any(stated[f.id].figure.interval.disjoint(f.interval) for f in (rule.total, *rule.parts)):
+    if not all(quantity.agrees(stated[f.id].figure, f) for f in (rule.total, *rule.parts)):
         return  # a part or the total is wrong by itself: the quantity finding says so
     total = stated[rule.total.id]
     added = sum_of(stated[p.id].figure.interval for p in rule.parts)
