@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import COORDINATION, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
+from checker.language.grammar import CONTRASTED, COORDINATION, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
@@ -46,8 +46,12 @@ class FigureClaim(NamedTuple):
 
 _DISTRIBUTIVE = rx.compile(
     r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
-    r"|(?i:per)(?:\s+\p{Ll}|-))\b"
+    r")\b"
 )
+# A rate after the figure's noun: "690 exchanges per account", "$0.25 a share per quarter"; not
+# "per the filing", nor "per year", which like "a year" is how a yearly figure is stated ("30
+# films per year"). Before the figure, "per share" names the measure: "the offer per share".
+_PER = rx.compile(r"\b(?i:per)(?:\s+(?!(?:the|its|their|his|her|an?|year|annum)\b)\p{Ll}|-)")
 # Verbs that link a measure named first to its figure: "the accounts numbered 24,000".
 _LINKS = (
     r"(?:numbered|number|totall?ed|totals?|came\s+to|comes?\s+to|stood\s+at|stands?\s+at|reached|reaches|"
@@ -231,6 +235,8 @@ class Binder:
                     owner, ambiguous, how = None, True, "quoted"
                 elif _distributive(sentence, figure, this.noun_end):
                     owner, ambiguous, how = None, True, "a part or an average"
+                elif rx.search(CONTRASTED, sentence, pos=max(0, figure.start - 30), endpos=figure.start):
+                    owner, ambiguous, how = None, True, "set against another"  # "rather than the 90 days of old"
                 elif figure.start in labelled:
                     owner, ambiguous, how = *labelled[figure.start], "table row"
                 elif previous is not None and _RESTATED.fullmatch(
@@ -384,6 +390,10 @@ class Binder:
                 gap = COORDINATION.fullmatch(sentence, figs[i].end, figs[i + 1].start)
                 if gap:
                     measures[i] = measures[i + 1]
+        for i in range(1, len(figs)):  # a noun named before the first: "shares rose 10% and 5%, respectively"
+            if measures[i] is None and named_before[i - 1] is not None and figs[i].unit == figs[i - 1].unit:
+                if COORDINATION.fullmatch(sentence, figs[i - 1].end, figs[i].start):
+                    measures[i], named_before[i] = measures[i - 1], named_before[i - 1]
         for i in range(1, len(figs)):  # a list that names its measure once: "MiniMax 13 million; DeepSeek 150,000"
             if measures[i] is None and measures[i - 1] is not None:
                 after = nouns[i - 1].end() if nouns[i - 1] else figs[i - 1].end
@@ -436,12 +446,13 @@ def inside(spans: list[tuple[int, int]], offset: int) -> bool:
 def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     """A part or an average, not the whole: "690 exchanges per account", "a single network
     managed 20,000 accounts"."""
-    after = sentence[figure.end if noun_end is None else noun_end :][:40]
+    after = sentence[figure.end if noun_end is None else noun_end :]
+    after = after[:40] if len(after) <= 40 or not after[40].isalnum() else after[:40].rsplit(None, 1)[0]  # whole words
     before = sentence[max(0, figure.start - 50) : figure.start]
     if ADDS_UP.search(before):
         return False  # "the per-lab figures add up to 16.5 million": the whole
     before = rx.split(r"[,;:—–()]", before)[-1]  # in the figure's own clause: "15 from each studio, and 45 days" is not
-    return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after))
+    return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after) or _PER.match(after.lstrip()))
 
 
 def _alternatives(groups: dict[str, str], patterns: dict[str, str]) -> str:

@@ -37,6 +37,10 @@ _LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 # Plain text: bullets a typist uses, and numbers or letters that count items (not a year that
 # ends a sentence at the start of a wrapped line, nor an initial: "2026." and "J." are not items).
 _PLAIN_ITEM = rx.compile(r"[ \t]*+(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)]|[a-z][.)]|[A-Z]\))[ \t]++(?=\S)")
+# A line of a fact box or calendar: a short label, a dash, what it stands for ("24 Feb -- the
+# board meets", "$7bn — the regulatory fee"). Two such lines in a row are two entries, not a
+# wrapped sentence.
+_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?[ \t]+(?:--|\u2014|\u2013)[ \t]+\S")
 _HEADING_WIDTH = 80  # characters: a wire paragraph wraps at about 70, a headline fits in this
 _HEADING_END = ".!?:;,-\u2013\u2014"
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -174,6 +178,7 @@ class _Line(NamedTuple):
     candidate: bool  # may be a heading: starts a block, is short, is not ended by punctuation
     caps: bool  # a heading whatever follows it: in capitals, or a short "Label:"
     opens_list: bool  # a list item may follow: it is blank, a list item, or ends with ":"
+    entry: bool = False  # an entry of a fact box or calendar: "24 Feb -- the board meets"
 
 
 def _plain_blocks(text: str) -> Iterator[Edit]:
@@ -185,8 +190,9 @@ def _plain_blocks(text: str) -> Iterator[Edit]:
     in lower case. Its marker becomes a paragraph break. A heading is a line of at most :data:`_HEADING_WIDTH` characters, not a list item, not
     ended by punctuation (``.!?:;,`` or a dash), not a wire dateline, at the top, after a blank line
     or after a heading; it ends its sentence when a blank line or a list item follows, or when it
-    is in capitals ("THE SCALE") or a short label ("Key points:"). A hard-wrapped paragraph, whose
-    first line runs on into the next, stays one paragraph.
+    is in capitals ("THE SCALE") or a short label ("Key points:"). Two entries of a fact box or
+    calendar in a row ("24 Feb -- the board meets") are two sentences. A hard-wrapped paragraph,
+    whose first line runs on into the next, stays one paragraph.
     """
     before = _Line(-1, True, False, False, True)
     in_list = False
@@ -203,6 +209,9 @@ def _plain_blocks(text: str) -> Iterator[Edit]:
             yield before.end, before.end, BREAK
         if item:
             yield offset, offset + item.end(), BREAK
+        entry = not blank and not item and _ENTRY.match(line) is not None
+        if entry and before.entry and not heading:
+            yield before.end, before.end, BREAK
         in_list = item is not None or (in_list and not blank)
         starts_block = before.blank or heading
         words = stripped.rstrip(_CLOSERS)
@@ -216,7 +225,7 @@ def _plain_blocks(text: str) -> Iterator[Edit]:
             and not _DATELINE.match(line)
         )
         opens_list = blank or item is not None or words.endswith(":")
-        before = _Line(offset + len(line), blank, candidate, label or stripped.isupper(), opens_list)
+        before = _Line(offset + len(line), blank, candidate, label or stripped.isupper(), opens_list, entry)
 
 
 def markdown(text: str, edits: Edits, prose_keys: tuple[str, ...]) -> None:

@@ -94,6 +94,7 @@ _MONTHS = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+_DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-\s](?:"
     + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 10 and k != "zero") + r"))?"
@@ -122,12 +123,14 @@ _FIGURE = rx.compile(
       | (?P<dozen>(?:a|one)\ dozen)
       | (?P<words>(?<![\p{L}])(?:an?(?=[\s-](?:hundred|thousand|million|billion|trillion)\b)|""" + _WORD_NUMBER + r""")(?:[\s-](?:hundred))?
             (?:[\s-](?:and\ )?""" + _WORD_NUMBER + r""")?
+            (?:\ point(?:[\s-]""" + _DIGIT_WORD + r"""){1,3})?
             (?:[\s-](?P<wscale>thousand|million|billion|trillion))?)
     )
     (?P<plus>-plus|\+|-odd|\ plus(?!\ \p{L}))?
     (?:
         (?P<pct>\ ?%|[\s\u00a0]per[\s\u00a0]?cent\b|[\s\u00a0]percent\b)
       | [\s\u00a0](?P<curword>""" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)).replace(" ", r"\ ") + r""")\b
+        (?:\ (?:and\ )?(?P<cents>""" + _WORD_NUMBER + r""")(?:\ cents?\b|(?=\s+(?:a|an|per|each|apiece)\b|\s*[.,;:!?)\]]|\s*\Z)))?
     )?
     """,
     rx.VERBOSE | rx.IGNORECASE | rx.V1,
@@ -287,8 +290,9 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
 
 
 def _words_value(text: str) -> float | None:
+    whole, _, point = text.lower().partition(" point ")
     total, current = 0.0, 0.0
-    for word in rx.split(r"[\s-]+", text.lower()):
+    for word in rx.split(r"[\s-]+", whole):
         if word in ("a", "an"):
             current = 1
         elif word == "and":
@@ -304,6 +308,14 @@ def _words_value(text: str) -> float | None:
             current = 0
         else:
             return None
+    if point:  # "two point eight billion": the digits after the point, then the scale
+        digits = point.split()
+        scale = _UNITS.get(digits[-1], 1.0)
+        digits = digits[:-1] if digits[-1] in _UNITS else digits
+        if not all(d in NUMBER_WORDS or d == "oh" for d in digits):
+            return None
+        fraction = float("0." + "".join(str(NUMBER_WORDS.get(d, 0)) for d in digits))
+        current = (current + fraction) * scale
     value = total + current
     return value or None
 
@@ -331,7 +343,13 @@ def _parse(m: rx.Match, unit: str) -> tuple[float, float, float] | None:
     if value is None or m["words"].lower() in ("a", "an"):
         return None
     scale = _UNITS[m["wscale"].lower()] if m["wscale"] else 1.0
-    return value, precision_unit(value, unit=unit), scale
+    decimals = len(m["words"].lower().partition(" point ")[2].split()) - (1 if m["wscale"] else 0)
+    if m["cents"] and not m["wscale"]:  # "twenty-seven dollars seventy-five"
+        cents = _words_value(m["cents"])
+        if cents is None or cents >= 100:
+            return None
+        return value + cents / 100, 0.01, 1.0
+    return value, precision_unit(value, max(decimals, 0), scale, unit), scale
 
 
 def figures(text: str) -> Iterator[Figure]:

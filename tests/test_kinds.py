@@ -399,6 +399,21 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("## Share moves after Netflix walked away\n\n| Company | Ticker | Move |\n|---|---|---|\n| Netflix | NFLX | +5% |\n",
          {(5, "netflix-shares", "+5%")}),
         ("Netflix shares rose:\n\n- about 5% on Tuesday.\n\nThe board met later and Netflix was up 3%.\n", set()),
+        # a rate is not the figure: "$0.25 a share per quarter" is no offer of $0.25 a share
+        ("| Payer | Sum |\n|---|---|\n| Paramount to WBD shareholders | $0.25 a share per quarter |\n", set()),
+        # exactly another fact of the same measure and owner whose context the sentence missed is that fact's
+        ("Regulators may object. If they block it, Paramount owes WBD a $7 billion termination fee.\n", set()),
+        # a figure set against the one stated is not stated
+        ("The combined company keeps a 45-day window, rather than the 90 days of the old days.\n", set()),
+        # possessives listed together are paired by "respectively", each with its own figure
+        ("Netflix's and Paramount's shares rose about 10 per cent and 5 per cent respectively after Netflix walked away.\n",
+         set()),
+        ("Netflix's and Paramount's shares rose about 5 per cent and 10 per cent respectively after Netflix walked away.\n",
+         {(1, "netflix-shares", "about 5 per cent"), (1, "paramount-shares", "10 per cent")}),
+        # figures as a script says them
+        ("Netflix had agreed to pay twenty-seven dollars seventy-five a share.\n", set()),
+        ("Netflix had agreed to pay twenty-nine dollars seventy-five a share.\n",
+         {(1, "netflix-offer", "twenty-nine dollars seventy-five")}),
         # two floors: the number stated is the claim, though 30 is at least 20
         ("The combined company commits to at least 20 theatrical films a year.\n",
          {(1, "theatrical-films", "at least 20")}),
@@ -415,6 +430,18 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:
     _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.md", text))
     assert {(f["line"], f["fact"], f["found"]) for f in report["findings"]} == expected
+
+
+def test_a_plain_text_calendar_dates_each_entry_by_itself(write) -> None:
+    calendar = (
+        "THE CALENDAR\n24 Feb -- Paramount raises its bid to $31\n"
+        "26 Feb -- WBD board calls the bid superior; Netflix declines to match\n27 Feb -- merger agreement announced\n"
+    )
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.txt", calendar))
+    assert report["findings"] == []
+    wrong = calendar.replace("27 Feb -- merger agreement announced", "28 Feb -- Paramount and WBD sign the merger agreement")
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("e.txt", wrong))
+    assert [(f["line"], f["fact"]) for f in report["findings"]] == [(4, "agreement-date")]
 
 
 # A definition of any term: a relation between two roles, and what the term is.

@@ -93,7 +93,8 @@ def variants(claim: dict, all_facts: list[dict]) -> Iterator[tuple[str, str]]:
             yield "another number", more
         other = others_figure(claim["fact"], all_facts)
         if other and claim.get("owner"):
-            yield "another party's figure", other
+            sign = text[0] if text[0] in "+-−" else ""  # written as the draft writes it: "NFLX +10%" -> "NFLX +5%"
+            yield "another party's figure", sign + other
         fact = next((f for f in all_facts if f["id"] == claim["fact"]), {})
         flipped = re.sub(r"(?i)^(?:more than|over)\b", "Fewer than" if text[:1].isupper() else "fewer than", text)
         if flipped != text and fact.get("qualifier") in ("more than", "at least"):

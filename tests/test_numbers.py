@@ -116,11 +116,20 @@ def test_money_is_marked() -> None:
         ("12.5 per cent", 12.5, "percent"),
         ("45 percent", 45, "percent"),
         ("a 45-day window", 45, "count"),
+        # as a script or a reader says them
+        ("twenty-seven dollars seventy-five a share", 27.75, "$"),
+        ("twenty seven dollars and seventy five cents", 27.75, "$"),
+        ("the two point eight billion dollar fee", 2.8e9, "$"),
+        ("nine point five percent", 9.5, "percent"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
     figure = only(text)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_number_word_after_dollars_is_cents_only_where_a_price_ends() -> None:
+    assert [f.value for f in figures("They paid twenty dollars ten times.")] == [20, 10]
 
 
 def test_small_money_and_percentages_are_as_written() -> None:

@@ -72,6 +72,10 @@ def test_hard_wrapped_wire_paragraphs_stay_one_sentence(write) -> None:
         # An indented item runs on into its indented lines; a year or an initial is no item.
         ("THE SCALE\n\n   - More than 16 million\nexchanges in all\n", ["THE SCALE", "More than 16 million\nexchanges in all"]),
         ("It came out in January\n2025. Next one\nJ. Smith said\n", ["It came out in January\n2025.", "Next one\nJ. Smith said"]),
+        # Entries of a fact box or calendar, a label and a dash, are one sentence each.
+        ("THE CALENDAR\n24 Feb -- Acme raises its bid\n26 Feb \u2014 Globex walks away\n",
+         ["THE CALENDAR", "24 Feb -- Acme raises its bid", "26 Feb \u2014 Globex walks away"]),
+        ("The bid -- raised twice -- won\nthe day -- and the board.\n", ["The bid -- raised twice -- won\nthe day -- and the board."]),
     ],
 )
 def test_plain_text_sentences(text: str, expected: list[str]) -> None:

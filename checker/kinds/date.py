@@ -201,10 +201,11 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
     for start, _ in cues:
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
-    # "On 23 February, Anthropic published", "2026-02-23: Anthropic ...", "Feb. 23 — the day Anthropic ..."
+    # "On 23 February, Anthropic published", "2026-02-23: Anthropic ...", "Feb. 23 — the day Anthropic ...",
+    # "23 Feb -- Anthropic publishes"
     for start, _ in anchors:
         if start >= mention.end and rx.fullmatch(
-            r"[*_]*\s*[,:—–-]?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
+            r"[*_]*\s*(?:--|[,:—–-])?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
         ):
             return True
     return False

@@ -83,6 +83,9 @@ MARKET_MOVE_AFTER = (
 # A signed change after a company's name is its move too: "WBD: -6%", "Acme +10%", "PSKY (+5%)".
 SIGNED_MOVE = r"(?:\s*\([^()]{1,12}\))?\s*[:(]?\s*\Z"
 SIGNS = "+-−"  # what a signed figure opens with
+# What sets a figure against the one the sentence states, so that it is not stated itself:
+# "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
+CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"
 SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
 # A sum's result after its parts: "the three figures add up to 16.5 million", "= 16.55 million",
 # "totalling 16.5 million". The result counts what the parts count, and is nobody's own.
@@ -128,10 +131,10 @@ def coordinated_tail(sentence: str, names: Sequence[Any]) -> list[Any]:
 
 def coordinated(sentence: str, names: Sequence[Any]) -> list[list[Any]]:
     """Every run of names joined by commas and "and", in order: "Acme beat Rival, Globex and
-    Initech" gives [Acme] and [Rival, Globex, Initech]."""
+    Initech" gives [Acme] and [Rival, Globex, Initech]; "Acme's and Globex's shares" [Acme, Globex]."""
     runs: list[list[Any]] = []
     for m in names:
-        if runs and rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[runs[-1][-1].end : m.start]):
+        if runs and rx.fullmatch(NAME_SUFFIX + r"(?:'s|’s)?\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)", sentence[runs[-1][-1].end : m.start]):
             runs[-1].append(m)
         else:
             runs.append([m])

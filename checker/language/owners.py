@@ -96,6 +96,9 @@ def possessive(s: Scene) -> Bound | None:
             continue
         named = [m for m in s.party if m.end == found.start()]
         if named:
+            if len(coordinated_tail(s.sentence, [m for m in s.mentions if m.end <= named[0].end])) > 1:
+                # "Acme's and Globex's shares rose 10% and 5%": a list's, paired "respectively" or nobody's own
+                return None if "respectively" in s.sentence else (None, True)
             return named[0].entity, False
         if rx.search(ANAPHOR + r"\Z", before[: found.start()], rx.IGNORECASE):
             return _antecedent(s, len(before))
@@ -355,6 +358,7 @@ OTHER_READINGS = {
     "nobody named": "no party is named or pointed at",
     "quoted": "inside quotation marks",
     "a part or an average": "a part or an average (\"each\", \"per\")",
+    "set against another": "set against the figure the sentence states (\"rather than\", \"instead of\")",
     "table row": "its table row",
     "question": "the question it answers",
 }
@@ -512,6 +516,7 @@ STRATEGIES = (
         ("Acme's revised deal of $31 billion won.", "$31 billion", "acme"),
         ("Acme named a rival. The company's 900 jobs stay.", "900", "acme"),
         ("Acme's rival's 900 jobs are safe.", "900", AMBIGUOUS),
+        ("Acme's and Globex's 900 jobs are safe.", "900", AMBIGUOUS),
     )),
     Strategy("its", '"its" before it', its, _examples(
         ("Globex led the market. Its shares rose 10%.", "10%", "globex"),
@@ -541,6 +546,7 @@ STRATEGIES = (
     Strategy("respectively", 'a "respectively" list', respectively, _examples(
         ("Acme and Globex cut 400 and 900 jobs, respectively.", "900", "globex"),
         ("Acme cut 400 and 900 jobs, respectively.", "400", AMBIGUOUS),
+        ("Acme's and Globex's shares rose 10% and 5% respectively.", "10%", "acme"),
     )),
     Strategy("group_subject", "the parties together as subject (a total)", group_subject, _examples(
         ("The companies together cut 1,300 jobs.", "1,300", None),
