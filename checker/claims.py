@@ -13,7 +13,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import CONTRASTED, COORDINATION, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
+from checker.language.grammar import CONTRASTED, COORDINATION, FACT_BOX_SEPARATOR, NEGATED, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
@@ -44,10 +44,10 @@ class FigureClaim(NamedTuple):
     how: str = ""  # what bound the owner: a strategy of checker.language.owners, a table row, a question
 
 
-_DISTRIBUTIVE = rx.compile(
-    r"\b(?:(?i:each|every|average|averaged|apiece|a\s+day|a\s+week|a\s+single|one\s+of|in\s+one\s+case)"
-    r")\b"
-)
+_DISTRIBUTIVE = rx.compile(r"\b(?i:each|every|average|averaged|apiece|a\s+day|a\s+week)\b")
+# One of several, before the figure: "a single network managed 20,000 accounts", "one of the labs
+# ran 690 exchanges". After it, "one of the largest deals" ranks the whole.
+_ONE_OF = rx.compile(r"\b(?i:a\s+single|one\s+of|in\s+one\s+case)\b")
 # A rate after the figure's noun: "690 exchanges per account", "$0.25 a share per quarter"; not
 # "per the filing", nor "per year", which like "a year" is how a yearly figure is stated ("30
 # films per year"). Before the figure, "per share" names the measure: "the offer per share".
@@ -158,7 +158,7 @@ class Binder:
         nouns = _alternatives(groups, patterns)
         joined = _alternatives(groups, self.vocab.measures_any)
         after = rx.compile(
-            r"(?:-(?:" + joined + r")\b|(?:-|\s+|\s*:\s+)(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
+            r"(?:-(?:" + joined + r")\b|(?:-|\s+|" + FACT_BOX_SEPARATOR + r")(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
             r"(?:(?!" + STOP_WORDS + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
         )
         of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
@@ -237,6 +237,8 @@ class Binder:
                     owner, ambiguous, how = None, True, "a part or an average"
                 elif rx.search(CONTRASTED, sentence, pos=max(0, figure.start - 30), endpos=figure.start):
                     owner, ambiguous, how = None, True, "set against another"  # "rather than the 90 days of old"
+                elif rx.search(NEGATED, sentence, pos=max(0, figure.start - 40), endpos=figure.start):
+                    owner, ambiguous, how = None, True, "denied"  # "it would not go above $27.75"
                 elif figure.start in labelled:
                     owner, ambiguous, how = *labelled[figure.start], "table row"
                 elif previous is not None and _RESTATED.fullmatch(
@@ -452,7 +454,9 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     if ADDS_UP.search(before):
         return False  # "the per-lab figures add up to 16.5 million": the whole
     before = rx.split(r"[,;:—–()]", before)[-1]  # in the figure's own clause: "15 from each studio, and 45 days" is not
-    return bool(_DISTRIBUTIVE.search(before) or _DISTRIBUTIVE.search(after) or _PER.match(after.lstrip()))
+    return bool(
+        _DISTRIBUTIVE.search(before) or _ONE_OF.search(before) or _DISTRIBUTIVE.search(after) or _PER.match(after.lstrip())
+    )
 
 
 def _alternatives(groups: dict[str, str], patterns: dict[str, str]) -> str:

@@ -231,7 +231,7 @@ _ABBREVIATIONS = frozenset(
     "univ gov sen rep gen lt col capt sgt adm jan feb mar apr jun jul aug sep sept oct nov dec "
     "no nos vol fig op pp e.g i.e u.s u.k u.n e.u a.m p.m d.c n.y l.a".split()
 )
-_PARAGRAPH = rx.compile(r"\n[ \t\u00a0\u200b]*\n\s*")
+PARAGRAPH = rx.compile(r"\n[ \t\u00a0\u200b]*\n\s*")  # a blank line between paragraphs of prose
 _SENTENCE_END = rx.compile(
     r"""(?<=[.!?…])["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))"""
 )
@@ -265,12 +265,12 @@ def sentences(prose: str) -> list[tuple[int, int]]:
 
 def paragraph_break(prose: str, start: int, end: int) -> bool:
     """Whether a paragraph ends somewhere in prose[start:end] (a blank line, blanks allowed)."""
-    return _PARAGRAPH.search(prose, start, end) is not None
+    return PARAGRAPH.search(prose, start, end) is not None
 
 
 def _paragraphs(prose: str) -> Iterator[tuple[int, int]]:
     start = 0
-    for m in _PARAGRAPH.finditer(prose):
+    for m in PARAGRAPH.finditer(prose):
         yield start, m.start()
         start = m.end()
     yield start, len(prose)

@@ -414,6 +414,20 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Netflix had agreed to pay twenty-seven dollars seventy-five a share.\n", set()),
         ("Netflix had agreed to pay twenty-nine dollars seventy-five a share.\n",
          {(1, "netflix-offer", "twenty-nine dollars seventy-five")}),
+        # a fact box's entry after a dash
+        ("Over $3bn -- breakup fee owed to Netflix, paid by Paramount\n", {(1, "breakup-fee", "Over $3bn")}),
+        # "It" as subject: the one party of the sentence before that owns such figures
+        ("Paramount would cover the $2.8 billion breakup fee WBD owes Netflix. It would also owe WBD a $9 billion "
+         "regulatory termination fee.\n", {(1, "regulatory-fee", "$9 billion")}),
+        # "one of the largest deals" ranks the whole; it is no part
+        ("Paramount's deal is valued at about $120 billion, making it one of the largest media deals.\n",
+         {(1, "paramount-deal-value", "about $120 billion")}),
+        # a figure a denied verb governs is not claimed; an object the denied verb names is
+        ("Netflix said it would not go above $27.75 a share.\n", set()),
+        ("Netflix said it would not raise its $29.75-a-share offer.\n", {(1, "netflix-offer", "$29.75")}),
+        # what marks a figure as another's may come in the sentence before, in its paragraph
+        ("**Monday, 8 December 2025.** Paramount goes hostile with a $30-a-share offer. It includes a $5.8 billion "
+         "regulatory termination fee.\n", set()),
         # two floors: the number stated is the claim, though 30 is at least 20
         ("The combined company commits to at least 20 theatrical films a year.\n",
          {(1, "theatrical-films", "at least 20")}),

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.language.grammar import SHARE_NOUNS
+from checker.document import PARAGRAPH
 from checker.language.owners import TOTALS
 from checker.phrases import plural_noun
 from checker.numbers import Figure, Interval, describe, interval_for, precision_unit, same_unit
@@ -178,7 +179,20 @@ def compared(claim: FigureClaim, rule: Rule, prose: str) -> bool:
     read_as_total = rule.owner is None and claim.how in TOTALS
     if rule.context and not read_as_total and not rx.search(rule.context, sentence):
         return False
-    return not (rule.unless and rx.search(rule.unless, sentence))
+    return not (rule.unless and rx.search(rule.unless, _with_lead(prose, claim.sentence)))
+
+
+def _with_lead(prose: str, sentence: tuple[int, int]) -> str:
+    """The sentence and the words just before it in its paragraph, where what marks a figure as
+    another's is often said: "**8 December 2025.** Acme goes hostile. It includes a $5.8
+    billion fee" is December's fee."""
+    start, end = sentence
+    lead = max(0, start - _LEAD)
+    breaks = list(PARAGRAPH.finditer(prose, lead, start))
+    return prose[breaks[-1].end() if breaks else lead : end]
+
+
+_LEAD = 160  # characters before a sentence read with it for a fact's ``unless``
 
 
 def _unrelated(value: float, interval: Interval) -> bool:

@@ -35,8 +35,12 @@ IRREGULAR = (
     r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|said|had|has|have)"
 )
 NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|us|less|unless|whereas|perhaps|news|series|species)"
+# A modal is followed by a verb's plain form, whatever it is: "would owe", "will also pay".
+MODAL = r"(?:will|would|shall|should|can|could|may|might|must)"
 ANY_VERB = (
-    r"(?:" + AUXILIARY + r"\s+(?:not\s+)?){0,2}(?:" + IRREGULAR + r"|(?!" + NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
+    r"(?:(?:" + AUXILIARY + r"\s+(?:(?:not|also|still|then|now|\p{Ll}{3,}ly)\s+)?){0,2}"
+    r"(?:" + IRREGULAR + r"|(?!" + NOT_VERBS + r"\b)\p{Ll}{2,}(?:ed|s|ing))"
+    r"|" + MODAL + r"\s+(?:(?:not|also|still|then|now|\p{Ll}{3,}ly)\s+)?(?!" + NOT_VERBS + r"\b|the\b|an?\b)\p{Ll}{2,})"
     r"(?:\s+(?:to|at|for|up|out|in|about|over|off|down|through))?"
     # a verb that governs another: "agreed to pay", "plans to cut", "said it would cut"
     r"(?:\s+(?:to|it\s+would|it\s+will|they\s+would|they\s+will)\s+\p{Ll}{2,})?"
@@ -83,6 +87,16 @@ MARKET_MOVE_AFTER = (
 # A signed change after a company's name is its move too: "WBD: -6%", "Acme +10%", "PSKY (+5%)".
 SIGNED_MOVE = r"(?:\s*\([^()]{1,12}\))?\s*[:(]?\s*\Z"
 SIGNS = "+-−"  # what a signed figure opens with
+# A figure a denied verb governs is not claimed: "it would not go above $27.75 a share", "never
+# reached 20%", "did not pay $31". Not one the verb's object names ("would not raise its $27.75
+# offer" states the offer), nor one further on ("is not lost revenue from 24,000 accounts").
+NEGATED = (
+    r"(?i:\b(?:not|never|n't|no\s+longer)\s+(?!only\b|least\b|just\b)"
+    r"(?:(?!(?:its|the|an?|their|his|her|this|that)\b)[\p{Ll}-]+\s+){0,2}?\Z)"
+)
+# What separates a fact box's figure from what it is: "$7 billion: termination fee ...",
+# "Over $3bn -- breakup fee owed to Globex", "60 — days, the minimum window".
+FACT_BOX_SEPARATOR = r"(?:\s*:\s+|\s+(?:--|—|–)\s+)"
 # What sets a figure against the one the sentence states, so that it is not stated itself:
 # "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
 CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"

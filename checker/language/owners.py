@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
-    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, MARKET_MOVE, MARKET_MOVE_AFTER, SIGNED_MOVE, SIGNS, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
+    ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, FACT_BOX_SEPARATOR, MARKET_MOVE, MARKET_MOVE_AFTER, SIGNED_MOVE, SIGNS, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
     REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
@@ -136,6 +136,27 @@ def its_subject(s: Scene) -> Bound | None:
     return _one_candidate(s, 0)
 
 
+def it_subject(s: Scene) -> Bound | None:
+    """A sentence whose subject is "it", the figure in its verb's object: "It would also owe WBD
+    a $9 billion fee". "It" is the one party the last sentence that named any named that owns
+    figures of this measure."""
+    if s.mentions and s.mentions[0].start < s.figure.start:
+        first = s.mentions[0]
+        if not rx.fullmatch(r"[\s*_>•-]*it\s+.*", s.sentence[: first.start], rx.IGNORECASE | rx.DOTALL):
+            return None
+    subject = rx.match(r"[\s*_>•-]*it\b", s.sentence, rx.IGNORECASE)
+    if subject is None:
+        return None
+    clause = _CLAUSE.fullmatch(s.sentence, subject.end(), s.figure.start)
+    if clause is None or clause["pronoun"]:
+        return None
+    receiver = [x for x in s.mentions if (x.start, x.end) == clause.span("object")]
+    if any(x.entity in s.owners for x in receiver) or len(receiver) != len([m for m in s.mentions if m.start < s.figure.start]):
+        return None, True
+    candidates = {m.entity for m in s.last_named} & s.owners
+    return (candidates.pop(), False) if len(candidates) == 1 else (None, True)
+
+
 def modifier(s: Scene) -> Bound | None:
     """The party that qualifies a measure named before its figure."""
     noun = s.this.noun_before
@@ -185,7 +206,8 @@ def fact_box(s: Scene) -> Bound | None:
     if s.before.strip(" \t*_-•>#"):
         return None
     colon = next(
-        (c for end in (s.figure.end, s.this.noun_end) if end and (c := rx.compile(r"[*_]*\s*:").match(s.sentence, end))), None
+        (c for end in (s.figure.end, s.this.noun_end) if end and (c := rx.match(r"[*_]*" + FACT_BOX_SEPARATOR, s.sentence, pos=end))),
+        None,
     )
     if colon is None:
         return None
@@ -359,6 +381,7 @@ OTHER_READINGS = {
     "quoted": "inside quotation marks",
     "a part or an average": "a part or an average (\"each\", \"per\")",
     "set against another": "set against the figure the sentence states (\"rather than\", \"instead of\")",
+    "denied": "in a clause that denies it (\"would not go above\")",
     "table row": "its table row",
     "question": "the question it answers",
 }
@@ -527,6 +550,11 @@ STRATEGIES = (
         ("Globex walked away. Its agreement, signed in December, paid $27.75 a share.", "$27.75", "globex"),
         ("Acme and Globex met. Its board then set 400 jobs aside.", "400", AMBIGUOUS),
     )),
+    Strategy("it_subject", 'a subject "it" before it', it_subject, _examples(
+        ("Acme would cover the fee Globex owes Initech. It would also owe Globex a $7 billion termination fee.",
+         "$7 billion", "acme"),
+        ("Acme and Globex met. It would also pay Initech $31 a share.", "$31", AMBIGUOUS),
+    )),
     Strategy("modifier", "the party that qualifies its noun", modifier, _examples(
         ("Globex shares rose 10% in late trading.", "10%", "globex"),
         ("The shares of Acme closed up 5%.", "5%", "acme"),
@@ -542,6 +570,7 @@ STRATEGIES = (
         ("$150bn: deal value of the Acme deal that Globex lost", "$150bn", "acme"),
         ("$7 billion: termination fee Acme owes Initech if the deal is blocked", "$7 billion", "acme"),
         ("$27.75 a share: what Globex had agreed to pay", "$27.75", "globex"),
+        ("Over $3bn -- termination fee Acme owes Initech", "Over $3bn", "acme"),
     )),
     Strategy("respectively", 'a "respectively" list', respectively, _examples(
         ("Acme and Globex cut 400 and 900 jobs, respectively.", "900", "globex"),
@@ -568,6 +597,7 @@ STRATEGIES = (
         ("Acme and Globex cut 1,300 jobs.", "1,300", None),
         ("Acme agreed to buy Initech for $31 a share.", "$31", "acme"),
         ("Acme raised its offer to $31 a share.", "$31", "acme"),
+        ("Acme has also promised a $7 billion termination fee.", "$7 billion", "acme"),
         ("Globex's share of the cuts this year was comparatively small by any measure: nearly 900 jobs.", "nearly 900",
          "globex"),
         ("Globex declined to match a $31 deal.", "$31", AMBIGUOUS),
@@ -582,7 +612,6 @@ STRATEGIES = (
         ("The day belonged to Globex, whose shares rose 20% after it said no to Acme.", "20%", "globex"),
         ("Globex, which had agreed in December to buy the studios and streaming arm for $27 a share in a deal "
          "valued at $83 billion, walked away.", "$83 billion", "globex"),
-        ("Acme has also promised a $7 billion termination fee.", "$7 billion", "acme"),
         ("Then Acme owes Initech a $7 billion termination fee.", "$7 billion", "acme"),
         ("Acme paid Globex a $31 billion deal.", "$31 billion", AMBIGUOUS),
         ("Acme paid it a $31 billion deal.", "$31 billion", AMBIGUOUS),
