@@ -369,7 +369,8 @@ _WORD = rx.compile(r"[\p{L}][\p{L}-]*")
 def _actions(index: int, source: Source, binder: Binder, parties: set[str]) -> list[ActionSaid]:
     """What a clause that names one of the story's parties, and no other, says of it: each two
     content words in a row ("computer vision", "tool use"). A clause that denies or contrasts
-    ("not", "unlike", "while") says nothing of it here."""
+    ("not", "unlike", "while"), or whose party only reports it ("X said ..."), says nothing of it
+    here."""
     prose = source.document.prose
     found = []
     for start, end in source.spans:
@@ -381,6 +382,8 @@ def _actions(index: int, source: Source, binder: Binder, parties: set[str]) -> l
             clause = prose[a:b]
             if rx.search(NEGATION, clause) or _SHARED.search(clause):
                 continue
+            if rx.match(r"\s+" + REPORTING_VERBS, prose, pos=named[0].end):
+                continue  # "Anthropic said those prompts targeted ...": what it reports of another
             said = Said(index, a, b, prose[start:end], start)
             previous = None
             for m in _WORD.finditer(prose, a, b):
