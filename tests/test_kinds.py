@@ -427,10 +427,10 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # what marks a figure as another's may come in the sentence before, in its paragraph
         ("**Monday, 8 December 2025.** Paramount goes hostile with a $30-a-share offer. It includes a $5.8 billion "
          "regulatory termination fee.\n", set()),
-        # two floors: the number stated is the claim, though 30 is at least 20
-        ("The combined company commits to at least 20 theatrical films a year.\n",
-         {(1, "theatrical-films", "at least 20")}),
+        # a floor and a floor meet; the number stated far below is still another claim
         ("The combined company commits to at least 30 theatrical films a year.\n", set()),
+        ("The combined company commits to at least 10 theatrical films a year.\n",
+         {(1, "theatrical-films", "at least 10")}),
         # a cue whose subject is another party is that party's act, not the actor's
         ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
          set()),
