@@ -27,6 +27,7 @@ from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.numbers import SET_COUNTS
+from checker.language.grammar import NAME_SUFFIX
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def _listed_after(prose: str, at: int, mentions: list) -> set[str]:
         if m.start < at:
             continue
         gap = prose[pos : m.start]
-        if not (rx.fullmatch(r"\s*[,:—–(]\s*", gap) if not listed else rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", gap)):
+        if not (rx.fullmatch(r"\s*[,:—–(]\s*", gap) if not listed else rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", gap)):
             break
         listed.add(m.entity)
         pos = m.end
@@ -182,11 +183,11 @@ def group_count(group: rx.Match[str]) -> int:
 def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
     """Members listed right before "and two other ...": "DeepSeek and", "DeepSeek, MiniMax and"."""
     run = [m for m in mentions if m.end <= at]
-    if not run or not rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*|\s+)(?:and|plus|along\s+with|with)\s+", prose[run[-1].end : at]):
+    if not run or not rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*|\s+)(?:and|plus|along\s+with|with)\s+", prose[run[-1].end : at]):
         return []
     named = [run[-1]]
     for m in reversed(run[:-1]):
-        if rx.fullmatch(r"(?:\s+AI)?\s*,\s*|(?:\s+AI)?\s+and\s+", prose[m.end : named[0].start]):
+        if rx.fullmatch(NAME_SUFFIX + r"(?:\s*,\s*|\s+and\s+)", prose[m.end : named[0].start]):
             named.insert(0, m)
         else:
             break
@@ -236,8 +237,7 @@ def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int 
         member = by_start.get(pos)
         if member:
             item_end = member.end
-            ai = rx.match(r"\s+AI\b", prose, pos=item_end, endpos=end)
-            item_end = ai.end() if ai else item_end
+            item_end = rx.match(NAME_SUFFIX, prose, pos=item_end, endpos=end).end()  # "Moonshot AI", "Acme Inc."
             items.append((pos, item_end, True))
         else:
             name = _NAME.match(prose, pos, end)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
+from checker.language.grammar import NAME_SUFFIX
 from checker.numbers import Interval, describe_span, same_unit, sum_of
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _group(context: Context, claim: FigureClaim, owners: set[str]) -> frozenset[
     mentions = [m for m in context.mentions(start, claim.start) if m.entity in owners]
     run: list = []
     for m in mentions:
-        if run and rx.fullmatch(r"(?:\s+AI)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", prose[run[-1].end : m.start]):
+        if run and rx.fullmatch(NAME_SUFFIX + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", prose[run[-1].end : m.start]):
             run.append(m)
         else:
             run = [m]

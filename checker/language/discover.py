@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from checker import rx
+from checker.language import grammar
 
 
 class Pattern(NamedTuple):
@@ -141,7 +142,7 @@ PUBLIC_ACTS = {
     }.items()
 }
 # The words a company's name may end with and still be the company: "Acme" is "Acme Inc".
-NAME_SUFFIXES = frozenset("ai a.i. inc inc. corp corp. co co. ltd ltd. llc plc group holdings labs technologies limited sa ag gmbh".split())
+NAME_SUFFIXES = frozenset(w.lower() for w in grammar.NAME_SUFFIXES)  # "ai", "inc.", "group": lower case
 
 
 def first_group(m: rx.Match) -> str:

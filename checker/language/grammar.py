@@ -106,8 +106,13 @@ SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
 ADDS_UP_TO = r"(?i:(?:\badd(?:s|ed|ing)?\s+up\s+to|\bsum\s+to|\btotall?(?:ing|ed|s)|\bfor\s+a\s+total\s+of|\s=)\s*\Z)"
 # What joins figures or names into a list: ", ", ", and ", " and ", " or ", " to ".
 COORDINATION = rx.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+)")
-# What may follow a party's name without being a word of the sentence: "Acme AI", "Acme A.I.".
-NAME_SUFFIX = r"(?:\s+A\.?-?I\.?)?"
+# The words that may end a company's name: "Acme AI", "Acme A.I.", "Globex Inc.", "Initech Group".
+NAME_SUFFIXES = (
+    "AI", "A.I.", "A-I", "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "Group", "Holdings",
+    "Labs", "Technologies", "Limited", "SA", "AG", "GmbH",
+)
+# What may follow a party's name without being a word of the sentence, as written (capitals).
+NAME_SUFFIX = r"(?:\s+(?-i:" + "|".join(rx.escape(w) for w in sorted(NAME_SUFFIXES, key=len, reverse=True)) + r")(?![\p{L}\p{N}]))?"
 # The party's own thing as subject: "DeepSeek's campaign, by contrast, was ...", "DeepSeek's was ..."
 POSSESSED = r"(?:(?:'s|’s)(?:\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?:,\s+[^,;:]{1,30},)?)?)?"
 # Up to two proper adjectives or initialisms before a noun: "Chinese", "AI", "U.S." (case as written).

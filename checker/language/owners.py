@@ -548,6 +548,7 @@ STRATEGIES = (
     )),
     Strategy("respectively", 'a "respectively" list', respectively, _examples(
         ("Acme and Globex cut 400 and 900 jobs, respectively.", "900", "globex"),
+        ("Acme Inc. and Globex Group cut 400 and 900 jobs, respectively.", "400", "acme"),
         ("Acme cut 400 and 900 jobs, respectively.", "400", AMBIGUOUS),
         ("Acme's and Globex's shares rose 10% and 5% respectively.", "10%", "acme"),
     )),
