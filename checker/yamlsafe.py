@@ -138,6 +138,8 @@ def flat(text: str) -> dict[str, Any] | None:
     """
     data: dict[str, Any] = {}
     for line in text.split("\n"):
+        if not line.isprintable():
+            return None  # a control character, even in a comment, is an error to PyYAML
         if not line.strip(" ") or line.startswith("#"):
             continue
         key, colon, value = line.partition(": ")

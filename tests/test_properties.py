@@ -98,6 +98,7 @@ header_lines = st.one_of(
 @example("date: 2026-02-31")
 @example("quote: 'It''s'")
 @example("a: b: c")
+@example("title: Acme cuts jobs\n#\x1f")  # found by the fuzzing run: a control character in a comment
 @example("tags: [Acme, Moonshot AI]\ntitle: Acme's “big” day — again")
 def test_a_header_read_without_pyyaml_is_read_as_pyyaml_reads_it(body: str) -> None:
     from checker import yamlsafe
