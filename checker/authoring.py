@@ -255,11 +255,12 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
                 verdict, why = "not compared", f"whose figure it is is unclear: {owners.plain(claim.how)}"
             elif fact is None:
                 verdict, why = "not compared", "no fact of this measure and owner applies to this sentence"
-            elif not quantity.agrees(claim.figure, fact) and (other := quantity.withheld(claim, rules, document.prose)):
+            elif quantity.agrees(claim.figure, fact):
+                verdict, why = "agrees", fact.stated
+            elif other := quantity.withheld(claim, rules, document.prose):
                 verdict, why = "not compared", f"it is exactly the figure of {other.id}, though the sentence does not say so"
             else:
-                verdict = "agrees" if quantity.agrees(claim.figure, fact) else "contradicts"
-                why = fact.stated
+                verdict, why = "contradicts", fact.stated
             report["claims"].append({
                 "pack": pack.id, "kind": "quantity", "line": line, "column": column, "text": claim.text,
                 "interval": [claim.figure.interval.lo, claim.figure.interval.hi], "unit": claim.figure.unit,

@@ -205,10 +205,11 @@ class Binder:
             mentions = [
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
-            counted = self._counted(sentence, lead if _opens_with(sentence, mentions) else None, lead)
+            figs = list(figures(sentence))  # read once: every step below asks for them
+            counted = self._counted(sentence, figs, lead if _opens_with(sentence, mentions) else None, lead)
             cells = _cells(sentence)
             labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
-            has_figure = any(True for _ in figures(sentence))
+            has_figure = bool(figs)
             if cells is None:
                 header = None
                 # an item goes on the list; a sentence with a full stop, or a heading, ends it
@@ -223,8 +224,8 @@ class Binder:
             if sentence.rstrip().endswith(":"):
                 setting = start
             caption = start if cells is None and not has_figure and not _finished(sentence) else None
-            lead = self._lead(sentence, lead, counted)
-            answer = self._answer(sentence, asked, counted)
+            lead = self._lead(sentence, has_figure, lead, counted)
+            answer = self._answer(sentence, figs, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
             previous: tuple[Counted, str | None, bool, str] | None = None
@@ -266,7 +267,7 @@ class Binder:
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
 
-    def _lead(self, sentence: str, lead: str | None, counted: list[Counted]) -> str | None:
+    def _lead(self, sentence: str, has_figure: bool, lead: str | None, counted: list[Counted]) -> str | None:
         """The measure the next sentence may leave out: named by a lead-in ending in a colon
         ("Exchanges by lab:"), or counted last in this sentence ("MiniMax ran 13 million
         exchanges." "Moonshot logged more than 3.4 million."); a question in between keeps it."""
@@ -275,11 +276,9 @@ class Binder:
         if sentence.rstrip().endswith(":"):
             word = self.measure_word.search(sentence)
             return self.measure_of_group[word.lastgroup] if word else None
-        if sentence.rstrip().rstrip("*_").endswith("?") and not any(True for _ in figures(sentence)):
+        if sentence.rstrip().rstrip("*_").endswith("?") and not has_figure:
             return lead
         return None
-
-
 
     def _header_measure(self, cell: str) -> str | None:
         """The measure a table column counts, from its header: "Per-share offer", "Accounts"."""
@@ -332,12 +331,14 @@ class Binder:
         owners = {m.entity for m in mentions if m.entity in self.vocab.owners.get(measure, frozenset())}
         return measure, owners.pop() if len(owners) == 1 else None
 
-    def _answer(self, sentence: str, asked: tuple[str, str | None] | None, counted: list[Counted]) -> Counted | None:
+    def _answer(
+        self, sentence: str, figs: list[Figure], asked: tuple[str, str | None] | None, counted: list[Counted]
+    ) -> Counted | None:
         """A Q&A answer's figure, when the answer opens with it and names no measure of its own:
         it counts what the question asked for."""
         if asked is None:
             return None
-        first = next(iter(figures(sentence)), None)
+        first = figs[0] if figs else None
         if first is None or first.start > 12 or any(c.figure.start == first.start for c in counted):
             return None
         if not rx.fullmatch(r"[\s*_]*(?:A\s*[:.]\s*)?[\s*_]*", sentence[: first.start]):
@@ -355,7 +356,9 @@ class Binder:
                 best = found
         return best
 
-    def _counted(self, sentence: str, left_open: str | None = None, lead: str | None = None) -> list[Counted]:
+    def _counted(
+        self, sentence: str, figs: list[Figure], left_open: str | None = None, lead: str | None = None
+    ) -> list[Counted]:
         """Figures followed by a measure noun, directly or through a coordinated figure.
 
         ``left_open`` is the measure the sentence before left open, when this one opens with a
@@ -363,8 +366,7 @@ class Binder:
         million, spanning coding", "Moonshot logged more than 3.4 million; DeepSeek, more than
         150,000"), but not "DeepSeek employs 200 people". ``lead`` is the measure the sentence
         before counted last: a sum's result with no noun counts it ("Those three figures add up
-        to 16.5 million")."""
-        figs = list(figures(sentence))
+        to 16.5 million"). ``figs`` are the sentence's figures."""
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
         named_before: list[int | None] = [None] * len(figs)

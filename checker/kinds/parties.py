@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.numbers import SET_COUNTS
 from checker.language.grammar import NAME_SUFFIX
+from checker.numbers import SET_COUNTS
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
 if TYPE_CHECKING:

@@ -27,12 +27,12 @@ import math
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from checker import rx
+from checker.document import PARAGRAPH
 from checker.findings import Finding, contradiction
 from checker.language.grammar import SHARE_NOUNS
-from checker.document import PARAGRAPH
 from checker.language.owners import TOTALS
-from checker.phrases import plural_noun
 from checker.numbers import Figure, Interval, describe, interval_for, precision_unit, same_unit
+from checker.phrases import plural_noun
 
 if TYPE_CHECKING:
     from checker.claims import FigureClaim
@@ -93,8 +93,7 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 
 def agrees(figure: Figure, rule: Rule) -> bool:
     """Whether a figure as the draft states it fits the fact: the values it admits meet the
-    fact's. (Two floors are not held to the same number: "more than 3.4 million" against a
-    revised "more than 4.1 million" is true, and packs valid today state such examples.)"""
+    fact's. The one test every kind and ``factcheck claims`` use."""
     return not figure.interval.disjoint(rule.interval)
 
 

@@ -72,8 +72,9 @@ DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
 # A company's move in the market, its measure left out: "Netflix jumped 10%", "Paramount was up
 # about 5%", "WBD: down 2%", "Paramount's gained 5%", "NETFLIX (NFLX): gained 8%". The figure is
 # its share price's move.
+TICKER = r"(?:\s*\([^()]{1,12}\))?"  # a ticker in brackets after a company's name: "Netflix (NFLX)"
 MARKET_MOVE = (
-    r"(?:\s*\([^()]{1,12}\))?(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
+    TICKER + r"(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
     r"(?:up|down|higher|lower|rose|rises|fell|falls|gained|gains|jumped|jumps|slipped|slips|climbed|climbs|"
     r"dropped|drops|advanced|advances|retreated|retreats|surged|surges|slid|slides|sank|tumbled|soared|plunged|"
     r"edged\s+(?:up|down))(?:\s+by)?\s+\Z"
@@ -85,7 +86,7 @@ MARKET_MOVE_AFTER = (
     r"plunge|tumble)\s+(?:in|for)\s+(?:(?:the\s+)?(?:shares|stock|share\s+price|stock\s+price)\s+of\s+)?)"
 )
 # A signed change after a company's name is its move too: "WBD: -6%", "Acme +10%", "PSKY (+5%)".
-SIGNED_MOVE = r"(?:\s*\([^()]{1,12}\))?\s*[:(]?\s*\Z"
+SIGNED_MOVE = TICKER + r"\s*[:(]?\s*\Z"
 SIGNS = "+-−"  # what a signed figure opens with
 # A figure a denied verb governs is not claimed: "it would not go above $27.75 a share", "never
 # reached 20%", "did not pay $31". Not one the verb's object names ("would not raise its $27.75

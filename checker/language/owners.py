@@ -238,12 +238,12 @@ def list_item(s: Scene) -> Bound | None:
 def mover(s: Scene) -> Bound | None:
     """The company whose move in the market the figure is: "Netflix jumped 10%", "WBD: down 2%",
     "a 10% jump in WBD", "WBD: -2%"."""
+    signed = s.sentence[s.figure.start] in SIGNS
     for m in s.party:
         if rx.fullmatch(NAME_SUFFIX + MARKET_MOVE, s.sentence[m.end : s.figure.start], rx.IGNORECASE):
             return m.entity, False
         if m.start >= s.figure.end and rx.fullmatch(MARKET_MOVE_AFTER, s.sentence[s.figure.end : m.start]):
             return m.entity, False
-        signed = s.sentence[s.figure.start] in SIGNS
         if signed and rx.fullmatch(NAME_SUFFIX + SIGNED_MOVE, s.sentence[m.end : s.figure.start]):
             return m.entity, False
     return None
