@@ -511,3 +511,13 @@ def test_a_definition_states_one_relation(write, extra: str, says: str) -> None:
     pack = write("shorts.yaml", SHORTS.replace("    contradicts:\n", extra + "    contradicts:\n"))
     proc = run("rules", "check", pack)
     assert proc.returncode == 2 and says in proc.stderr
+
+
+def test_a_company_suffix_does_not_end_a_list_of_parties(write) -> None:
+    # "Inc." and "Group" end a name as "AI" does: the list runs on, and the added member is seen.
+    draft = write("d.md", (
+        "Anthropic accused DeepSeek Inc., Moonshot AI, MiniMax Group and Zhipu of distillation.\n\n"
+        "Anthropic accused DeepSeek Inc., Moonshot AI and MiniMax Group of distillation.\n"
+    ))
+    _, report = run_json("--all-documents", draft)
+    assert [(f["line"], f["fact"], f["found"]) for f in report["findings"]] == [(1, "accused-labs", "Zhipu")]
