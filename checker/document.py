@@ -268,6 +268,12 @@ def paragraph_break(prose: str, start: int, end: int) -> bool:
     return PARAGRAPH.search(prose, start, end) is not None
 
 
+def paragraph_start(prose: str, at: int) -> int:
+    """Where the paragraph holding prose[at] begins."""
+    breaks = [m.end() for m in PARAGRAPH.finditer(prose, 0, at)]
+    return breaks[-1] if breaks else 0
+
+
 def _paragraphs(prose: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in PARAGRAPH.finditer(prose):

@@ -164,6 +164,41 @@ def test_relative_dates_use_the_document_date(write) -> None:
     assert facts(write, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a header line that is a date dates the story; relative words resolve against it
+        ("# Bulletin\n\n*Published Wednesday, 25 February 2026 · 41 min*\n\n"
+         "Anthropic published its distillation report two days ago.\n", []),
+        ("# Bulletin\n\n*Published Wednesday, 25 February 2026 · 41 min*\n\n"
+         "Anthropic published its distillation report yesterday.\n", [(5, "announcement-date", "yesterday")]),
+        # a script's slug in capitals
+        ("SLUG: AI-DISTILL\nDATE: TUE 24 FEB 2026\n\nAnthropic published its distillation report on Tuesday.\n",
+         [(4, "announcement-date", "Tuesday")]),
+        # "last Monday" is one mention: the Monday before, not this week's
+        ("**Monday, 2 March 2026**\n\nAnthropic's distillation report last Monday named three labs.\n", []),
+        # a wire dateline without its year takes the story's
+        ("NEW YORK, Feb 24 (Wire) - Anthropic published its distillation report yesterday.\n", []),
+        ("NEW YORK, Feb 25 (Wire) - Anthropic published its distillation report yesterday.\n",
+         [(1, "announcement-date", "yesterday")]),
+        # a liveblog entry's own stamp dates its "today"
+        ("*Last updated Tuesday 24 February 2026*\n\n**Mon 23 Feb, 16:45** — Anthropic has published its "
+         "distillation report today.\n", []),
+        # a timeline's first entry is no masthead: later entries are later
+        ("Feb. 12, 2026 | memo to lawmakers\n\nFeb. 23, 2026 | Anthropic publishes its distillation report.\n\n"
+         "Anthropic published its distillation report yesterday.\n", []),
+    ],
+)
+def test_the_story_dates_itself_in_its_header(write, text: str, expected: list) -> None:
+    assert facts(write, text) == expected
+
+
+def test_a_weekday_to_come_is_not_the_day_it_happened(write) -> None:
+    text = "---\ndate: 2026-02-26\n---\n\nParamount is expected to sign the merger agreement as early as Friday.\n"
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.md", text))
+    assert report["findings"] == []
+
+
 # parties ---------------------------------------------------------------------------------
 
 

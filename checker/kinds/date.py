@@ -10,7 +10,8 @@ A date about the event is wrong when it names another day ("Feb. 24", "23 Februa
 another weekday ("on Tuesday"), or a weekday that does not fall on the date it goes with
 ("Wednesday, Feb. 23"). Relative words ("yesterday", "on Monday", "last week", "earlier this
 month") are resolved against the document's own date (front matter ``date:``, an HTML page's
-published time, a wire dateline) and are only checked when the document has one. When the
+published time, a wire dateline, a date line in its header such as "*Published Saturday, Feb.
+28, 2026*") and are only checked when the document has one. When the
 sources only say "earlier that month", the fact gives the days it may have been (``between``)
 instead of a ``date``, and a mention is wrong when it cannot fall in them.
 
@@ -34,8 +35,8 @@ from checker.claims import inside
 from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.language.constructions import ANAPHOR_SUBJECT, DATELINE_AT, antecedent_subject
-from checker.language.grammar import DENIED, OFFSET_FROM
+from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, stated_day
+from checker.language.grammar import DENIED, FUTURE, OFFSET_FROM
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from checker.engine import Context
     from checker.schema.date import Fact
 
-_FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
 
 
 class Rule(NamedTuple):
@@ -85,11 +85,10 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     """Every date of the event the draft states: a finding when it is wrong."""
     prose = context.document.prose
-    dateline = next(filter(None, (DATELINE_AT.match(prose, s) for s, _ in context.sentences[:6])), None)
-    today = context.document.date
-    if today is None and dateline:
-        dated = mentions(prose, dateline.start("date"), dateline.end("date"), 0, None)
-        today = dated[0].day if dated and dated[0].year_given else None
+    stated, dateline = stated_day(
+        prose, context.sentences, min(rule.first.year for rule in rules), lambda s, e: bool(context.mentions(s, e))
+    )
+    today = context.document.date or stated
     read_here: set[int] = set()  # the dates already read as some event's
     for rule in rules:
         said = _said(rule)
@@ -113,13 +112,15 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 continue  # a sentence that denies the event ("sweetens its terms without raising its price")
             anchors = cues + [(m.start, m.end) for m in actors]
             named_here = context.mentions(start, end)
-            others = [m.start() for m in rx.finditer(_FUTURE, prose, pos=start, endpos=end)]
+            others = [m.start() for m in rx.finditer(FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
                 others += [m.start() for m in rx.finditer(rule.others, prose, pos=start, endpos=end)]
             year = today.year if today else rule.first.year
-            for mention in mentions(prose, start, end, year, today):
-                if dateline and dateline.start("date") <= mention.start < dateline.end():
+            for mention in mentions(prose, start, end, year, entry_day(prose, start, year) or today):
+                if dateline and dateline[0] <= mention.start < dateline[1]:
                     continue
+                if mention.day is None and rx.search(FUTURE, prose, pos=start, endpos=mention.start):
+                    continue  # "expected to sign as early as Friday": a weekday to come
                 # A cue whose subject is another party is that party's act: "Paramount and WBD
                 # announced a merger on Friday, ending a contest in which Netflix declined ..."
                 theirs = [
@@ -145,7 +146,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
 
 
 def _misdated(
-    context: Context, rules: list[Rule], today: dt.date | None, dateline: rx.Match | None, read_here: set[int]
+    context: Context, rules: list[Rule], today: dt.date | None, dateline: tuple[int, int] | None, read_here: set[int]
 ) -> Iterator[Finding]:
     """A day of the story written with the wrong weekday ("Wednesday, Feb. 26" when the pack's
     event fell on Thursday 26 February) is wrong whatever the sentence says happened then."""
@@ -162,7 +163,7 @@ def _misdated(
             if (
                 rule is None or mention.start in read_here or mention.weekday is None
                 or mention.weekday == rule.first.weekday() or inside(context.quoted, mention.start)
-                or (dateline and dateline.start("date") <= mention.start < dateline.end())
+                or (dateline and dateline[0] <= mention.start < dateline[1])
             ):
                 continue
             said = _said(rule)

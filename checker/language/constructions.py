@@ -7,11 +7,13 @@ and for an example that does not behave as it says.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import datetime as dt
+from typing import Callable, NamedTuple
 
 from checker import rx
-from checker.document import paragraph_break
-from checker.language.grammar import ANAPHOR
+from checker.dates import DAY_DATE, FULL_DATE, mentions
+from checker.document import paragraph_break, paragraph_start
+from checker.language.grammar import ANAPHOR, FUTURE
 
 
 class Construction(NamedTuple):
@@ -86,7 +88,97 @@ DATELINE = Construction(
 )
 DATELINE_AT = rx.compile(DATELINE.pattern)
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE)
+MASTHEAD_DATE = Construction(
+    "a line of a story's header that gives its date: a masthead, a byline, a script's slug",
+    r"[\s*_#>|]*(?:[^\n·|]{0,40}?(?:\s*[·|,:]|\s{3,})[\s*_|]*){0,3}?"
+    r"(?:(?:last\s+)?(?:published|updated|posted|filed|dated|air\s+date|date)\s*:?\s+(?:on\s+)?)?"
+    + FULL_DATE
+    + r"(?:\s*(?:[·|,/]\s*[^\n]{0,60}|(?:--|—|–)\s*[\p{L}\p{N}:.]+(?:\s+[\p{L}\p{N}:.]+){0,2}))?[\s*_|]*\Z",
+    matches=(
+        "*Published Saturday, Feb. 28, 2026*",
+        "*Tuesday 24 February 2026 · Updates from our Asia and US desks · Times in HKT (GMT+8)*",
+        "**BUSINESS BRIEFS** | *Valley Courier, Tuesday, March 3, 2026*",
+        "AIR DATE: FRIDAY 27 FEB 2026 / 18:40",
+        "TECH BRIEFS                 Wednesday, 25 Feb 2026",
+        "Friday, Feb. 27, 2026 -- close",
+        "*Last updated Thursday, February 26, 2026, 8:05 p.m. ET*",
+    ),
+    misses=(
+        "Dec. 8, 2025 — the council puts its budget to a vote",
+        "Feb. 27, 2026: the merger agreement is signed.",
+        "The council met on Feb. 27, 2026 to vote on the budget.",
+    ),
+)
+
+ENTRY_STAMP = Construction(
+    "a liveblog entry's date and time: what the entry says happened 'today' happened that day",
+    r"[\s*_#>|]*" + DAY_DATE + r"(?:,?\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?[\s*_]*(?:—|–|--|-|:|\|)\s",
+    matches=(
+        "**Mon 23 Feb, 16:45** — BREAKING: the council has published its budget today.",
+        "Feb. 24, 9:05 a.m. - The company said today that it would appeal.",
+    ),
+    misses=("**16:45** — The council published its budget today.", "On Feb. 24 the council met."),
+)
+ENTRY_STAMP_AT = rx.compile(ENTRY_STAMP.pattern, rx.IGNORECASE)
+MASTHEAD_DATE_AT = rx.compile(MASTHEAD_DATE.pattern, rx.IGNORECASE)
+_HEADER_LINES = 8  # the lines read for a masthead date, at most
+_BODY_WORDS = 15  # a line this long is the story's body: its header is over
+
+
+def stated_day(
+    prose: str, spans: list[tuple[int, int]], year: int, names_party: Callable[[int, int], bool]
+) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The day a story's own words date it, and where: a wire dateline ("NEW YORK, Feb 27
+    (Wire) -"), or a header line that is a date (:data:`MASTHEAD_DATE`). A dateline without a
+    year takes ``year``. A header line that names a party (``names_party(start, end)``) is not
+    the story's date but an event's; nor is a line when the story later says something happened
+    on a later day: it was a timeline's first entry."""
+    dateline = next(filter(None, (DATELINE_AT.match(prose, s) for s, _ in spans[:6])), None)
+    if dateline:
+        where = (dateline.start("date"), dateline.end("date"))
+        dated = [m for m in mentions(prose, *where, year, None) if m.day]
+        if dated and dated[0].year_given:
+            return dated[0].day, where
+        if dated:
+            return _latest(prose, dated[0].day, where, year), where
+        return None, where
+    pos, seen = 0, 0
+    while pos < len(prose) and seen < _HEADER_LINES:
+        end = prose.find("\n", pos)
+        end = len(prose) if end < 0 else end
+        line = prose[pos:end]
+        if line.strip():
+            seen += 1
+            if len(line.split()) >= _BODY_WORDS:
+                break
+            if MASTHEAD_DATE_AT.match(line) and not names_party(pos, end):
+                dated = [m for m in mentions(prose, pos, end, year, None) if m.day and m.year_given]
+                if len(dated) == 1:
+                    return _latest(prose, dated[0].day, (pos, end), year), (pos, end)
+        pos = end + 1
+    return None, None
+
+
+def entry_day(prose: str, start: int, year: int) -> dt.date | None:
+    """The day of the liveblog entry (:data:`ENTRY_STAMP`) whose paragraph holds ``start``."""
+    at = paragraph_start(prose, start)
+    stamp = ENTRY_STAMP_AT.match(prose, at)
+    if not stamp:
+        return None
+    dated = [m for m in mentions(prose, at, stamp.end(), year, None) if m.day]
+    return dated[0].day if dated else None
+
+
+def _latest(prose: str, day: dt.date, where: tuple[int, int], year: int) -> dt.date | None:
+    """``day``, unless the text after it says, with a year, that something happened later
+    (not "will", "until": a deadline)."""
+    for m in mentions(prose, where[1], len(prose), year, None):
+        if m.day and m.year_given and m.day > day and not rx.search(FUTURE, prose[max(where[1], m.start - 80) : m.start]):
+            return None
+    return day
+
+
+CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
 
 
 def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:

@@ -66,6 +66,9 @@ STOP_WORDS = (
 )
 # A time measured from another event: "one day after Netflix walked away", "two weeks before
 # the vote", "the day after". A date before it is not the date of what follows it.
+# Words that put a date in the future or make it a limit, not the day something happened:
+# "will vote on March 3", "expected to close by Sept. 30", "until Feb. 27".
+FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
 OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
 # Words that deny the verb right after them: "without raising its price", "did not announce".
 DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
