@@ -469,6 +469,13 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # a cue whose subject is another party is that party's act, not the actor's
         ("Paramount and WBD announced a merger agreement on Friday, ending a contest in which Netflix declined to match.\n",
          set()),
+        # a date next to another event's own word is that event's ("lifted" is the raise's)
+        ("The agreement followed a fast week. Paramount lifted its bid from $30 on Tuesday; two days later WBD "
+         "rejected the deal it had signed with Netflix.\n", set()),
+        # the actor as a mere possessor under another party's verb does not date its event
+        ("The board of WBD declared Paramount Skydance's revised bid superior on Thursday, 26 February.\n", set()),
+        ("WBD's sale ended with Paramount Skydance's merger agreement, signed on Thursday.\n",
+         {(1, "agreement-date", "Thursday")}),
         # a sentence that denies the event does not date it
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence

@@ -74,6 +74,8 @@ _DATE_THEN_CUE = rx.compile(
 # "a follow-up post", "a separate statement": the cue is another event's.
 _OWNED = rx.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updated?)\s+(?:\S+\s+){0,2}\Z")
 _POSSESSIVE = rx.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
+_POSSESSOR = rx.compile(r"(?:'s|’s)\s")
+_POSSESSED_CUE = rx.compile(r"(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,2}")  # "Paramount's [newly] revised bid"
 _GAP_BREAK = rx.compile(r"[,;:()—–]|\s-\s|\s--\s")
 
 
@@ -115,6 +117,12 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             others = [m.start() for m in rx.finditer(FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
                 others += [m.start() for m in rx.finditer(rule.others, prose, pos=start, endpos=end)]
+            # another event's own words: "Paramount lifted its bid on Tuesday" is not its merger's day
+            others += [
+                m.start() for other in rules if other.cues != rule.cues
+                for m in rx.finditer(other.cues, prose, pos=start, endpos=end)
+                if not any(c < m.end() and m.start() < e for c, e in cues)
+            ]
             year = today.year if today else rule.first.year
             for mention in mentions(prose, start, end, year, entry_day(prose, start, year) or today):
                 if dateline and dateline[0] <= mention.start < dateline[1]:
@@ -122,10 +130,18 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 if mention.day is None and rx.search(FUTURE, prose, pos=start, endpos=mention.start):
                     continue  # "expected to sign as early as Friday": a weekday to come
                 # A cue whose subject is another party is that party's act: "Paramount and WBD
-                # announced a merger on Friday, ending a contest in which Netflix declined ..."
+                # announced a merger on Friday, ending a contest in which Netflix declined ...";
+                # so is one after the actor as a mere possessor: "WBD's board declared
+                # Paramount's revised bid superior on Thursday".
+                def after_another(at: int) -> bool:
+                    return any(m.start < at and m.entity != rule.actor for m in named_here)
+
+                possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
                 theirs = [
-                    c for c in cues if any(m.start < c[0] for m in named_here) and not any(a.start < c[0] for a in actors)
-                ]
+                    c for c in cues
+                    if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
+                    or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
+                ] + possessors
                 if not _bound(prose, mention, [a for a in anchors if a not in theirs], [c for c in cues if c not in theirs]):
                     continue
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
