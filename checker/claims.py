@@ -13,7 +13,10 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 from checker import rx
 from checker.document import paragraph_break
-from checker.language.grammar import CONTRASTED, COORDINATION, FACT_BOX_SEPARATOR, NEGATED, MARKET_MOVE, MARKET_MOVE_AFTER, SHARE_NOUNS, SIGNED_MOVE, SIGNS, STOP_WORDS
+from checker.language.grammar import (
+    CONTRASTED, COORDINATION, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
+    SIGNS, STOP_WORDS, SUBJECT_START,
+)
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
 from checker.phrases import plural_noun
@@ -143,6 +146,9 @@ class Binder:
         self.measure_of_group = groups
         self.noun, self.noun_before = self._nouns(groups, vocab.measures)
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
+        self.subject_noun = rx.compile(SUBJECT_START + r"(?:" + _alternatives(groups, vocab.measures) + r")\b")
+        self.subject_noun_any = rx.compile(SUBJECT_START + r"(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
+        self.governed = rx.compile(GOVERNED)
         self.header_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
         self.measure_word = rx.compile(r"\b(?:" + _alternatives(groups, vocab.measures) + r")\b")
         shares = {self._header_measure(noun) for noun in SHARE_NOUNS} - {None}
@@ -161,7 +167,11 @@ class Binder:
             r"(?:-(?:" + joined + r")\b|(?:-|\s+|" + FACT_BOX_SEPARATOR + r")(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
             r"(?:(?!" + STOP_WORDS + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
         )
-        of_party = r"(?:\s+(?:of|in)\s+(?:the\s+)?(?:" + self.vocab.entity_pattern + r"))?"
+        # "the shares of Netflix", "the fee owed to Netflix", "the payment from Paramount"
+        of_party = (
+            r"(?:\s+(?:of|in|to|for|from|(?:owed|paid|due|payable|offered)\s+(?:to|by))\s+(?:the\s+)?(?:"
+            + self.vocab.entity_pattern + r"))?"
+        )
         before = rx.compile(
             r"(?:" + nouns + r")\b(?:" + of_party + r"(?:\s+(?!(?:and|or|but|than)\b)[\p{Ll}-]+){0,3}?\s*,?\s+"
             + _LINKS + r"(?:\s+(?:now|then|still|already|currently|just|only))?\s+\Z|" + _TOTAL_LABEL + _OF + ")"
@@ -240,6 +250,8 @@ class Binder:
                     owner, ambiguous, how = None, True, "set against another"  # "rather than the 90 days of old"
                 elif rx.search(NEGATED, sentence, pos=max(0, figure.start - 40), endpos=figure.start):
                     owner, ambiguous, how = None, True, "denied"  # "it would not go above $27.75"
+                elif rx.search(HEARSAY + r"[^.;:]*\Z", sentence, endpos=figure.start):
+                    owner, ambiguous, how = None, True, "hearsay"  # "I saw a post saying Netflix was paying $31"
                 elif figure.start in labelled:
                     owner, ambiguous, how = *labelled[figure.start], "table row"
                 elif previous is not None and _RESTATED.fullmatch(
@@ -354,6 +366,11 @@ class Binder:
         while found and (found := pattern.search(sentence, found.start() + 1, figure.start)):
             if found.end(found.lastgroup) > best.end(best.lastgroup):
                 best = found
+        if best and self.governed.search(sentence, max(0, best.start() - 40), best.start()):
+            # "the fee ... for leaving its deal was $2.8 billion": the clause's subject, if a measure
+            clause = max(sentence.rfind(c, 0, best.start()) for c in ",;:—(") + 1
+            subject = self.subject_noun_any if figure.unit != COUNT else self.subject_noun
+            return subject.match(sentence, clause, best.start())
         return best
 
     def _counted(

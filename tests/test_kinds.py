@@ -476,6 +476,16 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("The board of WBD declared Paramount Skydance's revised bid superior on Thursday, 26 February.\n", set()),
         ("WBD's sale ended with Paramount Skydance's merger agreement, signed on Thursday.\n",
          {(1, "agreement-date", "Thursday")}),
+        # a noun inside a prepositional phrase is not the subject the figure belongs to
+        ("The fee Netflix was owed for leaving its deal was $2.1 billion.\n", {(1, "breakup-fee", "$2.1 billion")}),
+        ("The breakup fee owed to Netflix came to $2.1 billion.\n", {(1, "breakup-fee", "$2.1 billion")}),
+        # hearsay passed on is not asserted
+        ("I saw a post saying Netflix was paying $31 a share. Is that right?\n", set()),
+        # in a correction, what the corrected story said is retracted, not asserted
+        ("# Correction\n\nWe wrote that Netflix \"walked away on Wednesday.\" In fact it declined on Thursday.\n", set()),
+        # a passive clause with its own subject is not the actor's act
+        ("---\ndate: 2026-02-27\n---\nNetflix declined that same day, and the merger agreement was announced this "
+         "morning.\n", set()),
         # a sentence that denies the event does not date it
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence

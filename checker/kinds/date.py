@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, OFFSET_FROM
+from checker.language.grammar import DENIED, FUTURE, OFFSET_FROM, OWN_PASSIVE_SUBJECT
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -141,6 +141,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                     c for c in cues
                     if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
                     or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
+                    or rx.search(OWN_PASSIVE_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
                 ] + possessors
                 if not _bound(prose, mention, [a for a in anchors if a not in theirs], [c for c in cues if c not in theirs]):
                     continue

@@ -58,6 +58,20 @@ ITS_CLAIM = Construction(
     misses=("It had 4,000 employees.", "Its staff said the budget was $5 million."),
 )
 
+REPORT_RETRACTED = Construction(
+    "in a correction, what the story being corrected said: 'We wrote that ...', 'A caption said ...'",
+    r"(?:we|the\s+(?:article|story|report|chart|caption|headline|graphic|table)|"
+    r"an?\s+(?:chart|caption|headline|graphic|table|photo\s+caption))\s+"
+    r"(?:also\s+|had\s+|wrongly\s+|incorrectly\s+|mistakenly\s+)?"
+    r"(?:wrote|said|stated|reported|described|referred|called|gave|put|misspelled|misstated|listed|named|misidentified)\b",
+    matches=(
+        'We wrote that the council "voted on Wednesday."',
+        "A caption said the budget rose 10%.",
+        "We also referred in one paragraph to the wrong ward.",
+    ),
+    misses=("We expect the council to vote on Wednesday.", "The council said the budget rose 10%."),
+)
+
 CORRECTION_CUE = Construction(
     "a correction's words",
     r".*?\b(?:corrections?|corrected|earlier\s+version|previous\s+version|misstated|misreported|misidentified|"
@@ -178,7 +192,7 @@ def _latest(prose: str, day: dt.date, where: tuple[int, int], year: int) -> dt.d
     return day
 
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
+CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, REPORT_RETRACTED, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
 
 
 def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:
@@ -201,13 +215,18 @@ def asserted(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     It also said ..."), which a correction repeats in order to retract it."""
     kept: list[tuple[int, int]] = []
     correcting = False  # a correction has begun in this paragraph
+    corrected = False  # ... or anywhere before: the document is a correction
     previous_end = 0
     for start, end in spans:
         if paragraph_break(prose, previous_end, start):
             correcting = False
         sentence = prose[start:end]
-        retracted = EARLIER_VERSION.found(sentence) or (correcting and ITS_CLAIM.found(sentence))
+        retracted = (
+            EARLIER_VERSION.found(sentence) or (correcting and ITS_CLAIM.found(sentence))
+            or (corrected and REPORT_RETRACTED.found(sentence))
+        )
         correcting = correcting or retracted or CORRECTION_CUE.found(sentence)
+        corrected = corrected or correcting
         if not retracted:
             kept.append((start, end))
         previous_end = end

@@ -66,6 +66,21 @@ STOP_WORDS = (
 )
 # A time measured from another event: "one day after Netflix walked away", "two weeks before
 # the vote", "the day after". A date before it is not the date of what follows it.
+# A noun governed by a preposition or a gerund is not its clause's subject: in "the fee owed to
+# Netflix for leaving its deal was $2.8 billion" the figure is the fee's, not the deal's. ("of"
+# is left out: "the number of accounts was put at 30,000" counts accounts.)
+GOVERNED = (
+    r"(?i:\b(?:for|from|with|without|by|after|before|over|under|about|against|into|than|"
+    r"\p{Ll}+ing\s+(?:its|the|their|his|her|a|an))\s+(?:(?:its|the|their|his|her|a|an|this|that)\s+)?(?:[\p{Ll}-]+\s+)?\Z)"
+)
+SUBJECT_START = r"[\s*_\"“]*(?:(?i:the|a|an|its|their|this|that)\s+)?(?:[\p{Ll}-]+\s+){0,2}?"  # "the breakup fee", "its fee"
+# A clause joined to the one before with its own subject, in the passive: "Netflix declined on
+# Thursday, and the merger agreement was announced this morning" -- the announcing is not
+# Netflix's. Matched right before the verb.
+OWN_PASSIVE_SUBJECT = (
+    r"(?i:(?:,\s+(?:and|but|while)|;)\s+(?:the|a|an|its|their)\s+[^,;]{1,40}?\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\p{Ll}+ly\s+)?\Z)"
+)
 # Words that put a date in the future or make it a limit, not the day something happened:
 # "will vote on March 3", "expected to close by Sept. 30", "until Feb. 27".
 FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
@@ -97,6 +112,12 @@ SIGNS = "+-−"  # what a signed figure opens with
 NEGATED = (
     r"(?i:\b(?:not|never|n't|no\s+longer)\s+(?!only\b|least\b|just\b)"
     r"(?:(?!(?:its|the|an?|their|his|her|this|that)\b)[\p{Ll}-]+\s+){0,2}?\Z)"
+)
+# Hearsay the writer passes on without asserting it: "I saw a post saying Netflix was paying $31
+# a share", "rumours that the fee was $5 billion".
+HEARSAY = (
+    r"(?i:\b(?:(?:a|an|one|some|the)\s+(?:[\p{Ll}-]+\s+)?(?:posts?|tweets?|rumou?rs?|reports?|stor(?:y|ies)|headlines?|"
+    r"claims?|messages?|videos?)\s+(?:saying|claiming|suggesting|alleging)|rumou?rs?\s+that|it\s+(?:is|was)\s+rumou?red)\b)"
 )
 # What separates a fact box's figure from what it is: "$7 billion: termination fee ...",
 # "Over $3bn -- breakup fee owed to Globex", "60 — days, the minimum window".

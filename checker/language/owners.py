@@ -361,6 +361,7 @@ OTHER_READINGS = {
     "a part or an average": "a part or an average (\"each\", \"per\")",
     "set against another": "set against the figure the sentence states (\"rather than\", \"instead of\")",
     "denied": "in a clause that denies it (\"would not go above\")",
+    "hearsay": "passed on, not asserted (\"a post saying\", \"rumours that\")",
     "table row": "its table row",
     "question": "the question it answers",
 }
