@@ -215,6 +215,10 @@ def test_a_phrase_whose_owner_is_unclear_is_silent(write, draft: str) -> None:
         "Northyard's bid offered dredging rather than hull welding.",
         # someone else's claim, reported
         "Some posts asserted that the harbour contract is open to foreign yards.",
+        # hearsay passed on
+        "Plenty of people online are saying Northyard bribed officials. Did it?",
+        # what the paper said before, then set right
+        "Last week we said Northyard's bid offered hull welding. That was Kestrel; Northyard offered dredging.",
     ],
 )
 def test_a_denied_contrasted_conditional_or_asked_phrase_is_silent(write, draft: str) -> None:
@@ -330,6 +334,17 @@ LEAD = "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n
         ("The labs went through proxy resellers, even though Claude is available in China.", "claude-not-in-china",
          'Where Claude is offered: draft says "Claude is available in China", which the pack says is not so; the pack '
          "says Claude is not offered in China (source: anthropic-blog)"),
+        # the subject of a relative clause; an irregular verb; a figure with a comma in an appositive
+        ("Moonshot, which shifted nearly half its traffic to a new Claude model, makes Kimi.", "minimax-traffic-shift",
+         'MiniMax\'s shift of traffic to a new Claude model: draft gives "half its traffic" to Moonshot AI, which is '
+         "MiniMax's; the pack says soon after a new Claude model was released, MiniMax shifted nearly half its "
+         "traffic to it (source: anthropic-blog)"),
+        ("- MiniMax also went after computer vision, Anthropic says.", "minimax-targets",
+         'What MiniMax\'s campaign targeted: draft says "computer vision", which is Moonshot AI\'s; the pack says agentic '
+         "coding and tool use (source: anthropic-blog)"),
+        ("DeepSeek, whose campaign was the smallest at 150,000 exchanges, targeted computer vision.", "deepseek-targets",
+         'What DeepSeek\'s campaign targeted: draft says "computer vision", which is Moonshot AI\'s; the pack says '
+         "reasoning and censorship-safe answers to politically sensitive questions (source: anthropic-blog)"),
     ],
 )
 def test_the_bundled_pack_flags_who_did_what_wrongly(write, sentence: str, fact: str, message: str) -> None:

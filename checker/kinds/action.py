@@ -47,7 +47,7 @@ from checker import rx
 from checker.claims import inside
 from checker.language.owners import Mention
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, GROUP, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
+    ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
     coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
@@ -234,11 +234,13 @@ _OPENING = rx.compile(
     rx.IGNORECASE,
 )
 # What follows a party that is the subject: its possessive ("DeepSeek's campaign targeted"), or
-# an appositive or reporting clause and then a verb ("Moonshot AI, the Kimi maker, targeted"), or
-# the phrase itself when it is the verb ("Dunmore withdrew its bid").
+# an appositive or reporting clause and then a verb ("Moonshot AI, the Kimi maker, targeted"),
+# the phrase itself when it is the verb ("Dunmore withdrew its bid"), or a relative clause of
+# which it is the subject ("Moonshot, which shifted ...").
 _SUBJECT = rx.compile(
     NAME_SUFFIX + r"(?:(?:'s|’s)\s|" + POSSESSED + ADVERBS + APPOSITIVE + ADVERBS
-    + WHICH_SAYS + r"\s+(?:(?:" + VERB_PHRASE + r"|is|was|are|were)\b|\Z))",
+    + WHICH_SAYS + r"\s+(?:(?:" + VERB_PHRASE + r"|is|was|are|were)\b|\Z)"
+    + r"|\s*,\s*(?:which|who)\s+(?:" + VERB_PHRASE + r")\b)",  # "Moonshot, which shifted nearly half its traffic"
     rx.IGNORECASE,
 )
 # Another subject with its verb: "DeepSeek said OpenAI targeted ..." (a reporting verb does not count).
@@ -314,9 +316,12 @@ def _applies(rule: Rule, context: Context, index: int, labelled: bool, parties: 
 
 
 def _unasserted(clause: str) -> bool:
-    """Denied, contrasted, conditional or reported as someone's claim, between its subject and
-    the phrase ("Some posts asserted that Claude is sold in China")."""
-    return bool(rx.search(NEGATION, clause) or _CONDITIONAL.search(clause) or rx.search(REPORTED_CLAIM, clause))
+    """Denied, contrasted, conditional, reported as someone's claim or passed on as hearsay,
+    between its subject and the phrase ("Some posts asserted that Claude is sold in China")."""
+    return bool(
+        rx.search(NEGATION, clause) or _CONDITIONAL.search(clause) or rx.search(REPORTED_CLAIM, clause)
+        or rx.search(HEARSAY, clause)
+    )
 
 
 def _joined(items: list[str]) -> str:

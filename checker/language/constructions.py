@@ -60,7 +60,8 @@ ITS_CLAIM = Construction(
 
 REPORT_RETRACTED = Construction(
     "in a correction, what the story being corrected said: 'We wrote that ...', 'A caption said ...'",
-    r"(?:we|the\s+(?:article|story|report|chart|caption|headline|graphic|table)|"
+    r"(?:(?:last\s+week|last\s+\p{L}+day|earlier|yesterday|previously|in\s+(?:an?|our)\s+(?:earlier|previous|last)\s+\p{L}+)"
+    r"\s*,?\s+)?(?:we|the\s+(?:article|story|report|chart|caption|headline|graphic|table)|"
     r"an?\s+(?:chart|caption|headline|graphic|table|photo\s+caption))\s+"
     r"(?:also\s+|had\s+|wrongly\s+|incorrectly\s+|mistakenly\s+)?"
     r"(?:wrote|said|stated|reported|described|referred|called|gave|put|misspelled|misstated|listed|named|misidentified)\b",
@@ -68,8 +69,19 @@ REPORT_RETRACTED = Construction(
         'We wrote that the council "voted on Wednesday."',
         "A caption said the budget rose 10%.",
         "We also referred in one paragraph to the wrong ward.",
+        "Last week we said the council had cut 400 jobs.",
     ),
     misses=("We expect the council to vote on Wednesday.", "The council said the budget rose 10%."),
+)
+
+# The sentence after a report of what was said, that puts it right: "That was wrong.", "That was
+# the mayor; ...", "In fact ...".
+SET_RIGHT = Construction(
+    "a sentence that puts right what the one before reported being said",
+    r"(?:(?:that|this|it)\s+(?:was|is)\s+(?:wrong|incorrect|an?\s+(?:error|mistake)|not\s+(?:so|right|true|correct)|(?-i:\p{Lu}))"
+    r"|in\s+fact\b|actually\b|in\s+reality\b)",
+    matches=("That was wrong.", "That was Kestrel; the council had cut 300.", "In fact the council cut 300 jobs."),
+    misses=("That was the largest cut in a decade.", "The council cut 300 jobs."),
 )
 
 CORRECTION_CUE = Construction(
@@ -192,7 +204,7 @@ def _latest(prose: str, day: dt.date, where: tuple[int, int], year: int) -> dt.d
     return day
 
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, REPORT_RETRACTED, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
+CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, REPORT_RETRACTED, SET_RIGHT, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
 
 
 def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:
@@ -209,6 +221,13 @@ def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, fir
     return first_mention(before_start, min(before_end, before_start + 40))
 
 
+def _set_right(prose: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """The sentence after ``index``, in its paragraph, puts right what it reported (:data:`SET_RIGHT`)."""
+    if index + 1 >= len(spans) or paragraph_break(prose, spans[index][1], spans[index + 1][0]):
+        return False
+    return SET_RIGHT.found(prose[spans[index + 1][0] : spans[index + 1][1]])
+
+
 def asserted(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences that assert what they say: all but a correction's account of what an
     earlier version of the story said ("An earlier version said the labs used 42,000 accounts.
@@ -217,13 +236,13 @@ def asserted(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     correcting = False  # a correction has begun in this paragraph
     corrected = False  # ... or anywhere before: the document is a correction
     previous_end = 0
-    for start, end in spans:
+    for index, (start, end) in enumerate(spans):
         if paragraph_break(prose, previous_end, start):
             correcting = False
         sentence = prose[start:end]
         retracted = (
             EARLIER_VERSION.found(sentence) or (correcting and ITS_CLAIM.found(sentence))
-            or (corrected and REPORT_RETRACTED.found(sentence))
+            or (REPORT_RETRACTED.found(sentence) and (corrected or _set_right(prose, spans, index)))
         )
         correcting = correcting or retracted or CORRECTION_CUE.found(sentence)
         corrected = corrected or correcting

@@ -32,7 +32,7 @@ AUXILIARY = r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|sho
 IRREGULAR = (
     r"(?:ran|run|held|hold|made|make|came|come|put|took|take|got|get|sent|send|hit|cut|spent|spend|paid|pay|lost|"
     r"won|win|saw|see|did|drew|grew|rose|fell|led|brought|bought|sold|sell|kept|keep|gave|give|found|left|built|"
-    r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|said|had|has|have)"
+    r"wrote|began|set|shut|bore|bear|meant|dealt|stood|told|said|had|has|have|went|sought|stole|broke|fought|chose|struck)"
 )
 NOT_VERBS = r"(?:versus|plus|minus|thus|this|its|his|hers|ours|yours|theirs|as|us|less|unless|whereas|perhaps|news|series|species)"
 # A modal is followed by a verb's plain form, whatever it is: "would owe", "will also pay".
@@ -114,10 +114,12 @@ NEGATED = (
     r"(?:(?!(?:its|the|an?|their|his|her|this|that)\b)[\p{Ll}-]+\s+){0,2}?\Z)"
 )
 # Hearsay the writer passes on without asserting it: "I saw a post saying Netflix was paying $31
-# a share", "rumours that the fee was $5 billion".
+# a share", "rumours that the fee was $5 billion", "people online are saying the labs hacked it".
 HEARSAY = (
     r"(?i:\b(?:(?:a|an|one|some|the)\s+(?:[\p{Ll}-]+\s+)?(?:posts?|tweets?|rumou?rs?|reports?|stor(?:y|ies)|headlines?|"
-    r"claims?|messages?|videos?)\s+(?:saying|claiming|suggesting|alleging)|rumou?rs?\s+that|it\s+(?:is|was)\s+rumou?red)\b)"
+    r"claims?|messages?|videos?)\s+(?:saying|claiming|suggesting|alleging)|rumou?rs?\s+that|it\s+(?:is|was)\s+rumou?red|"
+    r"(?:people|users|commentators|critics|observers|posters|some|many|others)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    r"(?:are|were|have\s+been|keep)\s+(?:saying|claiming|suggesting|speculating))\b)"
 )
 # What separates a fact box's figure from what it is: "$7 billion: termination fee ...",
 # "Over $3bn -- breakup fee owed to Globex", "60 — days, the minimum window".
@@ -145,7 +147,7 @@ PROPER = r"(?:(?-i:\p{Lu})[\p{L}.-]*\s+){0,2}"
 # "MiniMax, which Anthropic says held ...": the reporting clause does not change the subject.
 WHICH_SAYS = r"(?:\s*,\s*(?:which|who)\s+(?:\S+\s+){0,2}(?:says|said|alleges|alleged|claims|claimed|estimates|estimated))?"
 ADVERBS = r"(?:\s+(?:alone|itself|also|then|still|together|(?!only\b)\p{Ll}{3,}ly))?"  # "reportedly", "quietly"
-APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*[^,;:—–()\"“”]{1,160}?(?:,|\s[—–-]))?"
+APPOSITIVE = r"(?:\s*(?:,|\s[—–-])\s*(?:[^,;:—–()\"“”]|(?<=\d),(?=\d{3})){1,160}?(?:,|\s[—–-]))?"  # "150,000" inside
 # Someone else's claim, reported: "Some posts asserted that ...", "critics claimed ...".
 REPORTED_CLAIM = r"(?i)\b(?:asserted|claimed|alleged|suggested|speculated|rumou?red|insisted|argued|tweeted|posted)\s+(?:that\s+)?"
 # The verbs that report a statement rather than do something: "Acme said on Tuesday" dates
