@@ -486,6 +486,16 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # a passive clause with its own subject is not the actor's act
         ("---\ndate: 2026-02-27\n---\nNetflix declined that same day, and the merger agreement was announced this "
          "morning.\n", set()),
+        # the sides of a contest: "between", "pitted ... against", "beat", a list as subject of the contest
+        ("The final showdown between Paramount and Disney was costly.\n", {(1, "bidders", "Disney")}),
+        ("The final round pitted Paramount against Netflix and Comcast.\n", {(1, "bidders", "Comcast")}),
+        ("Paramount beat Netflix and Comcast in the final round.\n", {(1, "bidders", "Comcast")}),
+        ("After Paramount and Comcast had gone head to head in the final round, one was left.\n",
+         {(1, "bidders", "Comcast")}),
+        ("The final showdown between Paramount and Netflix ended on Thursday.\n", set()),
+        ("In the final round Paramount beat Netflix and its lenders.\n", set()),
+        # a compound modifier, and one of "the" counted set
+        ("Paramount is the only one of the three final-round bidders left.\n", {(1, "bidders", "three final-round bidders")}),
         # a sentence that denies the event does not date it
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence

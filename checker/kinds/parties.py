@@ -57,7 +57,8 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     group = (
         rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
         r"(?:(?:other|more|further|additional|different|separate|AI|A\.I\.|artificial|"
-        r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its"
+        r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its|"
+        r"\p{Ll}+-\p{Ll}+"  # a compound: "three final-round bidders", "two China-based labs"
         + "".join("|" + rx.escape(mark).replace(r"\ ", r"\s+") for mark in fact.marks) + r")\s+){0,4}"
         rf"(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})"
     )
@@ -76,7 +77,7 @@ _OTHERS_COUNT = rx.compile(
     r"(?i)\b(?P<count>" + "|".join(w for w in SET_COUNTS if " " not in w) + r"|\d)\s+(?:other|more|further|additional)\s+"
 )
 # One member of a whole set that is counted: "the last of three bidders", "one of two suitors".
-_ONE_OF = rx.compile(r"(?i)\b(?:one|the\s+(?:last|first|only|other)|each|either|neither|none)\s+of\s+\Z")
+_ONE_OF = rx.compile(r"(?i)\b(?:one|the\s+(?:last|first|only|other)|each|either|neither|none)\s+of\s+(?:the\s+)?\Z")
 _PARTITIVE = rx.compile(
     r"(?i)\s+(?:of|among|from)\s+(?:the|those|these|them)\b|\s+(?:which|that|who)\s+(?:were|are)\s+not\b"
 )
@@ -84,7 +85,9 @@ _NAME = rx.compile(r"(\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){0,3}
 _STANDS_ACCUSED = rx.compile(
     r"\s+(?:were|are|was|is|stand|stands|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:accused|named|identified|blamed)\b"
 )
-_SEPARATOR = rx.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+# Between the items of a list of parties; "against" and "versus" join the sides of a contest
+# ("pitted Paramount against Netflix and Comcast").
+_SEPARATOR = rx.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|against|versus|vs\.?)\s+")
 
 
 def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
@@ -196,18 +199,31 @@ def _named_before(prose: str, start: int, at: int, mentions: list) -> list:
 
 def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding | Agreement]:
     """Items of a list of members that are not members."""
-    if len({m.entity for m in mentions}) < 2:
+    if not mentions:
         return
-    items = _list_items(prose, start, end, mentions, min(3, len(rule.members)))
-    if not items:
-        return
+    items = _list_items(prose, start, end, mentions, min(3, len(rule.members))) if len({m.entity for m in mentions}) > 1 else []
+    # A list as long as the set, naming one member, is the set with others in it -- when it is
+    # what the set's own words are about: "the final showdown between Paramount and Disney".
+    whole = not items
+    if whole:
+        items = next(
+            (found for i in range(len(mentions))
+             if len(found := _list_items(prose, start, end, mentions[i:], len(rule.members), members=1)) == len(rule.members)),
+            [],
+        )
+        if not items:
+            return
     first = items[0][0]
     lead = prose[max(start, first - 80) : first]
-    led = rx.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or rx.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
-    # or the list is the subject of the set's verb: "Comcast, Netflix and Paramount were all still bidding"
     trail = prose[items[-1][1] : min(end, items[-1][1] + 60)]
     opening = rx.fullmatch(r"[\s*_•>#-]*(?:[^,;:]{1,30}:\s*)?(?:" + _OPENER + r")?", prose[start:first])
-    led = led or (opening and rx.match(r"\s+(?:\S+\s+){0,3}?" + rule.accusing, trail))
+    # the list is the subject of the set's verb: "Comcast, Netflix and Paramount were all still bidding"
+    subject = opening and rx.match(r"\s+(?:\S+\s+){0,3}?" + rule.accusing, trail)
+    if whole:
+        led = rx.search(rule.accusing + r"\s+\Z", lead) or subject
+    else:
+        led = rx.search(rule.accusing + r"[^.;]{0,40}?[:—–,-]?\s*\Z", lead) or rx.search(rule.group + r"\s*[:—–-]+\s*\Z", lead)
+        led = led or subject
     if not led or rx.search(r"(?i)\b(?:not|never|no)\b", lead):
         return
     for item_start, item_end, member in items:
@@ -219,9 +235,11 @@ def _lists(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted:
         yield agreement(rule, "parties", items[0][0], items[-1][1], prose[items[0][0] : items[-1][1]])
 
 
-def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int = 3) -> list[tuple[int, int, bool]]:
+def _list_items(
+    prose: str, start: int, end: int, mentions: list, shortest: int = 3, members: int = 2
+) -> list[tuple[int, int, bool]]:
     """The coordinated list around the members: (start, end, is a member) per item; at least
-    ``shortest`` items (a set of two is listed whole in two)."""
+    ``shortest`` items (a set of two is listed whole in two), ``members`` of them members."""
     by_start = {m.start: m for m in mentions}
     pos = mentions[0].start
     items: list[tuple[int, int, bool]] = []
@@ -259,7 +277,7 @@ def _list_items(prose: str, start: int, end: int, mentions: list, shortest: int 
                 if name:
                     items.append((pos, _name_end(name), False))
             break
-    if len(items) < shortest or sum(1 for i in items if i[2]) < 2:
+    if len(items) < shortest or sum(1 for i in items if i[2]) < members:
         return []
     if not all(_is_name(prose[s:e]) for s, e, member in items if not member):
         return []
