@@ -181,6 +181,9 @@ def test_relative_dates_use_the_document_date(write) -> None:
         ("NEW YORK, Feb 24 (Wire) - Anthropic published its distillation report yesterday.\n", []),
         ("NEW YORK, Feb 25 (Wire) - Anthropic published its distillation report yesterday.\n",
          [(1, "announcement-date", "yesterday")]),
+        # "it" points back to the subject before; the parties named after it are its objects
+        ("Anthropic says three Chinese labs distilled Claude. In a report published on February 22, it named them as "
+         "DeepSeek, Moonshot AI and MiniMax.\n", [(1, "announcement-date", "February 22")]),
         # a liveblog entry's own stamp dates its "today"
         ("*Last updated Tuesday 24 February 2026*\n\n**Mon 23 Feb, 16:45** — Anthropic has published its "
          "distillation report today.\n", []),
@@ -496,6 +499,14 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("In the final round Paramount beat Netflix and its lenders.\n", set()),
         # a compound modifier, and one of "the" counted set
         ("Paramount is the only one of the three final-round bidders left.\n", {(1, "bidders", "three final-round bidders")}),
+        # a timeline entry's date label dates the sentence after it
+        ("**Monday, 23 February.** Paramount raises its offer to $31 a share in cash.\n",
+         {(1, "raise-date", "Monday, 23 February")}),
+        ("**Tuesday, 24 February.** Paramount raises its offer to $31 a share in cash.\n", set()),
+        ("**Monday, 23 February.** Paramount's shares slip. It raises its offer later in the week.\n", set()),
+        # "a three-way contest" counts its sides
+        ("It was a three-way contest at the end of the final round.\n", {(1, "bidders", "three-way contest")}),
+        ("It was a two-way race in the final round.\n", set()),
         # a sentence that denies the event does not date it
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence

@@ -35,7 +35,7 @@ from checker.claims import inside
 from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, stated_day
+from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
 from checker.language.grammar import DENIED, FUTURE, OFFSET_FROM, OWN_PASSIVE_SUBJECT
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
@@ -104,9 +104,9 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             ]
             if not actors:  # "Anthropic named the labs. The company published its post on Tuesday."
                 pointed = antecedent_subject(prose, context.sentences, i, lambda s, e: next(iter(context.mentions(s, e)), None))
-                if pointed is not None and pointed.entity == rule.actor and not context.mentions(start, end):
-                    subject = ANAPHOR_SUBJECT_AT.match(prose, start, end)
-                    actors = [Mention(subject.start(), subject.end(), rule.actor)] if subject else []
+                subject = ANAPHOR_SUBJECT_AT.match(prose, start, end)
+                if pointed is not None and pointed.entity == rule.actor and subject and not context.mentions(start, subject.end()):
+                    actors = [Mention(subject.start(), subject.end(), rule.actor)]  # others named after it are objects
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
             cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
@@ -148,18 +148,31 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
                 if any(abs(o - mention.start) < nearest for o in others):
                     continue
-                wrong = _wrong(rule, mention)
                 read_here.add(mention.start)
-                if not wrong:
-                    yield agreement(rule, "date", mention.start, mention.end, mention.text)
-                else:
-                    yield contradiction(
-                        rule, "date", mention.start, mention.end,
-                        f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said}',
-                        found=mention.text,
-                        expected=said,
-                    )
+                yield _verdict(rule, mention, said)
+            # "**Monday, 23 February.** Paramount raises its offer": the entry's label dates it,
+            # when the actor opens the sentence and this event's word comes before any other's
+            label = label_day(prose, context.sentences, i, year)
+            if (
+                label is not None and label.start not in read_here
+                and any(rx.fullmatch(r"[\W_]*", prose[start : a.start]) for a in actors)
+                and min(c for c, _ in cues) < min(others, default=end)
+            ):
+                read_here.add(label.start)
+                yield _verdict(rule, label, said)
     yield from _misdated(context, rules, today, dateline, read_here)
+
+
+def _verdict(rule: Rule, mention: DateMention, said: str) -> Finding | Agreement:
+    wrong = _wrong(rule, mention)
+    if not wrong:
+        return agreement(rule, "date", mention.start, mention.end, mention.text)
+    return contradiction(
+        rule, "date", mention.start, mention.end,
+        f'{rule.event}: draft says "{mention.text}", {wrong}; the pack says {said}',
+        found=mention.text,
+        expected=said,
+    )
 
 
 def _misdated(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.language.grammar import NAME_SUFFIX
+from checker.language.grammar import CONTEST_NOUNS, CONTESTS, NAME_SUFFIX
 from checker.numbers import SET_COUNTS
 from checker.phrases import capitalized, phrase_pattern, plural_noun
 
@@ -60,7 +60,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
         r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its|"
         r"\p{Ll}+-\p{Ll}+"  # a compound: "three final-round bidders", "two China-based labs"
         + "".join("|" + rx.escape(mark).replace(r"\ ", r"\s+") for mark in fact.marks) + r")\s+){0,4}"
-        rf"(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})"
+        rf"(?:(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})|(?<=-)way\s+(?:\p{{Ll}}+\s+)?(?P<noun>{CONTESTS}))"
     )
     return Rule(
         fact.id, fact.severity, fact.source, fact.label, tuple(fact.members), canonical, group,
@@ -91,8 +91,11 @@ _SEPARATOR = rx.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|against|versus|vs\
 
 
 def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]]) -> list[str]:
-    """A count needs a noun of the set ("four labs"); a list needs a member's name."""
-    return [*fact.nouns, *(plural_noun(n) for n in fact.nouns), *(n for m in fact.members for n in names[m])]
+    """A count needs a noun of the set ("four labs") or of a contest ("a three-way race"); a list
+    needs a member's name."""
+    return [
+        *fact.nouns, *(plural_noun(n) for n in fact.nouns), *CONTEST_NOUNS, *(n for m in fact.members for n in names[m])
+    ]
 
 
 def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:

@@ -146,6 +146,24 @@ ENTRY_STAMP = Construction(
     misses=("**16:45** — The council published its budget today.", "On Feb. 24 the council met."),
 )
 ENTRY_STAMP_AT = rx.compile(ENTRY_STAMP.pattern, rx.IGNORECASE)
+
+DATE_LABEL = Construction(
+    "a date standing alone at the head of a timeline entry: it dates the sentence after it",
+    r"[\s*_#>|•-]*" + DAY_DATE + r"[\s*_.:—–-]*\Z",
+    matches=("**Monday, 23 February.**", "Feb. 24:", "### 27 February 2026"),
+    misses=("On Monday, 23 February, the council met.", "Feb. 24: the council met."),
+)
+DATE_LABEL_AT = rx.compile(DATE_LABEL.pattern, rx.IGNORECASE)
+
+
+def label_day(prose: str, spans: list[tuple[int, int]], index: int, year: int):
+    """The date mention of a :data:`DATE_LABEL` right before sentence ``index`` in its paragraph."""
+    if index == 0:
+        return None
+    start, end = spans[index - 1]
+    if paragraph_break(prose, end, spans[index][0]) or not DATE_LABEL_AT.match(prose, start, end):
+        return None
+    return next((m for m in mentions(prose, start, end, year, None) if m.day), None)
 MASTHEAD_DATE_AT = rx.compile(MASTHEAD_DATE.pattern, rx.IGNORECASE)
 _HEADER_LINES = 8  # the lines read for a masthead date, at most
 _BODY_WORDS = 15  # a line this long is the story's body: its header is over
@@ -204,7 +222,10 @@ def _latest(prose: str, day: dt.date, where: tuple[int, int], year: int) -> dt.d
     return day
 
 
-CONSTRUCTIONS = (EARLIER_VERSION, ITS_CLAIM, REPORT_RETRACTED, SET_RIGHT, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE, ENTRY_STAMP)
+CONSTRUCTIONS = (
+    EARLIER_VERSION, ITS_CLAIM, REPORT_RETRACTED, SET_RIGHT, CORRECTION_CUE, ANAPHOR_SUBJECT, DATELINE, MASTHEAD_DATE,
+    ENTRY_STAMP, DATE_LABEL,
+)
 
 
 def antecedent_subject(prose: str, spans: list[tuple[int, int]], index: int, first_mention) -> object | None:

@@ -81,6 +81,9 @@ OWN_PASSIVE_SUBJECT = (
     r"(?i:(?:,\s+(?:and|but|while)|;)\s+(?:the|a|an|its|their)\s+[^,;]{1,40}?\s+"
     r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\p{Ll}+ly\s+)?\Z)"
 )
+# What a contest between parties is called; "a three-way contest" counts its sides.
+CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
+CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
 # Words that put a date in the future or make it a limit, not the day something happened:
 # "will vote on March 3", "expected to close by Sept. 30", "until Feb. 27".
 FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
