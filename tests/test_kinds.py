@@ -499,6 +499,12 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("In the final round Paramount beat Netflix and its lenders.\n", set()),
         # a compound modifier, and one of "the" counted set
         ("Paramount is the only one of the three final-round bidders left.\n", {(1, "bidders", "three final-round bidders")}),
+        # a deal "in a deal valued at" is the opening subject's, past a party that owns no deal value
+        ("Paramount is paying $31 a share in cash for all of WBD, in a deal valued at about $120 billion.\n",
+         {(1, "paramount-deal-value", "about $120 billion")}),
+        # the header dates the story ("Live coverage, <date>."); "decision" is the exit's word
+        ("# Live\n\n*Live coverage, Friday, February 27, 2026. All times Eastern.*\n\n"
+         "Analysts praised Netflix's Wednesday decision to walk away.\n", {(5, "netflix-exit-date", "Wednesday")}),
         # a timeline entry's date label dates the sentence after it
         ("**Monday, 23 February.** Paramount raises its offer to $31 a share in cash.\n",
          {(1, "raise-date", "Monday, 23 February")}),

@@ -223,7 +223,7 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
     if _OWNED.search(prose, max(0, mention.start - 40), mention.start):
         return False  # "in a separate post on March 3"
     for start, end in anchors:
-        if end <= mention.start and mention.start - end <= 60 and not _GAP_BREAK.search(prose, end, mention.start):
+        if end <= mention.start and mention.start - end <= 80 and not _GAP_BREAK.search(prose, end, mention.start):
             if not _OWNED.search(prose, max(0, start - 40), start):
                 return True
     owner = _POSSESSIVE.search(prose, max(0, mention.start - 40), mention.start)

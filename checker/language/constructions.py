@@ -119,7 +119,7 @@ MASTHEAD_DATE = Construction(
     r"[\s*_#>|]*(?:[^\n·|]{0,40}?(?:\s*[·|,:]|\s{3,})[\s*_|]*){0,3}?"
     r"(?:(?:last\s+)?(?:published|updated|posted|filed|dated|air\s+date|date)\s*:?\s+(?:on\s+)?)?"
     + FULL_DATE
-    + r"(?:\s*(?:[·|,/]\s*[^\n]{0,60}|(?:--|—|–)\s*[\p{L}\p{N}:.]+(?:\s+[\p{L}\p{N}:.]+){0,2}))?[\s*_|]*\Z",
+    + r"(?:\s*(?:[·|,/.]\s*[^\n]{0,60}|(?:--|—|–)\s*[\p{L}\p{N}:.]+(?:\s+[\p{L}\p{N}:.]+){0,2}))?[\s*_|]*\Z",
     matches=(
         "*Published Saturday, Feb. 28, 2026*",
         "*Tuesday 24 February 2026 · Updates from our Asia and US desks · Times in HKT (GMT+8)*",
@@ -128,6 +128,7 @@ MASTHEAD_DATE = Construction(
         "TECH BRIEFS                 Wednesday, 25 Feb 2026",
         "Friday, Feb. 27, 2026 -- close",
         "*Last updated Thursday, February 26, 2026, 8:05 p.m. ET*",
+        "*Live coverage, Friday, February 27, 2026. All times Eastern.*",
     ),
     misses=(
         "Dec. 8, 2025 — the council puts its budget to a vote",

@@ -151,13 +151,15 @@ def modifier(s: Scene) -> Bound | None:
 
 
 def object_appositive(s: Scene) -> Bound | None:
-    """A noun phrase after a comma restating what the sentence's opening subject did."""
+    """A noun phrase after a comma restating what the sentence's opening subject did ("..., a deal
+    valued at", "..., in a deal worth"); parties that own no figure of the measure may be named
+    on the way ("for all of Initech")."""
     noun = s.this.noun_before
-    if noun is None or not rx.search(r",\s+(?:an?|the)\s+(?:[\p{Ll}-]+\s+){0,2}\Z", s.sentence[:noun]):
+    if noun is None or not rx.search(r",\s+(?:in\s+)?(?:an?|the)\s+(?:[\p{Ll}-]+\s+){0,2}\Z", s.sentence[:noun]):
         return None
     party = s.party
     first = party[0] if party else None
-    if first is None or len({m.entity for m in party if m.end <= noun}) != 1:
+    if first is None or {m.entity for m in party if m.end <= noun and m.entity in s.owners} != {first.entity}:
         return None
     dateline = DATELINE_AT.match(s.sentence)
     opening = s.sentence[dateline.end() if dateline else 0 : first.start]
@@ -536,6 +538,8 @@ STRATEGIES = (
     )),
     Strategy("object_appositive", "the subject of the clause it restates", object_appositive, _examples(
         ("Globex agreed to pay $27.75 a share for the studios, a deal valued at $82 billion.", "$82 billion", "globex"),
+        ("Acme is paying $31 a share for all of Initech, in a deal valued at $120 billion.", "$120 billion", "acme"),
+        ("Acme is paying $31 a share for Globex, in a deal valued at $120 billion.", "$120 billion", AMBIGUOUS),
     )),
     Strategy("label", "the label the line opens with", label, _examples(
         ("Acme: 4,000 jobs, the most this year.", "4,000", "acme"),
