@@ -170,7 +170,7 @@ def drafts_of(*folders: Path) -> list[Path]:
 def test_every_mutation_of_a_recognised_statement_is_flagged(tmp_path: Path) -> None:
     blind = ROOT / "tests" / "blind"
     drafts = drafts_of(ROOT / "seeds", ROOT / "tests" / "corpus" / "drafts",
-                       *(blind / batch / "drafts" for batch in ("distill-a", "wbd-a", "distill-b", "wbd-b", "distill-d", "wbd-d")))
+                       *(blind / batch / "drafts" for batch in ("distill-a", "wbd-a", "distill-b", "wbd-b", "distill-d", "wbd-d", "distill-e", "wbd-e")))
     made, missed = check_mutations(drafts, tmp_path)
     assert made >= 300
     assert missed == []
