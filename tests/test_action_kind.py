@@ -369,3 +369,13 @@ def test_the_paramount_pack_flags_wbd_paying_the_fee_owed_to_netflix(write) -> N
     assert [(f["line"], f["fact"]) for f in report["findings"]] == [(3, "breakup-fee-payer")]
     right = lead + "Paramount paid Netflix the $2.8 billion breakup fee that WBD owed it.\n"
     assert run_json("--rules", pack, write("draft.md", right))[1]["findings"] == []
+
+
+def test_the_sentence_before_in_its_paragraph_sets_the_scene(write) -> None:
+    """The fact's context may be named in the sentence before, in the same paragraph only."""
+    pack = ROOT / "rules" / "paramount-wbd-2026.yaml"
+    said = "Netflix is owed a $2.8 billion breakup fee. WBD settled it with Netflix on Friday, using its own funds.\n"
+    _, report = run_json("--rules", pack, "--all-documents", write("draft.md", said))
+    assert [(f["line"], f["fact"]) for f in report["findings"]] == [(1, "breakup-fee-payer")]
+    apart = "Netflix is owed a $2.8 billion breakup fee.\n\nWBD settled it with Netflix on Friday, using its own funds.\n"
+    assert run_json("--rules", pack, "--all-documents", write("draft.md", apart))[1]["findings"] == []

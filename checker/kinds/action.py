@@ -6,8 +6,8 @@ its traffic") and, optionally, words that state what the pack says is not so (``
 "hacked into", "stole the weights"). Facts that say the same thing of different parties
 (what each lab's campaign targeted) share a ``property``. A ``context`` (a regular expression)
 keeps a phrase from being read as the fact in sentences about something else ("DeepSeek
-released a computer vision model"); for an item of a list or a row of a table, the lead-in or
-the header row may match it instead.
+released a computer vision model"); the sentence before it in its paragraph may match it
+instead, and, for an item of a list or a row of a table, the lead-in or the header row.
 
 A phrase is read only when the draft says whose it is, by grammar, as a figure's owner is
 found: a label ("- DeepSeek: reasoning, censorship-safe answers", a table row whose first cell
@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
+from checker.document import paragraph_break
 from checker.language.owners import Mention
 from checker.language.grammar import (
     ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
@@ -114,6 +115,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     parties = frozenset(o for r in every for o in r.owners)
     phrases = _phrases(rules, prose, context.sentences)
     starts = [m[0] for m in phrases]
+    flagged: set[tuple[int, str]] = set()  # (sentence, fact) already said to be contradicted
     for index, (start, end) in enumerate(context.sentences):
         here = _spans(phrases, starts, start, end)
         if not here or rx.search(r"\?[\s\"'”’*_)]*\Z", prose, pos=start, endpos=end):
@@ -137,6 +139,9 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 None,
             )
             if wrong is not None:
+                if (index, wrong.id) in flagged:
+                    continue  # "WBD settled it with Netflix, using its own funds": one finding
+                flagged.add((index, wrong.id))
                 yield contradiction(
                     wrong, "action", found.start, found.end,
                     f"{wrong.label}: draft says {said}, which the pack says is not so; the pack says {wrong.says}",
@@ -304,6 +309,10 @@ def _applies(rule: Rule, context: Context, index: int, labelled: bool, parties: 
         return False
     if rule.context is None or rx.search(rule.context, prose, pos=start, endpos=end):
         return True
+    if index and not paragraph_break(prose, context.sentences[index - 1][1], start) and rx.search(
+        rule.context, prose, pos=context.sentences[index - 1][0], endpos=start
+    ):
+        return True  # "... a $2.8 billion breakup fee. WBD settled it itself.": the sentence before sets the scene
     if not labelled:
         return False
     lead = index - 1  # the lead-in of a list, the header of a table: before the other labelled items
