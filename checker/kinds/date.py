@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from checker.schema.date import Fact
 
 
-
 class Rule(NamedTuple):
     id: str
     severity: str
@@ -124,25 +123,12 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 if not any(c < m.end() and m.start() < e for c, e in cues)
             ]
             year = today.year if today else rule.first.year
+            theirs = _theirs(prose, start, rule.actor, cues, actors, named_here)
             for mention in mentions(prose, start, end, year, entry_day(prose, start, year) or today):
                 if dateline and dateline[0] <= mention.start < dateline[1]:
                     continue
                 if mention.day is None and rx.search(FUTURE, prose, pos=start, endpos=mention.start):
                     continue  # "expected to sign as early as Friday": a weekday to come
-                # A cue whose subject is another party is that party's act: "Paramount and WBD
-                # announced a merger on Friday, ending a contest in which Netflix declined ...";
-                # so is one after the actor as a mere possessor: "WBD's board declared
-                # Paramount's revised bid superior on Thursday".
-                def after_another(at: int) -> bool:
-                    return any(m.start < at and m.entity != rule.actor for m in named_here)
-
-                possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
-                theirs = [
-                    c for c in cues
-                    if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
-                    or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
-                    or rx.search(OWN_PASSIVE_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
-                ] + possessors
                 if not _bound(prose, mention, [a for a in anchors if a not in theirs], [c for c in cues if c not in theirs]):
                     continue
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
@@ -161,6 +147,28 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 read_here.add(label.start)
                 yield _verdict(rule, label, said)
     yield from _misdated(context, rules, today, dateline, read_here)
+
+
+def _theirs(
+    prose: str, start: int, actor: str, cues: list[tuple[int, int]], actors: list[Mention], named: list[Mention]
+) -> list[tuple[int, int]]:
+    """The cues and actor mentions that are another party's act, not the actor's: a cue whose
+    subject is another party ("Paramount and WBD announced a merger on Friday, ending a contest
+    in which Netflix declined ..."); the actor as a mere possessor after another party, with the
+    cue in the possessed phrase ("WBD's board declared Paramount's revised bid superior on
+    Thursday"); a cue in a passive clause with its own subject ("..., and the merger agreement
+    was announced this morning")."""
+
+    def after_another(at: int) -> bool:
+        return any(m.start < at and m.entity != actor for m in named)
+
+    possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
+    return [
+        c for c in cues
+        if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
+        or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
+        or rx.search(OWN_PASSIVE_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
+    ] + possessors
 
 
 def _verdict(rule: Rule, mention: DateMention, said: str) -> Finding | Agreement:
