@@ -342,6 +342,11 @@ LEAD = "Anthropic accused DeepSeek, Moonshot AI and MiniMax of distillation.\n\n
         ("- MiniMax also went after computer vision, Anthropic says.", "minimax-targets",
          'What MiniMax\'s campaign targeted: draft says "computer vision", which is Moonshot AI\'s; the pack says agentic '
          "coding and tool use (source: anthropic-blog)"),
+        # an appositive that reports what the party did
+        ("DeepSeek, the lab that Anthropic says hunted for computer vision, has shipped no such product.",
+         "deepseek-targets",
+         'What DeepSeek\'s campaign targeted: draft says "computer vision", which is Moonshot AI\'s; the pack says '
+         "reasoning and censorship-safe answers to politically sensitive questions (source: anthropic-blog)"),
         ("DeepSeek, whose campaign was the smallest at 150,000 exchanges, targeted computer vision.", "deepseek-targets",
          'What DeepSeek\'s campaign targeted: draft says "computer vision", which is Moonshot AI\'s; the pack says '
          "reasoning and censorship-safe answers to politically sensitive questions (source: anthropic-blog)"),

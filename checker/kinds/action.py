@@ -241,11 +241,15 @@ _OPENING = rx.compile(
 # What follows a party that is the subject: its possessive ("DeepSeek's campaign targeted"), or
 # an appositive or reporting clause and then a verb ("Moonshot AI, the Kimi maker, targeted"),
 # the phrase itself when it is the verb ("Dunmore withdrew its bid"), or a relative clause of
-# which it is the subject ("Moonshot, which shifted ...").
+# which it is the subject ("Moonshot, which shifted ...", "DeepSeek, the lab that Anthropic
+# says hunted for ...").
 _SUBJECT = rx.compile(
     NAME_SUFFIX + r"(?:(?:'s|’s)\s|" + POSSESSED + ADVERBS + APPOSITIVE + ADVERBS
     + WHICH_SAYS + r"\s+(?:(?:" + VERB_PHRASE + r"|is|was|are|were)\b|\Z)"
-    + r"|\s*,\s*(?:which|who)\s+(?:" + VERB_PHRASE + r")\b)",  # "Moonshot, which shifted nearly half its traffic"
+    + r"|\s*,\s*(?:which|who)\s+(?:" + VERB_PHRASE + r")\b"  # "Moonshot, which shifted nearly half its traffic"
+    # "DeepSeek, the lab that Anthropic says hunted for ...", "Moonshot, which it accuses of chasing ..."
+    + r"|\s*,\s*(?:(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:(?:that|which|who)\s+)?|(?:which|that|who)\s+)"
+    + r"(?:(?-i:\p{Lu})[\p{L}-]*|it|they)\s+(?:" + REPORTING_VERBS + r"|accuses\b|accused\b)(?:\s+of)?\s+(?:" + VERB_PHRASE + r")\b)",
     rx.IGNORECASE,
 )
 # Another subject with its verb: "DeepSeek said OpenAI targeted ..." (a reporting verb does not count).
