@@ -156,13 +156,16 @@ class Engine:
         self.packs = packs
         self.ignore_scope = ignore_scope
         self.report_unused = report_unused
-        self._binders = {p.id: Binder(p.vocabulary, p.quotes) for p in packs}
+        self._binders: dict[str, Binder] = {}  # made when a pack first reads a document: a pack out of scope costs nothing
         self._scopes = {p.id: [_Scope(s) for s in p.scopes] for p in packs}
         # packs with revised facts hold each document to the facts of its date
         self._versioned = {p.id for p in packs if any(f.valid_from or f.until for f in p.facts.values())}
 
     def binder(self, pack: CompiledPack) -> Binder:
-        return self._binders[pack.id]
+        binder = self._binders.get(pack.id)
+        if binder is None:
+            binder = self._binders[pack.id] = Binder(pack.vocabulary, pack.quotes)
+        return binder
 
     def in_scope(self, pack: CompiledPack, document: Document) -> bool:
         scopes = self._scopes[pack.id]
@@ -223,7 +226,7 @@ class Engine:
             if spans is None:
                 spans = asserted(document.prose, sentences(document.prose))
                 quoted = quoted_spans(document.prose)
-            binder = self._binders[pack.id]
+            binder = self.binder(pack)
             claims = binder.claims(document.prose, spans, quoted)
             result.claims += len(claims)
             context = Context(document, spans, claims, pack.names, binder, quoted, pack.quotes)
