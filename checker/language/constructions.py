@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Callable, NamedTuple
 
 from checker import rx
-from checker.dates import DAY_DATE, FULL_DATE, mentions
+from checker.dates import DAY_DATE, FULL_DATE, DateMention, mentions
 from checker.document import paragraph_break, paragraph_start
 from checker.language.grammar import ANAPHOR, FUTURE
 
@@ -157,7 +157,7 @@ DATE_LABEL = Construction(
 DATE_LABEL_AT = rx.compile(DATE_LABEL.pattern, rx.IGNORECASE)
 
 
-def label_day(prose: str, spans: list[tuple[int, int]], index: int, year: int):
+def label_day(prose: str, spans: list[tuple[int, int]], index: int, year: int) -> DateMention | None:
     """The date mention of a :data:`DATE_LABEL` right before sentence ``index`` in its paragraph."""
     if index == 0:
         return None
