@@ -165,6 +165,8 @@ def label_day(prose: str, spans: list[tuple[int, int]], index: int, year: int) -
     if paragraph_break(prose, end, spans[index][0]) or not DATE_LABEL_AT.match(prose, start, end):
         return None
     return next((m for m in mentions(prose, start, end, year, None) if m.day), None)
+
+
 MASTHEAD_DATE_AT = rx.compile(MASTHEAD_DATE.pattern, rx.IGNORECASE)
 _HEADER_LINES = 8  # the lines read for a masthead date, at most
 _BODY_WORDS = 15  # a line this long is the story's body: its header is over
