@@ -267,12 +267,15 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
     """The values a figure admits, given how it was qualified and how precisely written."""
     q = qualifier or "as written"
     loose = max(0.1 * value, unit / 2)
-    # A writer who says "more than N" means a value near N: "more than 340,000" does not
-    # describe 3.4 million. Twice N is the most such a phrase is taken to admit.
+    # A writer who says "more than N" means a value near N, not any value above it: "more than
+    # 340,000" does not describe 3.4 million, nor "at least 20" a pledge of 30. N stands for
+    # values up to its next step of precision ("more than 16 million": 16 to 17 million; "more
+    # than 10,000": 10,000 to 20,000), and never less than a quarter above N.
+    reach = value + max(unit, 0.25 * value)
     if q == "more than":
-        return Interval(value, 2 * value, lo_open=True)
+        return Interval(value, reach, lo_open=True, hi_open=True)
     if q == "at least":
-        return Interval(value, 2 * value)
+        return Interval(value, reach, hi_open=True)
     if q == "just over":
         return Interval(value, value + loose, lo_open=True)
     if q == "nearly":

@@ -147,7 +147,10 @@ def test_same_unit(written: str, declared: str, same: bool) -> None:
     "text, inside, outside",
     [
         ("16 million", [16.2e6, 15.8e6], [17e6, 15e6]),
-        ("more than 3.4 million", [3.45e6, 6e6], [3.4e6, 7e6]),
+        ("more than 3.4 million", [3.45e6, 4.2e6], [3.4e6, 4.3e6, 7e6]),  # near N: up to a quarter above it
+        ("at least 20", [20, 29], [19, 30]),  # not a pledge of 30
+        ("more than 10,000", [19_000], [24_000]),  # the next step of its precision
+
         ("roughly 24,000", [23_500, 24_500], [23_000, 25_000, 26_000]),  # not ±10%: "about 26,000" is another number
         ("fewer than 16 million", [0, 15.9e6], [16e6]),
         ("nearly 3.4 million", [3.2e6], [3.4e6, 3.0e6]),
@@ -197,7 +200,7 @@ def test_a_fraction_of_something_is_a_percentage(text: str, value: float, qualif
         ("a third of them", [32, 34], [30, 36]),  # rounded to a simple fraction: five points wide
         ("nearly a third of them", [30, 33], [29, 33.4]),
         ("nearly half of them", [45, 49.9], [44, 50]),
-        ("more than half of them", [51, 90], [50]),
+        ("more than half of them", [51, 62], [50, 90]),  # a little over half, not nine in ten
     ],
 )
 def test_fraction_intervals(text: str, inside: list[float], outside: list[float]) -> None:

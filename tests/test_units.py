@@ -72,6 +72,11 @@ def test_correct_money_and_percentages_are_recognised_and_quiet(write) -> None:
     assert report["claims_recognised"] >= 12
 
 
+def test_a_lower_bound_at_the_figure_is_quiet(write) -> None:
+    found, _ = check(write, CORRECT.replace("is cutting 4,000 jobs", "is cutting at least 4,000 jobs"))
+    assert found == set()
+
+
 @pytest.mark.parametrize(
     "original, mutated, expected",
     [
@@ -80,6 +85,8 @@ def test_correct_money_and_percentages_are_recognised_and_quiet(write) -> None:
         ("Rival's bid of $27.75", "Rival's bid of $31", (3, "rival-offer", "$31")),
         ("breakup fee of US$2.8bn", "breakup fee of US$3.8bn", (5, "fee", "US$3.8bn")),
         ("or 12% of its staff", "or 15% of its staff", (7, "cut-share", "15%")),
+        # a lower bound is a figure too: "more than 2,000" says about 2,000, not 4,000
+        ("is cutting 4,000 jobs", "is cutting more than 2,000 jobs", (7, "jobs", "more than 2,000")),
         ("Shares of Acme closed up 10%", "Shares of Acme closed up 14%", (9, "acme-stock", "14%")),
         ("| Acme Corp | $31.00 | $110bn |", "| Acme Corp | $31.00 | $150bn |", (13, "acme-value", "$150bn")),
         ("| Rival Inc | $27.75 |", "| Rival Inc | $31.00 |", (14, "rival-offer", "$31.00")),
