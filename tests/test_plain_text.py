@@ -76,6 +76,12 @@ def test_hard_wrapped_wire_paragraphs_stay_one_sentence(write) -> None:
         ("THE CALENDAR\n24 Feb -- Acme raises its bid\n26 Feb \u2014 Globex walks away\n",
          ["THE CALENDAR", "24 Feb -- Acme raises its bid", "26 Feb \u2014 Globex walks away"]),
         ("The bid -- raised twice -- won\nthe day -- and the board.\n", ["The bid -- raised twice -- won\nthe day -- and the board."]),
+        # ... with a spaced hyphen, or a label and a colon, as a fact box's indented lines are
+        ("KEY DATES\n  Tue 24 Feb - Acme raises its bid\n  Thu 26 Feb - Globex walks away\n",
+         ["KEY DATES", "Tue 24 Feb - Acme raises its bid", "Thu 26 Feb - Globex walks away"]),
+        ("FEES\n  Breakup fee owed to Globex: $2.8bn\n  Regulatory fee: $7bn (was $5.8bn)\n",
+         ["FEES", "Breakup fee owed to Globex: $2.8bn", "Regulatory fee: $7bn (was $5.8bn)"]),
+        ("Acme said the bid - its last - was\nfinal: the board agreed.\n", ["Acme said the bid - its last - was\nfinal: the board agreed."]),
     ],
 )
 def test_plain_text_sentences(text: str, expected: list[str]) -> None:
@@ -85,3 +91,14 @@ def test_plain_text_sentences(text: str, expected: list[str]) -> None:
     for s, e in sentences(doc.prose):  # every sentence maps back to the same words in the file
         start, end = doc.original(s, e)
         assert "".join(doc.text[start:end].split()).endswith("".join(doc.prose[s:e].split())[-5:])
+
+
+def test_each_dated_entry_of_a_fact_box_is_its_own_event(write) -> None:
+    """Calendar lines with a spaced hyphen: each date goes with its own line, not the next one's."""
+    text = (
+        "KEY DATES\n"
+        "  Mon 23 Feb - Anthropic published its distillation report\n"
+        "  Tue 24 Feb - DeepSeek declines to comment\n"
+    )
+    assert findings(write, text) == []
+    assert findings(write, text.replace("Mon 23 Feb", "Sun 22 Feb")) == [(2, 7, "announcement-date")]
