@@ -152,7 +152,8 @@ def test_other_events_and_datelines_are_not_the_event(write) -> None:
         "Anthropic will publish more about the Chinese labs on March 10.\n\n"
         "Anthropic published its report on the Chinese labs on Monday and updated it on Tuesday.\n\n"
         "Anthropic detailed the distillation campaigns on Feb. 23, a day after DeepSeek's Feb. 22 statement.\n\n"
-        "In a separate post on March 3, Anthropic detailed new safeguards against distillation.\n"
+        "In a separate post on March 3, Anthropic detailed new safeguards against distillation.\n\n"
+        "An article published on 24 February about Anthropic's distillation disclosure contained two errors.\n"
     )
     assert facts(write, text, "wire.txt") == []
 

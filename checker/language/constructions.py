@@ -28,7 +28,8 @@ class Construction(NamedTuple):
 
 _REPORTING = (
     r"(?:said|says|stated|reported|misstated|misreported|misidentified|gave|put|listed|named|described|called|"
-    r"referred\s+to|attributed|credited|dated|wrongly|incorrectly|erroneously|mistakenly)"
+    r"referred\s+to|attributed|credited|dated|wrongly|incorrectly|erroneously|mistakenly|"
+    r"(?:contained|included|had|made)\s+(?:an?\s+|some\s+|several\s+|\p{Ll}+\s+)?(?:errors?|mistakes?|inaccurac(?:y|ies)))"
 )
 
 EARLIER_VERSION = Construction(
@@ -42,12 +43,14 @@ EARLIER_VERSION = Construction(
         "A previous version of this story misstated the council's budget as $5 million.",
         "The original report wrongly gave the date as Feb. 25.",
         "An article published on Feb. 24 about the budget misstated which council made the cut.",
+        "An article published on 24 February about the council's budget contained two errors.",
         "The article also said the council cut 400 jobs.",
         "In addition, an earlier version stated that the council had cut 400 jobs.",
     ),
     misses=(
         "An earlier version of the model was trained on 2 million examples.",
         "The company said its first version reached 4,000 users.",
+        "The first version had 4,000 users.",
     ),
 )
 
