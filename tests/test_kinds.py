@@ -490,6 +490,13 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # a passive clause with its own subject is not the actor's act
         ("---\ndate: 2026-02-27\n---\nNetflix declined that same day, and the merger agreement was announced this "
          "morning.\n", set()),
+        # so is an active clause with a subject of its own, a noun or other parties
+        ("Netflix declined to match on Thursday, and the two companies announced their agreement on Friday.\n", set()),
+        ("Netflix declined to match on Thursday, and Paramount and WBD announced a merger agreement on Friday.\n", set()),
+        ("Netflix declined to match on Thursday, and Paramount and WBD announced a merger agreement on Saturday.\n",
+         {(1, "agreement-date", "Saturday")}),
+        # the actor as the object of a preposition does not date its own act
+        ("Paramount paid the breakup fee to Netflix on Friday, as the merger agreement was announced.\n", set()),
         # the sides of a contest: "between", "pitted ... against", "beat", a list as subject of the contest
         ("The final showdown between Paramount and Disney was costly.\n", {(1, "bidders", "Disney")}),
         ("The final round pitted Paramount against Netflix and Comcast.\n", {(1, "bidders", "Comcast")}),

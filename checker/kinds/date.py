@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, OFFSET_FROM, OWN_PASSIVE_SUBJECT
+from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -111,7 +111,8 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
             if not cues or any(rx.search(DENIED, prose, pos=max(start, c - 30), endpos=c) for c, _ in cues):
                 continue  # a sentence that denies the event ("sweetens its terms without raising its price")
-            anchors = cues + [(m.start, m.end) for m in actors]
+            # the actor as an object ("paid the fee to Netflix on Friday") does not date its act
+            anchors = cues + [(m.start, m.end) for m in actors if not rx.search(OBJECT_OF, prose, pos=start, endpos=m.start)]
             named_here = context.mentions(start, end)
             others = [m.start() for m in rx.finditer(FUTURE, prose, pos=start, endpos=end)]
             if rule.others:
@@ -156,18 +157,27 @@ def _theirs(
     subject is another party ("Paramount and WBD announced a merger on Friday, ending a contest
     in which Netflix declined ..."); the actor as a mere possessor after another party, with the
     cue in the possessed phrase ("WBD's board declared Paramount's revised bid superior on
-    Thursday"); a cue in a passive clause with its own subject ("..., and the merger agreement
-    was announced this morning")."""
+    Thursday"); a cue in a clause joined on with its own subject ("Netflix declined on Thursday,
+    and the merger agreement was announced this morning", "..., and Paramount and WBD announced
+    their agreement today")."""
 
     def after_another(at: int) -> bool:
         return any(m.start < at and m.entity != actor for m in named)
+
+    def named_subject(at: int) -> bool:
+        clause = rx.search(NAMED_SUBJECT, prose, pos=max(start, at - 80), endpos=at)
+        if not clause:
+            return False
+        subject = [m for m in named if clause.start("subject") <= m.start < clause.end("subject")]
+        return bool(subject) and all(m.entity != actor for m in subject)
 
     possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
     return [
         c for c in cues
         if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
         or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
-        or rx.search(OWN_PASSIVE_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
+        or rx.search(OWN_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
+        or named_subject(c[0])
     ] + possessors
 
 

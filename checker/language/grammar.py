@@ -74,13 +74,21 @@ GOVERNED = (
     r"\p{Ll}+ing\s+(?:its|the|their|his|her|a|an))\s+(?:(?:its|the|their|his|her|a|an|this|that)\s+)?(?:[\p{Ll}-]+\s+)?\Z)"
 )
 SUBJECT_START = r"[\s*_\"“]*(?:(?i:the|a|an|its|their|this|that)\s+)?(?:[\p{Ll}-]+\s+){0,2}?"  # "the breakup fee", "its fee"
-# A clause joined to the one before with its own subject, in the passive: "Netflix declined on
-# Thursday, and the merger agreement was announced this morning" -- the announcing is not
-# Netflix's. Matched right before the verb.
-OWN_PASSIVE_SUBJECT = (
-    r"(?i:(?:,\s+(?:and|but|while)|;)\s+(?:the|a|an|its|their)\s+[^,;]{1,40}?\s+"
-    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:\p{Ll}+ly\s+)?\Z)"
+# A clause joined to the one before with a subject of its own, matched right before its verb:
+# "Netflix declined on Thursday, and the merger agreement was announced this morning", "...,
+# and the two companies announced their agreement on Friday", "... on Friday, as the merger
+# agreement was announced". What that verb says is not the first clause's subject's act.
+CLAUSE_JOIN = r"(?i:(?:,\s+(?:and|but|while|whereas|as)|;|,?\s+as|\s+while)\s+)"
+OWN_SUBJECT = (
+    r"(?i:" + CLAUSE_JOIN + r"(?:the|a|an|its|their|both|all)\s+[^,;]{1,40}?\s+"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?(?:\p{Ll}+ly\s+)?\Z)"
 )
+# The same with names for its subject ("..., and Acme and Globex announced"): the subject's
+# words, which must name parties and no pronoun, are the group "subject".
+NAMED_SUBJECT = CLAUSE_JOIN + r"(?P<subject>(?:(?!\b(?i:it|they|he|she|which|who|that)\b)[^,;]){1,60}?)\s+(?:\p{Ll}+ly\s+)?\Z"
+# A party named as the object of a preposition, matched right before its name: "paid the fee
+# to Netflix on Friday", "a deal with Acme". It receives or accompanies the act; it does not do it.
+OBJECT_OF = r"(?i:\b(?:to|from|for|with|against|towards?|into|than)\s+(?:the\s+)?\Z)"
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
