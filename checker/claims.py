@@ -393,12 +393,14 @@ class Binder:
                 if before:
                     measures[i] = self.measure_of_group[before.lastgroup]
                     named_before[i] = before.start()
+        moved = set()  # figures whose share-price measure a market verb before them names
         for i, f in enumerate(figs):  # "Netflix jumped 10%", "a 10% jump in Netflix": its share price
             if measures[i] is None and f.unit == PERCENT and self.share_measure and (
                 self.mover.search(sentence, max(0, f.start - 80), f.start) or self.moved.match(sentence, f.end)
                 or (sentence[f.start] in SIGNS and self.signed.search(sentence, max(0, f.start - 80), f.start))
             ):
                 measures[i] = self.share_measure
+                moved.add(i)
         if left_open and figs and measures[0] is None:
             if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open
@@ -411,10 +413,15 @@ class Binder:
                 gap = COORDINATION.fullmatch(sentence, figs[i].end, figs[i + 1].start)
                 if gap:
                     measures[i] = measures[i + 1]
-        for i in range(1, len(figs)):  # a noun named before the first: "shares rose 10% and 5%, respectively"
-            if measures[i] is None and named_before[i - 1] is not None and figs[i].unit == figs[i - 1].unit:
+        # a noun or a market verb named before the first: "shares rose 10% and 5%, respectively",
+        # "Netflix and Paramount rose 10% and 5% respectively"
+        for i in range(1, len(figs)):
+            before_first = named_before[i - 1] is not None or i - 1 in moved
+            if measures[i] is None and before_first and figs[i].unit == figs[i - 1].unit:
                 if COORDINATION.fullmatch(sentence, figs[i - 1].end, figs[i].start):
                     measures[i], named_before[i] = measures[i - 1], named_before[i - 1]
+                    if i - 1 in moved:
+                        moved.add(i)
         for i in range(1, len(figs)):  # a list that names its measure once: "MiniMax 13 million; DeepSeek 150,000"
             if measures[i] is None and measures[i - 1] is not None:
                 after = nouns[i - 1].end() if nouns[i - 1] else figs[i - 1].end

@@ -497,6 +497,11 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
          {(1, "agreement-date", "Saturday")}),
         # the actor as the object of a preposition does not date its own act
         ("Paramount paid the breakup fee to Netflix on Friday, as the merger agreement was announced.\n", set()),
+        # a listed share move pairs with its party by "respectively", or with none
+        ("Netflix and Paramount rose 10% and 5% respectively in extended trading.\n", set()),
+        ("Netflix and Paramount rose 5% and 10% respectively in extended trading.\n",
+         {(1, "netflix-shares", "5%"), (1, "paramount-shares", "10%")}),
+        ("Netflix and Paramount rose 10% and 5% in extended trading.\n", set()),
         # the sides of a contest: "between", "pitted ... against", "beat", a list as subject of the contest
         ("The final showdown between Paramount and Disney was costly.\n", {(1, "bidders", "Disney")}),
         ("The final round pitted Paramount against Netflix and Comcast.\n", {(1, "bidders", "Comcast")}),

@@ -243,7 +243,9 @@ def mover(s: Scene) -> Bound | None:
     signed = s.sentence[s.figure.start] in SIGNS
     for m in s.party:
         if rx.fullmatch(NAME_SUFFIX + MARKET_MOVE, s.sentence[m.end : s.figure.start], rx.IGNORECASE):
-            return m.entity, False
+            # "Acme and Globex rose 10% and 5%": whose is whose only "respectively" says
+            together = coordinated_tail(s.sentence, [p for p in s.party if p.end <= m.end])
+            return (None, True) if len({p.entity for p in together}) > 1 else (m.entity, False)
         if m.start >= s.figure.end and rx.fullmatch(MARKET_MOVE_AFTER, s.sentence[s.figure.end : m.start]):
             return m.entity, False
         if signed and rx.fullmatch(NAME_SUFFIX + SIGNED_MOVE, s.sentence[m.end : s.figure.start]):
@@ -553,6 +555,7 @@ STRATEGIES = (
     )),
     Strategy("respectively", 'a "respectively" list', respectively, _examples(
         ("Acme and Globex cut 400 and 900 jobs, respectively.", "900", "globex"),
+        ("Globex and Acme rose 10% and 5% respectively after hours.", "5%", "acme"),
         ("Acme Inc. and Globex Group cut 400 and 900 jobs, respectively.", "400", "acme"),
         ("Acme cut 400 and 900 jobs, respectively.", "400", AMBIGUOUS),
         ("Acme's and Globex's shares rose 10% and 5% respectively.", "10%", "acme"),
@@ -570,6 +573,7 @@ STRATEGIES = (
         ("Traders cheered a 10% jump in Globex and a 2% slide in the shares of Acme.", "2%", "acme"),
         ("In late trading Globex (GBX) +10% and Acme (ACM) -6%.", "-6%", "acme"),
         ("In the late session GLOBEX (GBX) gained less than 8%.", "less than 8%", "globex"),
+        ("Acme and Globex rose 10% and 5% in late trading.", "10%", AMBIGUOUS),
     )),
     Strategy("subject", "the subject of its verb", subject, _examples(
         ("Acme is cutting 4,000 jobs.", "4,000", "acme"),
