@@ -1,6 +1,6 @@
 """Figures as editors write them, each with the interval of values it admits.
 
-"more than 3.4 million" admits 3.4 million up to twice that; "roughly 24,000" admits what
+"more than 3.4 million" admits 3.4 million up to a quarter above it; "roughly 24,000" admits what
 rounds to 24,000; a bare "16 million" admits what rounds to it. A figure has a unit: a count
 ("24,000 accounts"), a percentage ("12%", "12 per cent", and a fraction of something: "a third of
 its staff" is 33.3%, "nearly half of the roles" just under 50%) or an amount of money ("$1.5
