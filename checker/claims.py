@@ -15,7 +15,7 @@ from checker import rx
 from checker.document import paragraph_break
 from checker.language.grammar import (
     CONTRASTED, COORDINATION, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
-    SIGNS, STOP_WORDS, SUBJECT_START,
+    SIGNS, STOP_WORDS, SUBJECT_START, TOTAL_ROW,
 )
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
 from checker.numbers import COUNT, PERCENT, Figure, figures
@@ -310,6 +310,7 @@ class Binder:
         labels the row: "| Netflix | $27.75 | $82.7 billion |"."""
         first = [m for m in mentions if cells[0][0] <= m.start and m.end <= cells[0][1]]
         label = first[0].entity if len({m.entity for m in first}) == 1 else None
+        total = label is None and rx.fullmatch(TOTAL_ROW, sentence, pos=cells[0][0], endpos=cells[0][1]) is not None
         row_measure = self._header_measure(sentence[cells[0][0] : cells[0][1]]) if label is None else None
         if row_measure is not None:  # "| Regulatory termination fee | $7bn | Paramount to WBD ... |"
             owning = {m.entity for m in mentions} & self.vocab.owners.get(row_measure, frozenset())
@@ -325,7 +326,7 @@ class Binder:
                     continue
                 counted.append(Counted(f, measure, None))
                 owners = self.vocab.owners.get(measure, frozenset())
-                if not owners:
+                if not owners or total:  # "| **Total** | 16.5 million |" is nobody's own
                     labelled[f.start] = (None, False)
                 else:
                     labelled[f.start] = (label, False) if label in owners else (None, True)
@@ -444,7 +445,11 @@ def _cells(sentence: str) -> list[tuple[int, int]] | None:
         cells.append((start, m.start()))
         start = m.end()
     cells.append((start, len(sentence)))
-    cells = [(a, b) for a, b in cells if sentence[a:b].strip()]
+    # A row written with its edge pipes ("| a | b |", in plain text) has no cell outside them;
+    # an empty cell inside a row ("Total | 16.5 million |" from "| Total | 16.5 million | |")
+    # keeps the columns in line with the header's.
+    if sentence.lstrip().startswith("|"):
+        cells = cells[1:-1] if sentence.rstrip().endswith("|") else cells[1:]
     return cells if len(cells) >= 2 else None
 
 

@@ -613,3 +613,20 @@ def test_a_company_suffix_does_not_end_a_list_of_parties(write) -> None:
     ))
     _, report = run_json("--all-documents", draft)
     assert [(f["line"], f["fact"], f["found"]) for f in report["findings"]] == [(1, "accused-labs", "Zhipu")]
+
+
+def test_a_tables_total_row_is_the_total_and_empty_cells_keep_their_columns(write) -> None:
+    table = (
+        "Anthropic named DeepSeek, Moonshot AI and MiniMax.\n\n"
+        "| Lab | Exchanges | Note |\n|---|---|---|\n"
+        "| DeepSeek | more than 150,000 | |\n"
+        "| MiniMax | more than 13 million | largest |\n"
+        "| **Total** | **more than 16 million** | |\n"
+    )
+    assert facts(write, table) == []
+    assert facts(write, table.replace("**more than 16 million**", "**about 12.5 million**")) == [
+        (7, "total-exchanges", "about 12.5 million")
+    ]
+    assert facts(write, table.replace("| more than 150,000 |", "| more than 13 million |")) == [
+        (5, "deepseek-exchanges", "more than 13 million")
+    ]

@@ -89,6 +89,9 @@ NAMED_SUBJECT = CLAUSE_JOIN + r"(?P<subject>(?:(?!\b(?i:it|they|he|she|which|who
 # A party named as the object of a preposition, matched right before its name: "paid the fee
 # to Netflix on Friday", "a deal with Acme". It receives or accompanies the act; it does not do it.
 OBJECT_OF = r"(?i:\b(?:to|from|for|with|against|towards?|into|than)\s+(?:the\s+)?\Z)"
+# A table row or list line that holds the total of the rows above it: "| **Total** | 16.5 million |",
+# "| All three | ... |", "| Combined | ... |". Its figures are nobody's own.
+TOTAL_ROW = r"(?i:[\s*_]*(?:(?:grand\s+)?totals?|combined|overall|in\s+all|altogether|all(?:\s+(?:two|three|four|five|six))?)[\s*_:]*)"
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
