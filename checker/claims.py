@@ -409,6 +409,17 @@ class Binder:
             if measures[i] is None and ADDS_UP.search(sentence, max(0, f.start - 30), f.start):
                 # the parts' measure: of the figures before it here, or, when there are none, the last one before
                 measures[i] = next((m for m in reversed(measures[:i]) if m is not None), None) if i else lead
+        for i, f in enumerate(figs):  # "(Acme 400, Globex 900) add up to 1,300 jobs": the parts count what their sum does
+            adds = ADDS_UP.search(sentence, max(0, f.start - 30), f.start) if i and measures[i] is not None else None
+            j = i - 1
+            if adds is None or measures[j] is not None or not rx.fullmatch(r"[\s)\]]*", sentence[figs[j].end : adds.start()]):
+                continue
+            while j >= 0 and measures[j] is None and figs[j].unit == f.unit:
+                measures[j] = measures[i]
+                item = _LIST_ITEM.fullmatch(sentence, figs[j - 1].end, figs[j].start) if j else None
+                if not (item and self.entities.fullmatch(item["name"])):
+                    break
+                j -= 1
         for i in range(len(figs) - 2, -1, -1):
             if measures[i] is None and measures[i + 1] is not None:
                 gap = COORDINATION.fullmatch(sentence, figs[i].end, figs[i + 1].start)

@@ -630,3 +630,12 @@ def test_a_tables_total_row_is_the_total_and_empty_cells_keep_their_columns(writ
     assert facts(write, table.replace("| more than 150,000 |", "| more than 13 million |")) == [
         (5, "deepseek-exchanges", "more than 13 million")
     ]
+
+
+def test_parts_listed_before_their_sum_count_what_it_counts(write) -> None:
+    text = ("Anthropic says the three campaigns (DeepSeek 150,000-plus, Moonshot 3.4 million-plus, MiniMax 13 "
+            "million-plus) add up to more than 16 million exchanges.\n")
+    assert facts(write, text) == []
+    assert facts(write, text.replace("more than 16 million", "just over 15 million")) == [
+        (1, "parts-sum", "just over 15 million")
+    ]

@@ -227,7 +227,7 @@ def list_item(s: Scene) -> Bound | None:
     for m in s.party:
         between = s.sentence[m.end : s.figure.start]
         item = rx.fullmatch(NAME_SUFFIX + r"(?:\s+(?:for|with|at|on)\s+|\s*,\s*|\s+)", between) and rx.search(
-            r"(?:[;,]\s*(?:and\s+)?|\s+and\s+)\Z", s.sentence[: m.start]
+            r"(?:[;,(]\s*(?:and\s+)?|\s+and\s+)\Z", s.sentence[: m.start]
         )
         item = item or (rx.fullmatch(NAME_SUFFIX + r"\s+", between) and rx.search(r"^\s*\Z", s.sentence[: m.start]))
         if (item or rx.fullmatch(NAME_SUFFIX + r"\s*[:—–|]\s*|\s+-\s+", between)) and not any(
@@ -565,6 +565,7 @@ STRATEGIES = (
     )),
     Strategy("list_item", "the party opening its list item", list_item, _examples(
         ("Job cuts: Acme 400; Globex, 900 jobs.", "900", "globex"),
+        ("The cuts (Acme 400, Globex 900) add up to 1,300 jobs.", "400", "acme"),
         ("Acme — 400 jobs.", "400", "acme"),
     )),
     Strategy("mover", "the company whose move in the market it is", mover, _examples(
