@@ -119,6 +119,7 @@ SWAPPED = (
         "What the bids offered, yard by yard\n\n- Northyard: hull welding\n- Dunmore: nothing yet",  # a list item, its lead-in
         "| Yard | What the bid offered |\n|---|---|\n| Northyard | hull welding |\n| Dunmore | nothing |",  # a table row
         "Northyard entered the tender first. The company offered hull welding.",  # "the company": its subject before
+        "In the tender, hull welding was proposed by Northyard.",  # the agent of a passive
     ],
 )
 def test_a_property_given_to_the_wrong_party_is_flagged_naming_whose_it_is(write, draft: str) -> None:

@@ -48,8 +48,8 @@ from checker.claims import inside
 from checker.document import paragraph_break
 from checker.language.owners import Mention
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE, WHICH_SAYS,
-    coordinated_tail,
+    ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, PASSIVE_AGENT, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE,
+    WHICH_SAYS, coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -275,6 +275,9 @@ def _owner(
     before = [m for m in named if m.end <= at]
     if not before:
         if named:
+            agent = named[0]  # "Computer vision was targeted by Moonshot": the passive's agent
+            if _OPENING.search(prose[start:at]) and rx.fullmatch(PASSIVE_AGENT, prose, pos=after, endpos=agent.start):
+                return agent.entity, start, False
             return None, start, False  # a party named only after it: "... was Moonshot's target"
         pointed = antecedent_subject(
             prose, context.sentences, index, lambda s, e: next(iter(context.mentions(s, e)), None)

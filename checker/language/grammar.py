@@ -92,6 +92,13 @@ OBJECT_OF = r"(?i:\b(?:to|from|for|with|against|towards?|into|than)\s+(?:the\s+)
 # A table row or list line that holds the total of the rows above it: "| **Total** | 16.5 million |",
 # "| All three | ... |", "| Combined | ... |". Its figures are nobody's own.
 TOTAL_ROW = r"(?i:[\s*_]*(?:(?:grand\s+)?totals?|combined|overall|in\s+all|altogether|all(?:\s+(?:two|three|four|five|six))?)[\s*_:]*)"
+# What comes between the subject of a passive clause and its agent, matched up to the agent's
+# name: "Computer vision was targeted by Acme", "Coding and tool use were mainly pursued by the
+# Acme team". The agent did what the verb says to the subject.
+PASSIVE_AGENT = (
+    r"(?i:[^;.]{0,60}?\s(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\p{Ll}+ly\s+)?"
+    r"(?:\p{Ll}{2,}ed|\p{Ll}{2,}en|sought|taught|bought|caught|brought|held|run|won|hit|led|made)\s+by\s+(?:the\s+)?\Z)"
+)
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
