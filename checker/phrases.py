@@ -24,13 +24,15 @@ NEGATION = (
 )
 
 
-def phrase_pattern(words: Iterable[str], case_sensitive: bool = False) -> str:
-    """An alternation of ``words`` matching whole words, longest first."""
+def phrase_pattern(words: Iterable[str], case_sensitive: bool = False, patterns: Iterable[str] = ()) -> str:
+    """An alternation of ``words`` matching whole words, longest first, then of ``patterns``
+    (other wordings of them, already patterns)."""
     bodies = []
     for word in sorted(set(words), key=len, reverse=True):
         body = rx.escape(word.strip())
         body = rx.sub(r"(?:\\[ \-])+", lambda _: r"[\s\u00a0\-]+", body)
         bodies.append(body)
+    bodies += patterns
     if not bodies:
         return r"(?!)"
     alternation = "|".join(bodies)

@@ -80,7 +80,7 @@ facts:
     label: Whether foreign yards may bid
     says: the contract is closed to foreign yards
     phrases: [closed to foreign yards, not open to foreign yards]
-    contradicts: [open to foreign yards]
+    contradicts: [open to foreign yards, the contract is offered to foreign yards]
     source: port-report
     examples:
       pass: ["The contract is not open to foreign yards."]
@@ -161,6 +161,14 @@ def test_a_property_the_party_has_is_not_flagged(write, draft: str) -> None:
 )
 def test_a_statement_the_pack_contradicts_is_flagged(write, draft: str, fact: str, message: str) -> None:
     assert findings(write, draft + "\n") == [(1, fact, message)]
+
+
+def test_a_passive_statement_is_also_read_in_the_active_voice(write) -> None:
+    """The pack says "the contract is offered to foreign yards"; a draft says who offers it."""
+    found = findings(write, "The Port Authority now offers the contract to foreign yards.\n")
+    assert [(line, fact) for line, fact, _ in found] == [(1, "contract-closed")]
+    assert 'draft says "offers the contract to foreign yards"' in found[0][2]
+    assert findings(write, "The Port Authority does not offer the contract to foreign yards.\n") == []
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from checker import rx
 from checker.claims import Binder, quoted_spans, vocabulary
 from checker.document import sentences
 from checker.language import discover, grammar, owners
+from checker.language.grammar import active_voice
 from checker.language.constructions import CONSTRUCTIONS, Construction
 from checker.numbers import figures
 
@@ -101,3 +102,19 @@ def test_coordinated_gives_every_run_of_names() -> None:
     sentence = "Acme beat Rival, Globex and Initech."
     names = [Span(0, 4), Span(10, 15), Span(17, 23), Span(28, 35)]
     assert grammar.coordinated(sentence, names) == [names[:1], names[1:]]
+
+
+@pytest.mark.parametrize(
+    "passive, active, said",
+    [
+        ("Claude is sold in China", "Anthropic sells Claude in China.", "sells Claude in China"),
+        ("Claude is offered in China", "Anthropic does offer Claude in China.", "offer Claude in China"),
+        ("the cargo was shipped to Oslo", "Acme ships the cargo to Oslo.", "ships the cargo to Oslo"),
+        ("the cargo was carried to Oslo", "Acme carried the cargo quickly to Oslo.", "carried the cargo quickly to Oslo"),
+        ("Claude is available in China", "Claude is available in China.", None),  # an adjective: no active voice
+    ],
+)
+def test_a_passive_phrase_in_the_active_voice(passive: str, active: str, said: str | None) -> None:
+    pattern = active_voice(passive)
+    found = pattern and rx.search("(?i)" + pattern, active)
+    assert (found.group() if found else None) == said

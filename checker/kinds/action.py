@@ -49,7 +49,7 @@ from checker.document import paragraph_break
 from checker.language.owners import Mention
 from checker.language.grammar import (
     ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, PASSIVE_AGENT, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE,
-    WHICH_SAYS, coordinated_tail,
+    WHICH_SAYS, active_voice, coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -84,11 +84,17 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
         _joined([names[o] for o in owners]) or None,
         fact.property,
         fact.says or _joined(fact.phrases),
-        phrase_pattern(fact.phrases),
-        phrase_pattern(fact.contradicts) if fact.contradicts else None,
+        _pattern(fact.phrases),
+        _pattern(fact.contradicts) if fact.contradicts else None,
         ", ".join(fact.contradicts) or None,
         fact.context, fact.unless,
     )
+
+
+def _pattern(phrases: list[str]) -> str:
+    """The phrases, and those in the passive said in the active voice ("Claude is sold in China":
+    "Anthropic sells Claude in China")."""
+    return phrase_pattern(phrases, patterns=[a for a in map(active_voice, phrases) if a is not None])
 
 
 def link(rule: Rule, facts: dict[str, Any]) -> Rule:

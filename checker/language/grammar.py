@@ -99,6 +99,46 @@ PASSIVE_AGENT = (
     r"(?i:[^;.]{0,60}?\s(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\p{Ll}+ly\s+)?"
     r"(?:\p{Ll}{2,}ed|\p{Ll}{2,}en|sought|taught|bought|caught|brought|held|run|won|hit|led|made)\s+by\s+(?:the\s+)?\Z)"
 )
+# A passive statement in a pack, said in the active voice by a draft: "Claude is sold in China"
+# is also "Acme sells Claude in China", "Acme does offer Claude in China". Irregular
+# participles give their forms here; a regular one ("offered", "shipped", "carried") gives its
+# stem, and the stem takes the endings.
+PARTICIPLES = {
+    "sold": "sell|sells|sold|selling", "made": "make|makes|made|making", "paid": "pay|pays|paid|paying",
+    "given": "give|gives|gave|giving", "taken": "take|takes|took|taking", "held": "hold|holds|held|holding",
+    "kept": "keep|keeps|kept|keeping", "bought": "buy|buys|bought|buying", "brought": "bring|brings|brought|bringing",
+    "built": "build|builds|built|building", "sent": "send|sends|sent|sending", "shown": "show|shows|showed|showing",
+    "told": "tell|tells|told|telling", "found": "find|finds|found|finding", "stolen": "steal|steals|stole|stealing",
+    "run": "run|runs|ran|running", "written": "write|writes|wrote|writing", "known": "know|knows|knew|knowing",
+    "won": "win|wins|won|winning", "led": "lead|leads|led|leading", "lent": "lend|lends|lent|lending",
+}
+_PASSIVE_PHRASE = r"(?P<object>\S.*?)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?P<participle>\p{Ll}+)\s+(?P<rest>\S.*)"
+
+
+def active_voice(phrase: str) -> str | None:
+    """The pattern of a passive ``phrase`` said in the active voice, or None when it is not
+    passive: "Claude is sold in China" -> "(?:sell|sells|sold|selling) Claude in China"; an
+    emphatic "does offer Claude in China" holds "offer Claude in China"."""
+    m = rx.fullmatch(_PASSIVE_PHRASE, phrase.strip())
+    if m is None:
+        return None
+    participle = m["participle"].lower()
+    forms = PARTICIPLES.get(participle)
+    if forms is None:
+        if not participle.endswith("ed") or len(participle) < 5:
+            return None  # "is available": an adjective, not a verb
+        stem = participle[:-2]
+        if stem.endswith("i"):  # carried -> carry, carries, carrying
+            stem = stem[:-1]
+            forms = f"{stem}(?:y|ies|ied|ying)"
+        elif len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":  # shipped -> ship, ships
+            forms = f"{stem[:-1]}(?:{stem[-1]})?(?:s|ed|ing)?"
+        else:  # offered -> offer, offers, offering; released -> release, releases, releasing
+            forms = f"{stem}(?:e?s|ed|ing|e)?"
+    gap = r"[\s\u00a0-]+"
+    said = gap.join(rx.escape(w) for w in m["object"].split())
+    rest = gap.join(rx.escape(w) for w in m["rest"].split())
+    return r"(?:" + forms + r")(?:\s+\p{Ll}+ly)?" + gap + said + gap + r"(?:\p{Ll}+ly" + gap + r")?" + rest
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
