@@ -120,6 +120,8 @@ SWAPPED = (
         "| Yard | What the bid offered |\n|---|---|\n| Northyard | hull welding |\n| Dunmore | nothing |",  # a table row
         "Northyard entered the tender first. The company offered hull welding.",  # "the company": its subject before
         "In the tender, hull welding was proposed by Northyard.",  # the agent of a passive
+        "Northyard entered the tender first. The same company offered hull welding.",  # "the same company"
+        "Northyard's bid offered hull welding and tugboat crews.",  # two of another's: one finding
     ],
 )
 def test_a_property_given_to_the_wrong_party_is_flagged_naming_whose_it_is(write, draft: str) -> None:

@@ -165,8 +165,9 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 yield agreement(own[0], "action", found.start, found.end, text)
                 continue
             swap = _swap(context, owner, text, said, stated, every)
-            if swap is not None:
+            if swap is not None and (index, swap[0].id) not in flagged:  # one finding per sentence and fact
                 rule, message, expected = swap
+                flagged.add((index, rule.id))
                 yield contradiction(rule, "action", found.start, found.end, message, found=text, expected=expected, **extra)
 
 

@@ -220,7 +220,7 @@ REPORTING_VERBS = (
 )
 # The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
 PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
-ANAPHOR = r"(?:the|that|this)\s+" + PROPER + PARTY_NOUNS + r"\b"
+ANAPHOR = r"(?:the|that|this)\s+(?:same\s+)?" + PROPER + PARTY_NOUNS + r"\b"  # "the company", "the same lab"
 # Several parties as one subject: "the labs", "the three Chinese firms", "they".
 PARTY_NOUNS_PLURAL = r"(?:companies|firms|groups|labs|laboratories|startups|start-ups|developers|makers|businesses)"
 GROUP = (
