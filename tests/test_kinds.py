@@ -497,6 +497,12 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
          {(1, "agreement-date", "Saturday")}),
         # the actor as the object of a preposition does not date its own act
         ("Paramount paid the breakup fee to Netflix on Friday, as the merger agreement was announced.\n", set()),
+        # a sentence that restates the one before in plain terms defines that sentence's term
+        ("The deal includes a $7 billion regulatory termination fee. In plain terms, Paramount would owe WBD that "
+         "sum if regulators block the deal.\n", set()),
+        ("The deal includes a $7 billion regulatory termination fee. In plain terms, WBD would owe Paramount that "
+         "sum if regulators block the deal.\n",
+         {(1, "regulatory-fee-definition", "In plain terms, WBD would owe Paramount that sum if regulators block the deal.")}),
         # a listed share move pairs with its party by "respectively", or with none
         ("Netflix and Paramount rose 10% and 5% respectively in extended trading.\n", set()),
         ("Netflix and Paramount rose 5% and 10% respectively in extended trading.\n",

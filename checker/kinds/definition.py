@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
+from checker.language.grammar import RESTATES
 from checker.phrases import NEGATION, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
@@ -193,6 +194,8 @@ def _described(
         if _QUESTION.search(previous) and last_mention == index - 1:
             return 0
     if _PRONOUN_CONTINUES.match(sentence) and defining:
+        return 0
+    if last_mention == index - 1 and rx.match(RESTATES, sentence):  # "... a regulatory fee. In plain terms, ..."
         return 0
     if _CONTINUES.match(sentence) and last_mention >= 0:
         between = prose[spans[last_mention][1] : spans[index][0]]

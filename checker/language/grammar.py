@@ -139,6 +139,10 @@ def active_voice(phrase: str) -> str | None:
     said = gap.join(rx.escape(w) for w in m["object"].split())
     rest = gap.join(rx.escape(w) for w in m["rest"].split())
     return r"(?:" + forms + r")(?:\s+\p{Ll}+ly)?" + gap + said + gap + r"(?:\p{Ll}+ly" + gap + r")?" + rest
+# A sentence that says again, in other words, what the sentence before it said: "In plain
+# terms, the buyer pays ...", "Put simply, ...", "In other words: ...". What it says of the
+# last sentence's term, it says as that term's meaning.
+RESTATES = r"(?i:\A[\s*_]*(?:in\s+(?:plain|simple|other|practical)\s+(?:terms|words|english)|put\s+(?:simply|plainly|another\s+way)|simply\s+put|that\s+is|i\.e\.|in\s+short|in\s+effect|in\s+practice|translation)\s*[,:])"
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
