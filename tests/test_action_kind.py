@@ -179,6 +179,9 @@ def test_a_passive_statement_is_also_read_in_the_active_voice(write) -> None:
         ("The Port Authority said the three firms bribed officials.", True),
         ("Investigators found that the firms also rigged the tender.", True),
         ("Officials were taken to lunch by the firms, who never rigged the tender.", False),
+        ("The Port Authority says Northyard, Kestrel and Dunmore bribed officials.", True),  # the parties listed
+        ("The Port Authority says Northyard and the council bribed officials.", False),  # one of them, with another
+        ("According to the report, the yards had won copies of the rigged the tender files.", False),
     ],
 )
 def test_a_contradicting_phrase_said_of_the_parties_together(write, draft: str, flagged: bool) -> None:

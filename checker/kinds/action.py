@@ -139,9 +139,15 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             said = f'"{text}"' + (" inside a quotation" if quoted else "")
             # words that contradict a fact only as a whole: not "available in China" inside "not available in China";
             # said of its owner, or of the parties together when it has several ("the labs broke into ...")
+            together = _together(context, index, found.start, parties) if owner is None else set()
             group = owner is None and _GROUP_DOES.search(prose, opening, found.start) is not None
             wrong = next(
-                (r for r, c, whole in hits if c and whole and (not r.owners or owner in r.owners or (group and len(r.owners) > 1))),
+                (
+                    r for r, c, whole in hits
+                    if c and whole and (
+                        not r.owners or owner in r.owners or (len(r.owners) > 1 and (group or bool(together) and together <= set(r.owners)))
+                    )
+                ),
                 None,
             )
             if wrong is not None:
@@ -303,6 +309,20 @@ def _owner(
         if y.start >= after and not _CLAUSE_BREAK.search(prose, after, y.start):
             return None, start, False  # "DeepSeek targeted computer vision, as Moonshot did"
     return m.entity, m.start, False
+
+
+def _together(context: Context, index: int, at: int, parties: frozenset[str]) -> set[str]:
+    """The parties named as one subject of the words at ``at``: "DeepSeek, Moonshot and MiniMax
+    stole ..." (none when the subject is one party, or not a list of them)."""
+    prose = context.document.prose
+    start, end = context.sentences[index]
+    named = [m for m in context.mentions(start, end) if m.entity in parties and m.end <= at]
+    listed = coordinated_tail(prose, named)
+    if len(listed) < 2 or listed[-1] is not named[-1]:
+        return set()
+    if not (_OPENING.search(prose[start : listed[0].start]) and _SUBJECT.match(prose, listed[-1].end, at)):
+        return set()
+    return {m.entity for m in listed}
 
 
 def _label(prose: str, start: int, named: list[Mention]) -> Mention | None:
