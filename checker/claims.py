@@ -73,7 +73,7 @@ _TOTAL_LABEL = r"(?:,?\s+(?:in\s+)?(?:total|combined|overall|all\s+told))?"  # "
 _HOW_MANY = rx.compile(r"(?i)\bhow\s+(?:many|much)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:number|total|count|tally)\b")
 # The next item of a list that named its measure once: "; DeepSeek ", ", and Moonshot AI ".
 _LIST_ITEM = rx.compile(
-    r"[^;,:]{0,30}?(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?P<name>[^\s;,:][^;,:]{0,40}?)(?:\s+(?:for|with|at|on)|\s*,)?\s*:?\s*"
+    r"[^;,:]{0,60}?(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?P<name>[^\s;,:][^;,:]{0,40}?)(?:\s+(?:for|with|at|on)|\s*,)?\s*:?\s*"
 )
 # A clause parallel to the one before, its measure left out: "Netflix shares jumped 10%, Paramount
 # stock rose 5%, while WBD slipped 2%", "Paramount's gained 5%, and WBD's fell 2%".
@@ -448,8 +448,9 @@ class Binder:
 
 
 def _cells(sentence: str) -> list[tuple[int, int]] | None:
-    """The cells of a table row (a row is one sentence, its cells joined by " | "), or None."""
-    if sentence.count("|") < 2:
+    """The cells of a table row (a row is one sentence, its cells joined by " | "; a table of two
+    columns has one), or None."""
+    if "|" not in sentence:
         return None
     cells, start = [], 0
     for m in rx.finditer(r"\|", sentence):

@@ -645,3 +645,31 @@ def test_parts_listed_before_their_sum_count_what_it_counts(write) -> None:
     assert facts(write, text.replace("more than 16 million", "just over 15 million")) == [
         (1, "parts-sum", "just over 15 million")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a timeline tells in the present tense what happened on its date
+        ("**February 22, 2026** — Anthropic publishes its report on distillation by three labs.\n",
+         [(1, "announcement-date", "February 22, 2026")]),
+        ("**February 23, 2026** — Anthropic publishes its report on distillation by three labs.\n", []),
+        # the sentence after the date's, in its paragraph, may say what the story is
+        ("Anthropic's post, published Monday, 22 February, reads like an incident report. It says the accounts "
+         "were fraudulent.\n", [(1, "announcement-date", "Monday, 22 February")]),
+        # a table of two columns: a measure and its figure
+        ("Anthropic named DeepSeek, Moonshot AI and MiniMax.\n\n| Measure | Figure |\n|---|---|\n"
+         "| Fraudulent accounts | about 240,000 |\n", [(5, "fraudulent-accounts", "about 240,000")]),
+        ("Anthropic named DeepSeek, Moonshot AI and MiniMax.\n\n| Measure | Figure |\n|---|---|\n"
+         "| Fraudulent accounts | about 24,000 |\n", []),
+        # a list that names its measure once, its items further apart
+        ("By Anthropic's account, MiniMax ran more than 13 million exchanges aimed at agentic coding and tool use, "
+         "Moonshot AI more than 3.4 million, and DeepSeek upwards of 3.4 million.\n",
+         [(1, "deepseek-exchanges", "upwards of 3.4 million")]),
+        # "All labs" is a table's total row
+        ("| Lab | Exchanges |\n|---|---|\n| MiniMax | more than 13 million |\n| All labs | fewer than 16 million |\n",
+         [(4, "total-exchanges", "fewer than 16 million")]),
+    ],
+)
+def test_timelines_paragraphs_two_column_tables_and_lists(write, text: str, expected: list) -> None:
+    assert facts(write, text) == expected

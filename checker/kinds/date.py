@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT
+from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, present_form
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -62,8 +62,15 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     return Rule(
         fact.id, fact.severity, fact.source, fact.event,
         fact.date or fact.between.start, fact.date or fact.between.end,  # type: ignore[union-attr]
-        fact.actor, fact.about, phrase_pattern(fact.cues), fact.others,
+        fact.actor, fact.about, _cues(fact.cues), fact.others,
     )
+
+
+def _cues(cues: list[str]) -> str:
+    """The cue words, and each verb among them in the present tense: a timeline's "Feb. 23 --
+    Anthropic publishes" is the pack's "published". (Not its other forms: "offer" is a noun,
+    and "ending a takeover fight" is not the end the pack dates.)"""
+    return phrase_pattern(cues, patterns=[f for f in map(present_form, cues) if f is not None])
 
 
 # What may stand between an event's date and the cue after it: "Monday's blog post".
@@ -228,10 +235,13 @@ ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
 
 
 def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> bool:
-    """The sentence, or the one before it in its paragraph, is about the story."""
+    """The sentence, or the one before or after it in its paragraph, is about the story
+    ("Anthropic's post, published Monday, reads like an incident report. It says the accounts ...")."""
     start, end = spans[index]
     if index and not paragraph_break(prose, spans[index - 1][1], start):
         start = spans[index - 1][0]
+    if index + 1 < len(spans) and not paragraph_break(prose, end, spans[index + 1][0]):
+        end = spans[index + 1][1]
     return bool(rx.search(rule.about, prose, pos=start, endpos=end))
 
 

@@ -89,9 +89,6 @@ NAMED_SUBJECT = CLAUSE_JOIN + r"(?P<subject>(?:(?!\b(?i:it|they|he|she|which|who
 # A party named as the object of a preposition, matched right before its name: "paid the fee
 # to Netflix on Friday", "a deal with Acme". It receives or accompanies the act; it does not do it.
 OBJECT_OF = r"(?i:\b(?:to|from|for|with|against|towards?|into|than)\s+(?:the\s+)?\Z)"
-# A table row or list line that holds the total of the rows above it: "| **Total** | 16.5 million |",
-# "| All three | ... |", "| Combined | ... |". Its figures are nobody's own.
-TOTAL_ROW = r"(?i:[\s*_]*(?:(?:grand\s+)?totals?|combined|overall|in\s+all|altogether|all(?:\s+(?:two|three|four|five|six))?)[\s*_:]*)"
 # What comes between the subject of a passive clause and its agent, matched up to the agent's
 # name: "Computer vision was targeted by Acme", "Coding and tool use were mainly pursued by the
 # Acme team". The agent did what the verb says to the subject.
@@ -115,30 +112,58 @@ PARTICIPLES = {
 _PASSIVE_PHRASE = r"(?P<object>\S.*?)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?P<participle>\p{Ll}+)\s+(?P<rest>\S.*)"
 
 
+def verb_forms(participle: str) -> str | None:
+    """The pattern of the forms of the verb whose past participle is given, or None when it is
+    not one: "sold" -> "sell|sells|sold|selling", "published" -> "publish", "publishes",
+    "published", "publishing"; "carried" -> "carry", "carries", ...; "shipped" -> "ship", ...
+    ("available", "is": None)."""
+    participle = participle.lower()
+    forms = PARTICIPLES.get(participle)
+    if forms is not None:
+        return forms
+    if not participle.endswith("ed") or len(participle) < 5 or not participle.isalpha():
+        return None
+    stem = participle[:-2]
+    if stem.endswith("i"):  # carried -> carry, carries, carrying
+        return f"{stem[:-1]}(?:y|ies|ied|ying)"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":  # shipped -> ship, ships
+        return f"{stem[:-1]}(?:{stem[-1]})?(?:s|ed|ing)?"
+    return f"{stem}(?:e?s|ed|ing|e)?"  # offered -> offer, offers; released -> release, releases, releasing
+
+
+def present_form(participle: str) -> str | None:
+    """The pattern of the present tense, third person, of the verb whose past participle is
+    given: how a timeline or a headline tells what happened ("Feb. 23 -- Acme publishes its
+    report"). "published" -> "publishes", "sold" -> "sells", "carried" -> "carries"; None when
+    it is not a participle."""
+    irregular = PARTICIPLES.get(participle.lower())
+    if irregular is not None:
+        return irregular.split("|")[1]
+    forms = verb_forms(participle)
+    if forms is None:
+        return None
+    stem = participle.lower()[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "ies"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":
+        return stem[:-1] + "s"
+    return stem + "e?s"
+
+
 def active_voice(phrase: str) -> str | None:
     """The pattern of a passive ``phrase`` said in the active voice, or None when it is not
     passive: "Claude is sold in China" -> "(?:sell|sells|sold|selling) Claude in China"; an
     emphatic "does offer Claude in China" holds "offer Claude in China"."""
     m = rx.fullmatch(_PASSIVE_PHRASE, phrase.strip())
-    if m is None:
-        return None
-    participle = m["participle"].lower()
-    forms = PARTICIPLES.get(participle)
-    if forms is None:
-        if not participle.endswith("ed") or len(participle) < 5:
-            return None  # "is available": an adjective, not a verb
-        stem = participle[:-2]
-        if stem.endswith("i"):  # carried -> carry, carries, carrying
-            stem = stem[:-1]
-            forms = f"{stem}(?:y|ies|ied|ying)"
-        elif len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":  # shipped -> ship, ships
-            forms = f"{stem[:-1]}(?:{stem[-1]})?(?:s|ed|ing)?"
-        else:  # offered -> offer, offers, offering; released -> release, releases, releasing
-            forms = f"{stem}(?:e?s|ed|ing|e)?"
+    forms = m and verb_forms(m["participle"])
+    if not forms:
+        return None  # "is available": an adjective, not a verb
     gap = r"[\s\u00a0-]+"
     said = gap.join(rx.escape(w) for w in m["object"].split())
     rest = gap.join(rx.escape(w) for w in m["rest"].split())
     return r"(?:" + forms + r")(?:\s+\p{Ll}+ly)?" + gap + said + gap + r"(?:\p{Ll}+ly" + gap + r")?" + rest
+
+
 # A sentence that says again, in other words, what the sentence before it said: "In plain
 # terms, the buyer pays ...", "Put simply, ...", "In other words: ...". What it says of the
 # last sentence's term, it says as that term's meaning.
@@ -231,6 +256,9 @@ GROUP = (
     r"\b(?:(?:the|these|those|all|both)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     + PROPER + PARTY_NOUNS_PLURAL + r"|they)"
 )
+# A table row or list line that holds the total of the rows above it: "| **Total** | 16.5 million |",
+# "| All three | ... |", "| All labs | ... |", "| Combined | ... |". Its figures are nobody's own.
+TOTAL_ROW = r"(?i:[\s*_]*(?:(?:grand\s+)?totals?|combined|overall|in\s+all|altogether|all(?:\s+(?:two|three|four|five|six))?(?:\s+" + PARTY_NOUNS_PLURAL + r")?)[\s*_:]*)"
 PRONOUN = rx.compile(r"\b(?:it|its|it's|itself)\b|" + ANAPHOR, rx.IGNORECASE)
 
 
