@@ -497,6 +497,10 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
          {(1, "agreement-date", "Saturday")}),
         # the actor as the object of a preposition does not date its own act
         ("Paramount paid the breakup fee to Netflix on Friday, as the merger agreement was announced.\n", set()),
+        # a story day's weekday with a date it does not fall on; a weekday true to its date is quiet
+        ("WBD's board declared Paramount's offer superior on Thursday, 25 February, and Netflix stood aside.\n",
+         {(1, "netflix-exit-date", "Thursday, 25 February")}),
+        ("WBD's board met on Tuesday, 25 February 2025, a year before the deal.\n", set()),
         # a sentence that restates the one before in plain terms defines that sentence's term
         ("The deal includes a $7 billion regulatory termination fee. In plain terms, Paramount would owe WBD that "
          "sum if regulators block the deal.\n", set()),

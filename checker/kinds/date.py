@@ -204,7 +204,9 @@ def _misdated(
     context: Context, rules: list[Rule], today: dt.date | None, dateline: tuple[int, int] | None, read_here: set[int]
 ) -> Iterator[Finding]:
     """A day of the story written with the wrong weekday ("Wednesday, Feb. 26" when the pack's
-    event fell on Thursday 26 February) is wrong whatever the sentence says happened then."""
+    event fell on Thursday 26 February) is wrong whatever the sentence says happened then; so
+    is a story day's weekday written with a date it does not fall on ("Thursday, 25 February"
+    for the event of Thursday 26 February)."""
     days = {rule.first: rule for rule in reversed(rules) if rule.first == rule.last}  # the first fact of each day
     if not days:
         return
@@ -215,9 +217,12 @@ def _misdated(
             continue
         for mention in mentions(prose, start, end, year, today):
             rule = days.get(mention.day)
+            if rule is None and mention.day is not None and mention.weekday is not None:
+                nearest = (mention.weekday - mention.day.weekday() + 3) % 7 - 3  # the weekday's day in that week
+                rule = days.get(mention.day + dt.timedelta(days=nearest)) if nearest else None
             if (
                 rule is None or mention.start in read_here or mention.weekday is None
-                or mention.weekday == rule.first.weekday() or inside(context.quoted, mention.start)
+                or mention.weekday == mention.day.weekday() or inside(context.quoted, mention.start)
                 or (dateline and dateline[0] <= mention.start < dateline[1])
             ):
                 continue
