@@ -659,8 +659,10 @@ def test_parts_listed_before_their_sum_count_what_it_counts(write) -> None:
          [(1, "announcement-date", "February 22, 2026")]),
         ("**February 23, 2026** — Anthropic publishes its report on distillation by three labs.\n", []),
         # the sentence after the date's, in its paragraph, may say what the story is
-        ("Anthropic's post, published Monday, 22 February, reads like an incident report. It says the accounts "
-         "were fraudulent.\n", [(1, "announcement-date", "Monday, 22 February")]),
+        ("Anthropic's post, published Sunday, 22 February, reads like an incident report. It says the accounts "
+         "were fraudulent.\n", [(1, "announcement-date", "Sunday, 22 February")]),
+        ("Anthropic's post, published Sunday, 22 February, reads like an incident report. Do the accounts "
+         "matter?\n", []),
         # a table of two columns: a measure and its figure
         ("Anthropic named DeepSeek, Moonshot AI and MiniMax.\n\n| Measure | Figure |\n|---|---|\n"
          "| Fraudulent accounts | about 240,000 |\n", [(5, "fraudulent-accounts", "about 240,000")]),

@@ -240,13 +240,15 @@ ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
 
 
 def _about(rule: Rule, prose: str, spans: list[tuple[int, int]], index: int) -> bool:
-    """The sentence, or the one before or after it in its paragraph, is about the story
-    ("Anthropic's post, published Monday, reads like an incident report. It says the accounts ...")."""
+    """The sentence, or the one before it in its paragraph, is about the story; or the one after
+    it, when that one goes on about the same party ("Anthropic's post, published Monday, reads
+    like an incident report. The company says the accounts ...")."""
     start, end = spans[index]
     if index and not paragraph_break(prose, spans[index - 1][1], start):
         start = spans[index - 1][0]
     if index + 1 < len(spans) and not paragraph_break(prose, end, spans[index + 1][0]):
-        end = spans[index + 1][1]
+        if ANAPHOR_SUBJECT_AT.match(prose, spans[index + 1][0], spans[index + 1][1]):
+            end = spans[index + 1][1]
     return bool(rx.search(rule.about, prose, pos=start, endpos=end))
 
 
