@@ -123,7 +123,7 @@ _FIGURE = rx.compile(
       | (?P<dozen>(?:a|one)\ dozen)
       | (?P<words>(?<![\p{L}])(?:an?(?=[\s-](?:hundred|thousand|million|billion|trillion)\b)|""" + _WORD_NUMBER + r""")(?:[\s-](?:hundred))?
             (?:[\s-](?:and\ )?""" + _WORD_NUMBER + r""")?
-            (?:\ point(?:[\s-]""" + _DIGIT_WORD + r"""){1,3})?
+            (?:\ point(?:[\s-]""" + _DIGIT_WORD + r"""){1,3}|\ and\ an?\ (?:half|quarter))?
             (?:[\s-](?P<wscale>thousand|million|billion|trillion))?)
     )
     (?P<plus>-plus|\+|-odd|\ plus(?!\ \p{L}))?
@@ -294,6 +294,13 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
 
 def _words_value(text: str) -> float | None:
     whole, _, point = text.lower().partition(" point ")
+    # "three and a half billion": the fraction goes with the number before the scale
+    whole, _, fraction = whole.partition(" and a ")
+    share = {"half": 0.5, "quarter": 0.25}.get(fraction.split(" ")[0], 0.0) if fraction else 0.0
+    if fraction:
+        if not share:
+            return None
+        whole = " ".join([whole, *fraction.split(" ")[1:]])
     total, current = 0.0, 0.0
     for word in rx.split(r"[\s-]+", whole):
         if word in ("a", "an"):
@@ -307,8 +314,8 @@ def _words_value(text: str) -> float | None:
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in _UNITS:
-            total += (current or 1) * _UNITS[word]
-            current = 0
+            total += ((current or 1) + share) * _UNITS[word]
+            current, share = 0, 0.0
         else:
             return None
     if point:  # "two point eight billion": the digits after the point, then the scale
@@ -319,7 +326,7 @@ def _words_value(text: str) -> float | None:
             return None
         fraction = float("0." + "".join(str(NUMBER_WORDS.get(d, 0)) for d in digits))
         current = (current + fraction) * scale
-    value = total + current
+    value = total + current + share
     return value or None
 
 
@@ -347,6 +354,8 @@ def _parse(m: rx.Match, unit: str) -> tuple[float, float, float] | None:
         return None
     scale = _UNITS[m["wscale"].lower()] if m["wscale"] else 1.0
     decimals = len(m["words"].lower().partition(" point ")[2].split()) - (1 if m["wscale"] else 0)
+    if " and a" in m["words"].lower():  # "three and a half billion": to the half
+        decimals = 1 if "half" in m["words"].lower() else 2
     if m["cents"] and not m["wscale"]:  # "twenty-seven dollars seventy-five"
         cents = _words_value(m["cents"])
         if cents is None or cents >= 100:

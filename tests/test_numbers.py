@@ -150,6 +150,8 @@ def test_same_unit(written: str, declared: str, same: bool) -> None:
         ("more than 3.4 million", [3.45e6, 4.2e6], [3.4e6, 4.3e6, 7e6]),  # near N: up to a quarter above it
         ("at least 20", [20, 29], [19, 30]),  # not a pledge of 30
         ("more than 10,000", [19_000], [24_000]),  # the next step of its precision
+        ("three and a half million", [3.5e6], [3e6, 4e6]),  # a fraction after "and"
+        ("about two and a quarter billion", [2.25e9], [2e9, 2.5e9]),
 
         ("roughly 24,000", [23_500, 24_500], [23_000, 25_000, 26_000]),  # not ±10%: "about 26,000" is another number
         ("fewer than 16 million", [0, 15.9e6], [16e6]),

@@ -84,6 +84,8 @@ def test_a_lower_bound_at_the_figure_is_quiet(write) -> None:
         ("Acme's offer of $31 a share", "Acme's offer of $27.75 a share", (3, "acme-offer", "$27.75")),
         ("Rival's bid of $27.75", "Rival's bid of $31", (3, "rival-offer", "$31")),
         ("breakup fee of US$2.8bn", "breakup fee of US$3.8bn", (5, "fee", "US$3.8bn")),
+        ("breakup fee of US$2.8bn", "breakup fee of three and a half billion dollars",
+         (5, "fee", "three and a half billion dollars")),
         ("or 12% of its staff", "or 15% of its staff", (7, "cut-share", "15%")),
         # a lower bound is a figure too: "more than 2,000" says about 2,000, not 4,000
         ("is cutting 4,000 jobs", "is cutting more than 2,000 jobs", (7, "jobs", "more than 2,000")),
