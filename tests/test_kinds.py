@@ -512,6 +512,8 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Netflix and Paramount rose 5% and 10% respectively in extended trading.\n",
          {(1, "netflix-shares", "5%"), (1, "paramount-shares", "10%")}),
         ("Netflix and Paramount rose 10% and 5% in extended trading.\n", set()),
+        ("Paramount is higher too, up 10% in late trading.\n", {(1, "paramount-shares", "10%")}),
+        ("Paramount is higher too, up 5% in late trading.\n", set()),
         # the sides of a contest: "between", "pitted ... against", "beat", a list as subject of the contest
         ("The final showdown between Paramount and Disney was costly.\n", {(1, "bidders", "Disney")}),
         ("The final round pitted Paramount against Netflix and Comcast.\n", {(1, "bidders", "Comcast")}),

@@ -182,7 +182,10 @@ DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
 # its share price's move.
 TICKER = r"(?:\s*\([^()]{1,12}\))?"  # a ticker in brackets after a company's name: "Netflix (NFLX)"
 MARKET_MOVE = (
-    TICKER + r"(?:'s|’s)?\s*:?\s*(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
+    TICKER + r"(?:'s|’s)?\s*:?\s*"
+    # "Paramount is higher too, up 10%": the move said, then its size
+    r"(?:(?:was|were|is|are|closed|ended|finished|traded)\s+(?:higher|lower|up|down)(?:\s+(?:too|also|as\s+well|again))?\s*,\s+)?"
+    r"(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
     r"(?:up|down|higher|lower|rose|rises|fell|falls|gained|gains|jumped|jumps|slipped|slips|climbed|climbs|"
     r"dropped|drops|advanced|advances|retreated|retreats|surged|surges|slid|slides|sank|tumbled|soared|plunged|"
     r"edged\s+(?:up|down))(?:\s+by)?\s+\Z"

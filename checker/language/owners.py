@@ -575,6 +575,7 @@ STRATEGIES = (
         ("In late trading Globex (GBX) +10% and Acme (ACM) -6%.", "-6%", "acme"),
         ("In the late session GLOBEX (GBX) gained less than 8%.", "less than 8%", "globex"),
         ("Acme and Globex rose 10% and 5% in late trading.", "10%", AMBIGUOUS),
+        ("Globex is higher too, up 10% in late trading.", "10%", "globex"),
     )),
     Strategy("subject", "the subject of its verb", subject, _examples(
         ("Acme is cutting 4,000 jobs.", "4,000", "acme"),
