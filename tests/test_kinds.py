@@ -513,6 +513,10 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
          {(1, "netflix-shares", "5%"), (1, "paramount-shares", "10%")}),
         ("Netflix and Paramount rose 10% and 5% in extended trading.\n", set()),
         ("Paramount is higher too, up 10% in late trading.\n", {(1, "paramount-shares", "10%")}),
+        # a count compounded with the set's noun
+        ("Paramount and WBD signed their agreement, ending a three-bidder final round.\n",
+         {(1, "bidders", "three-bidder final round")}),
+        ("Paramount and WBD signed their agreement, ending a two-bidder final round.\n", set()),
         ("Paramount is higher too, up 5% in late trading.\n", set()),
         # the sides of a contest: "between", "pitted ... against", "beat", a list as subject of the contest
         ("The final showdown between Paramount and Disney was costly.\n", {(1, "bidders", "Disney")}),

@@ -60,7 +60,9 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
         r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its|"
         r"\p{Ll}+-\p{Ll}+"  # a compound: "three final-round bidders", "two China-based labs"
         + "".join("|" + rx.escape(mark).replace(r"\ ", r"\s+") for mark in fact.marks) + r")\s+){0,4}"
-        rf"(?:(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})|(?<=-)way\s+(?:\p{{Ll}}+\s+)?(?P<noun>{CONTESTS}))"
+        rf"(?:(?P<noun>{phrase_pattern(plurals, case_sensitive=True)})|(?<=-)way\s+(?:\p{{Ll}}+\s+)?(?P<noun>{CONTESTS})"
+        # a compound of the count and the set's noun: "a three-bidder final round", "a two-suitor race"
+        rf"|(?<=-)(?P<noun>{phrase_pattern(fact.nouns, case_sensitive=True)})\s+(?:\p{{Ll}}+\s+){{0,2}}?(?:{CONTESTS}|round\b|field\b))"
     )
     return Rule(
         fact.id, fact.severity, fact.source, fact.label, tuple(fact.members), canonical, group,
