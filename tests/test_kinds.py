@@ -678,6 +678,9 @@ def test_parts_listed_before_their_sum_count_what_it_counts(write) -> None:
         ("By Anthropic's account, MiniMax ran more than 13 million exchanges aimed at agentic coding and tool use, "
          "Moonshot AI more than 3.4 million, and DeepSeek upwards of 3.4 million.\n",
          [(1, "deepseek-exchanges", "upwards of 3.4 million")]),
+        # the company a figure is attributed to is its source, not its owner
+        ("Anthropic named three labs. By the company's account, the campaigns produced about 12 million "
+         "exchanges with Claude.\n", [(1, "total-exchanges", "about 12 million")]),
         # "All labs" is a table's total row
         ("| Lab | Exchanges |\n|---|---|\n| MiniMax | more than 13 million |\n| All labs | fewer than 16 million |\n",
          [(4, "total-exchanges", "fewer than 16 million")]),

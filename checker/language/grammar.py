@@ -168,6 +168,14 @@ def active_voice(phrase: str) -> str | None:
 # terms, the buyer pays ...", "Put simply, ...", "In other words: ...". What it says of the
 # last sentence's term, it says as that term's meaning.
 RESTATES = r"(?i:\A[\s*_]*(?:in\s+(?:plain|simple|other|practical)\s+(?:terms|words|english)|put\s+(?:simply|plainly|another\s+way)|simply\s+put|that\s+is|i\.e\.|in\s+short|in\s+effect|in\s+practice|translation)\s*[,:])"
+# Who a sentence's words come from, not who did what they say: "By the company's account, the
+# campaigns ran ...", "according to it", "by its own count". A party or "it" named there is the
+# source of the figure, not its owner.
+SOURCE_OF = (
+    r"(?i:\b(?:by|in|on)\s+(?:the\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:'s|’s)|its|their|(?-i:\p{Lu})\S*(?:'s|’s))\s+(?:own\s+)?"
+    r"(?:account|telling|count|reckoning|estimate|tally|figures|numbers|version)\b"
+    r"|\baccording\s+to\s+(?:it|them|the\s+(?:\p{Ll}+\s+)?\p{Ll}+|(?-i:\p{Lu})\S*)(?=[\s,.;:]))"
+)
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"

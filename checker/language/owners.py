@@ -21,7 +21,7 @@ from checker import rx
 from checker.language.constructions import DATELINE_AT
 from checker.language.grammar import (
     ADDS_UP_TO, ADVERBS, ANAPHOR, ANY_VERB, FACT_BOX_SEPARATOR, MARKET_MOVE, MARKET_MOVE_AFTER, SIGNED_MOVE, SIGNS, APPOSITIVE, COORDINATION, FIGURE_VERBS, GROUP, IRREGULAR, NAME_SUFFIX, OTHERS_VERBS, POSSESSED, PRONOUN,
-    REPORTING_VERBS, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
+    REPORTING_VERBS, SOURCE_OF, STOP_WORDS, VERB_PHRASE, WHICH_SAYS, coordinated, coordinated_tail,
 )
 from checker.numbers import Figure
 
@@ -346,7 +346,7 @@ def total(s: Scene) -> Bound | None:
 def unbound(s: Scene) -> Bound:
     """What no strategy answered: ambiguous in a sentence that names a party, says "it" or
     "its", or labels the figure with a name the pack does not know; otherwise nobody's."""
-    if s.party or PRONOUN.search(s.before):
+    if s.party or PRONOUN.search(rx.sub(SOURCE_OF, " ", s.before)):  # not "by the company's account"
         return None, True
     found = _LABEL.match(s.before)
     if found and not _COLLECTIVE.search(found.group()):
