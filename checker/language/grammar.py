@@ -112,42 +112,36 @@ PARTICIPLES = {
 _PASSIVE_PHRASE = r"(?P<object>\S.*?)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?P<participle>\p{Ll}+)\s+(?P<rest>\S.*)"
 
 
-def verb_forms(participle: str) -> str | None:
-    """The pattern of the forms of the verb whose past participle is given, or None when it is
-    not one: "sold" -> "sell|sells|sold|selling", "published" -> "publish", "publishes",
-    "published", "publishing"; "carried" -> "carry", "carries", ...; "shipped" -> "ship", ...
-    ("available", "is": None)."""
+def _forms(participle: str) -> tuple[str, str] | None:
+    """The pattern of every form of the verb whose past participle is given, and of its present
+    tense, third person; None when it is not a participle ("available", "is")."""
     participle = participle.lower()
-    forms = PARTICIPLES.get(participle)
-    if forms is not None:
-        return forms
+    irregular = PARTICIPLES.get(participle)
+    if irregular is not None:
+        return irregular, irregular.split("|")[1]
     if not participle.endswith("ed") or len(participle) < 5 or not participle.isalpha():
         return None
     stem = participle[:-2]
     if stem.endswith("i"):  # carried -> carry, carries, carrying
-        return f"{stem[:-1]}(?:y|ies|ied|ying)"
+        return f"{stem[:-1]}(?:y|ies|ied|ying)", f"{stem[:-1]}ies"
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":  # shipped -> ship, ships
-        return f"{stem[:-1]}(?:{stem[-1]})?(?:s|ed|ing)?"
-    return f"{stem}(?:e?s|ed|ing|e)?"  # offered -> offer, offers; released -> release, releases, releasing
+        return f"{stem[:-1]}(?:{stem[-1]})?(?:s|ed|ing)?", f"{stem[:-1]}s"
+    return f"{stem}(?:e?s|ed|ing|e)?", f"{stem}e?s"  # offered -> offer, offers; released -> releases
+
+
+def verb_forms(participle: str) -> str | None:
+    """The pattern of the forms of the verb whose past participle is given: "sold" ->
+    "sell|sells|sold|selling", "published" -> "publish", "publishes", "published", "publishing"."""
+    forms = _forms(participle)
+    return forms[0] if forms else None
 
 
 def present_form(participle: str) -> str | None:
     """The pattern of the present tense, third person, of the verb whose past participle is
     given: how a timeline or a headline tells what happened ("Feb. 23 -- Acme publishes its
-    report"). "published" -> "publishes", "sold" -> "sells", "carried" -> "carries"; None when
-    it is not a participle."""
-    irregular = PARTICIPLES.get(participle.lower())
-    if irregular is not None:
-        return irregular.split("|")[1]
-    forms = verb_forms(participle)
-    if forms is None:
-        return None
-    stem = participle.lower()[:-2]
-    if stem.endswith("i"):
-        return stem[:-1] + "ies"
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":
-        return stem[:-1] + "s"
-    return stem + "e?s"
+    report"). "published" -> "publishes", "sold" -> "sells", "carried" -> "carries"."""
+    forms = _forms(participle)
+    return forms[1] if forms else None
 
 
 def active_voice(phrase: str) -> str | None:
