@@ -82,6 +82,9 @@ def test_hard_wrapped_wire_paragraphs_stay_one_sentence(write) -> None:
         ("FEES\n  Breakup fee owed to Globex: $2.8bn\n  Regulatory fee: $7bn (was $5.8bn)\n",
          ["FEES", "Breakup fee owed to Globex: $2.8bn", "Regulatory fee: $7bn (was $5.8bn)"]),
         ("Acme said the bid - its last - was\nfinal: the board agreed.\n", ["Acme said the bid - its last - was\nfinal: the board agreed."]),
+        ("KEY DATES\nTue., Feb. 24 ... Acme raises its bid\nThu., Feb. 26 ... Globex walks away\n",
+         # (dot leaders end a sentence as an ellipsis does: each entry's date and event stay its own)
+         ["KEY DATES", "Tue., Feb. 24 ...", "Acme raises its bid", "Thu., Feb. 26 ...", "Globex walks away"]),
     ],
 )
 def test_plain_text_sentences(text: str, expected: list[str]) -> None:
