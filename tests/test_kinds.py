@@ -513,6 +513,14 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
          {(1, "netflix-shares", "5%"), (1, "paramount-shares", "10%")}),
         ("Netflix and Paramount rose 10% and 5% in extended trading.\n", set()),
         ("Paramount is higher too, up 10% in late trading.\n", {(1, "paramount-shares", "10%")}),
+        # a table row's label names what its figures are, when a figure's bare noun repeats it
+        ("| Fee | Amount |\n|---|---|\n| Earlier regulatory fee | $5.8 billion, superseded by the $7 billion fee |\n",
+         set()),
+        ("| Fee | Amount |\n|---|---|\n| Regulatory fee | $7 billion, beside the $3.5 billion breakup fee |\n",
+         {(3, "breakup-fee", "$3.5 billion")}),
+        # "agreed to buy" is the merger agreement
+        ("Paramount Skydance agreed on Friday 26 February to buy Warner Bros. Discovery.\n",
+         {(1, "agreement-date", "Friday 26 February")}),
         # a count compounded with the set's noun
         ("Paramount and WBD signed their agreement, ending a three-bidder final round.\n",
          {(1, "bidders", "three-bidder final round")}),
