@@ -17,6 +17,7 @@ import re
 from typing import Iterable, Iterator, NamedTuple
 
 from checker import rx
+from checker.language.grammar import CHANGED_FROM
 
 INF = math.inf
 
@@ -370,6 +371,9 @@ def figures(text: str) -> Iterator[Figure]:
     i = 0
     while i < len(found):
         first = found[i]
+        if i + 1 < len(found) and _changed(text, first, found[i + 1]):
+            i += 1  # "raised its bid from $30 to $31": $31 is claimed, not $30 nor "30 to 31"
+            continue
         if i + 1 < len(found):
             merged = _range(text, first, found[i + 1])
             if merged:
@@ -432,6 +436,14 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
     if unit == PERCENT and qualifier is None and before[-1:] in ("+", "-", "−") and not before[-2:-1].isalnum():
         start -= 1  # a change: "+10%", "-6%"
     return Figure(start, end, value, interval, qualifier, unit, scale)
+
+
+def _changed(text: str, a: Figure, b: Figure) -> bool:
+    """Whether ``a`` is what something was changed from, and ``b`` what it was changed to."""
+    mid = _RANGE_MID.match(text[a.end : b.start + 1])
+    if not mid or a.end + mid.end() != b.start or (mid["word"] or "").lower() != "to":
+        return False
+    return rx.search(CHANGED_FROM, text, pos=max(0, a.start - 80), endpos=a.start) is not None
 
 
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:

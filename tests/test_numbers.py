@@ -167,6 +167,18 @@ def test_intervals(text: str, inside: list[float], outside: list[float]) -> None
         assert interval.disjoint(Interval(value, value)), value
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Acme raised its bid from $30 to $31 a share.", ["$31"]),
+        ("It cut staff from 9,000 to 6,500.", ["6,500"]),
+        ("The tally ran from 20,000 to 25,000 accounts.", ["from 20,000 to 25,000"]),  # a range, not a change
+    ],
+)
+def test_a_change_from_one_value_to_another_states_the_second(text: str, said: list[str]) -> None:
+    assert [text[f.start : f.end] for f in figures(text)] == said
+
+
 def test_open_bounds_make_touching_intervals_disjoint() -> None:
     assert Interval(0, 16e6, hi_open=True).disjoint(Interval(16e6, 17e6))
     assert not Interval(0, 16e6).disjoint(Interval(16e6, 17e6))

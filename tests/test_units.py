@@ -113,6 +113,8 @@ def test_each_mutation_is_flagged_and_only_it(write, original: str, mutated: str
         ("**$150bn**: deal value of the Acme deal that Rival lost", ("acme-value", "$150bn")),
         # a link with an adverb
         ("The breakup fee is now $3.8 billion.", ("fee", "$3.8 billion")),
+        # a change from one value to another claims the second ("from ... to" is no range here)
+        ("Acme raised its offer from $27 to $35 a share.", ("acme-offer", "$35")),
     ],
 )
 def test_where_a_money_figure_says_what_and_whose_it_is(write, sentence: str, expected: tuple) -> None:
@@ -159,3 +161,8 @@ def test_a_pack_without_measures_reads_lead_ins_questions_and_tables(write) -> N
 def test_fall_verbs_link_and_after_ends_a_measure(write, sentence: str, expected: set) -> None:
     found, _ = check(write, sentence + "\n")
     assert found == expected
+
+
+def test_a_change_to_the_right_value_is_quiet(write) -> None:
+    found, _ = check(write, "Acme raised its offer from $27 to $31 a share.\n")
+    assert found == set()

@@ -170,6 +170,13 @@ SOURCE_OF = (
     r"(?:account|telling|count|reckoning|estimate|tally|figures|numbers|version)\b"
     r"|\baccording\s+to\s+(?:it|them|the\s+(?:\p{Ll}+\s+)?\p{Ll}+|(?-i:\p{Lu})\S*)(?=[\s,.;:]))"
 )
+# A change from one value to another, matched right before "from": "raised its offer from $30
+# to $31", "cut the workforce from 9,000 to 6,500", "went up from 5% to 7%". The value it is
+# changed to is the claim; the one it is changed from is not (and "from ... to" is no range).
+CHANGED_FROM = (
+    r"(?i:\b(?:rais|lift|increas|boost|bump|sweeten|hik|cut|reduc|lower|slash|trim|grew|grow|rose|rise|fell|fall|"
+    r"drop|climb|jump|swell|shr[ai]nk|revis|chang|mov|went|go(?:es|ne)?|up|down)\w*\b[^.;:]{0,50}?\bfrom\s+\Z)"
+)
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
