@@ -315,7 +315,6 @@ class Binder:
         if row_measure is not None:  # "| Regulatory termination fee | $7bn | Paramount to WBD ... |"
             owning = {m.entity for m in mentions} & self.vocab.owners.get(row_measure, frozenset())
             label = owning.pop() if len(owning) == 1 else None
-        if row_measure is not None:
             # "| Earlier regulatory fee | ... | Superseded by the $7 billion fee |": a figure whose bare
             # noun the row's label repeats ("fee") counts the row's measure, not another that noun names
             label_words = sentence[cells[0][0] : cells[0][1]].lower().split()
