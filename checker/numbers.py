@@ -438,17 +438,23 @@ def _figure_at(text: str, m: rx.Match) -> Figure | None:
     return Figure(start, end, value, interval, qualifier, unit, scale)
 
 
+def _between(text: str, a: Figure, b: Figure) -> rx.Match | None:
+    """What joins two figures into a pair ("-", " and ", " to "), when it is all that stands between them."""
+    mid = _RANGE_MID.match(text[a.end : b.start + 1])
+    return mid if mid and a.end + mid.end() == b.start else None
+
+
 def _changed(text: str, a: Figure, b: Figure) -> bool:
     """Whether ``a`` is what something was changed from, and ``b`` what it was changed to."""
-    mid = _RANGE_MID.match(text[a.end : b.start + 1])
-    if not mid or a.end + mid.end() != b.start or (mid["word"] or "").lower() != "to":
+    mid = _between(text, a, b)
+    if not mid or (mid["word"] or "").lower() != "to":
         return False
     return rx.search(CHANGED_FROM, text, pos=max(0, a.start - 80), endpos=a.start) is not None
 
 
 def _range(text: str, a: Figure, b: Figure) -> Figure | None:
-    mid = _RANGE_MID.match(text[a.end : b.start + 1])
-    if not mid or a.end + mid.end() != b.start or a.qualifier or b.qualifier:
+    mid = _between(text, a, b)
+    if not mid or a.qualifier or b.qualifier:
         return None
     left = _RANGE_LEFT.search(text[max(0, a.start - 12) : a.start])
     if mid["word"] and mid["word"].lower() == "and" and not (left and left["kw"].lower() == "between"):
