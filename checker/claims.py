@@ -317,11 +317,15 @@ class Binder:
             label = owning.pop() if len(owning) == 1 else None
             # "| Earlier regulatory fee | ... | Superseded by the $7 billion fee |": a figure whose bare
             # noun the row's label repeats ("fee") counts the row's measure, not another that noun names
-            label_words = sentence[cells[0][0] : cells[0][1]].lower().split()
+            label_words = set(sentence[cells[0][0] : cells[0][1]].lower().split())
+
+            def repeated(c: Counted) -> bool:  # its noun is one word of the row's label
+                noun = sentence[c.figure.end : c.noun_end].lower().split()
+                return len(noun) == 1 and noun[0] in label_words
+
             counted[:] = [
                 c for c in counted
-                if c.figure.start < cells[1][0] or c.measure == row_measure or c.noun_end is None
-                or sentence[c.figure.end : c.noun_end].lower().split() not in [[w] for w in label_words]
+                if c.figure.start < cells[1][0] or c.measure == row_measure or c.noun_end is None or not repeated(c)
             ]
         have = {c.figure.start for c in counted}
         for (a, b), measure in zip(cells[1:], header[1:]):
@@ -413,12 +417,13 @@ class Binder:
         if left_open and figs and measures[0] is None:
             if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
                 measures[0] = left_open
+        sums = [ADDS_UP.search(sentence, max(0, f.start - 30), f.start) for f in figs]  # "add up to" before it
         for i, f in enumerate(figs):  # "... 13 million; they add up to 16.5 million": what the parts count
-            if measures[i] is None and ADDS_UP.search(sentence, max(0, f.start - 30), f.start):
+            if measures[i] is None and sums[i]:
                 # the parts' measure: of the figures before it here, or, when there are none, the last one before
                 measures[i] = next((m for m in reversed(measures[:i]) if m is not None), None) if i else lead
         for i, f in enumerate(figs):  # "(Acme 400, Globex 900) add up to 1,300 jobs": the parts count what their sum does
-            adds = ADDS_UP.search(sentence, max(0, f.start - 30), f.start) if i and measures[i] is not None else None
+            adds = sums[i] if i and measures[i] is not None else None
             j = i - 1
             if adds is None or measures[j] is not None or not rx.fullmatch(r"[\s)\]]*", sentence[figs[j].end : adds.start()]):
                 continue
