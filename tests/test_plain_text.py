@@ -105,3 +105,12 @@ def test_each_dated_entry_of_a_fact_box_is_its_own_event(write) -> None:
     )
     assert findings(write, text) == []
     assert findings(write, text.replace("Mon 23 Feb", "Sun 22 Feb")) == [(2, 7, "announcement-date")]
+
+
+def test_a_calendar_with_dot_leaders_keeps_each_date_with_its_own_line(write) -> None:
+    text = (
+        "KEY DATES\n"
+        "Mon., Feb. 23 ... Anthropic publishes its distillation report\n"
+        "Tue., Feb. 24 ... DeepSeek declines to comment\n"
+    )
+    assert findings(write, text) == []
