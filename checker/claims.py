@@ -14,7 +14,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from checker import rx
 from checker.document import paragraph_break
 from checker.language.grammar import (
-    CONTRASTED, COORDINATION, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
+    CONTRASTED, COORDINATION, DESCRIPTION_HEAD, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
     SIGNS, STOP_WORDS, SUBJECT_START, TOTAL_ROW,
 )
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
@@ -146,6 +146,8 @@ class Binder:
         self.measure_of_group = groups
         self.noun, self.noun_before = self._nouns(groups, vocab.measures)
         self.noun_any, self.noun_any_before = self._nouns(groups, vocab.measures_any)
+        self.described = rx.compile(DESCRIPTION_HEAD + r"(?:" + _alternatives(groups, vocab.measures) + r")\b")
+        self.described_any = rx.compile(DESCRIPTION_HEAD + r"(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
         self.subject_noun = rx.compile(SUBJECT_START + r"(?:" + _alternatives(groups, vocab.measures) + r")\b")
         self.subject_noun_any = rx.compile(SUBJECT_START + r"(?:" + _alternatives(groups, vocab.measures_any) + r")\b")
         self.governed = rx.compile(GOVERNED)
@@ -398,6 +400,9 @@ class Binder:
         before counted last: a sum's result with no noun counts it ("Those three figures add up
         to 16.5 million"). ``figs`` are the sentence's figures."""
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
+        if figs and nouns[0] is None and rx.fullmatch(r"[\s*_>•#-]*", sentence, endpos=figs[0].start):
+            # a fact box's entry: "$31.00 ....... Per-share price in Acme's bid"
+            nouns[0] = (self.described_any if figs[0].unit != COUNT else self.described).match(sentence, figs[0].end)
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
         named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):

@@ -232,8 +232,9 @@ _ABBREVIATIONS = frozenset(
     "no nos vol fig op pp e.g i.e u.s u.k u.n e.u a.m p.m d.c n.y l.a".split()
 )
 PARAGRAPH = rx.compile(r"\n[ \t\u00a0\u200b]*\n\s*")  # a blank line between paragraphs of prose
+# Dot leaders end no sentence on their line: "$31.00 ........ Per-share price".
 _SENTENCE_END = rx.compile(
-    r"""(?<=[.!?…])["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))"""
+    r"""(?<=[.!?…])(?!(?<=[ \t\u00a0](?:\.{2,}|…+))[ \t\u00a0]+\S)["'”’)\]]*(?:\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))"""
 )
 _WORD_BEFORE = rx.compile(r"([\p{L}.]+)\.[\"'”’)\]]*$")
 

@@ -39,9 +39,9 @@ _LIST = rx.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 _PLAIN_ITEM = rx.compile(r"[ \t]*+(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)]|[a-z][.)]|[A-Z]\))[ \t]++(?=\S)")
 # A line of a fact box or calendar: a short label, a dash, a colon or dot leaders, what it
 # stands for ("24 Feb -- the board meets", "$7bn — the regulatory fee", "Tue 24 Feb - Acme raises
-# its offer", "Breakup fee: $2.8bn", "Fri., Feb. 27 ... Merger signed"). Two such lines in a row
-# are two entries, not a wrapped sentence.
-_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?(?:[ \t]+(?:--|-|\u2014|\u2013|\.{3,}|\u2026)|:)[ \t]+\S")
+# its offer", "Breakup fee: $2.8bn", "Fri., Feb. 27 ... Merger signed", "Thu, 26 Feb .. Globex
+# walks"). Two such lines in a row are two entries, not a wrapped sentence.
+_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?(?:[ \t]+(?:--|-|\u2014|\u2013|\.{2,}|\u2026)|:)[ \t]+\S")
 _HEADING_WIDTH = 80  # characters: a wire paragraph wraps at about 70, a headline fits in this
 _HEADING_END = ".!?:;,-\u2013\u2014"
 _CLOSERS = "\"'\u201d\u2019)]"

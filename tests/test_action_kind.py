@@ -231,6 +231,8 @@ def test_a_phrase_whose_owner_is_unclear_is_silent(write, draft: str) -> None:
         "Some posts asserted that the harbour contract is open to foreign yards.",
         # hearsay passed on
         "Plenty of people online are saying Northyard bribed officials. Did it?",
+        "Some headlines said Northyard bribed officials.",
+        "Nobody says Northyard bribed officials.",
         # what the paper said before, then set right
         "Last week we said Northyard's bid offered hull welding. That was Kestrel; Northyard offered dredging.",
     ],

@@ -348,6 +348,29 @@ def test_a_correction_does_not_assert_what_it_retracts(write) -> None:
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(5, 80, "moonshot-exchanges")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label before the notice
+        "CORRECTION: An earlier version of this article, published on Feb. 23, said the campaigns used 42,000 "
+        "fraudulent accounts.\n",
+        # "It said ..." opening a paragraph of its own, after the notice
+        "An earlier version of this article contained errors.\n\nIt said the campaigns used 42,000 fraudulent accounts.\n",
+    ],
+)
+def test_what_a_correction_retracts_in_other_layouts(write, text: str) -> None:
+    _, report = run_json("--all-documents", write("c.md", text))
+    assert report["findings"] == []
+
+
+def test_a_total_is_not_the_part_whose_agent_comes_after_it(write) -> None:
+    text = "More than 16 million exchanges in all: more than 13 million from MiniMax and more than 3.4 million from Moonshot AI.\n"
+    _, report = run_json("--all-documents", write("t.md", text))
+    assert report["findings"] == []
+    _, report = run_json("--all-documents", write("u.md", text.replace("16 million", "26 million")))
+    assert [f["fact"] for f in report["findings"]] == ["total-exchanges"]
+
+
 def test_a_date_is_the_events_when_the_actor_is_the_company_of_the_sentence_before(write) -> None:
     # "The company published it on Tuesday" passed: the date was tied to the event only when
     # the actor was named in the same sentence.
@@ -554,6 +577,15 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("**Feb. 10:** Paramount sweetens its terms without raising its price.\n", set()),
         # the actor named only in a quoted headline is not the actor of the sentence
         ('An article published on Feb. 25 under the headline "Netflix walks away" had errors.\n', set()),
+        # another subject says it, and names the actor only after the date
+        ("The two companies said on Friday that Netflix had walked away.\n", set()),
+        # a day told from another event's
+        ("Three days after the signing, on Monday, 8 December, Paramount launched a hostile bid.\n", set()),
+        # the measure of a clause's subject, not of the noun in its prepositional phrase
+        ("For comparison, the regulatory fee in Paramount's earlier offer was $5.8 billion.\n", set()),
+        # a fact box's entry counts the head of what it says it is
+        ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
+        ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),
     ],
 )
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:
@@ -571,6 +603,24 @@ def test_a_plain_text_calendar_dates_each_entry_by_itself(write) -> None:
     wrong = calendar.replace("27 Feb -- merger agreement announced", "28 Feb -- Paramount and WBD sign the merger agreement")
     _, report = run_json("--rules", WBD_PACK, "--all-documents", write("e.txt", wrong))
     assert [(f["line"], f["fact"]) for f in report["findings"]] == [(4, "agreement-date")]
+
+
+def test_a_plain_text_fact_box_with_dot_leaders(write) -> None:
+    box = (
+        "DEAL BY THE NUMBERS\n"
+        "$27.75 .......... Per-share price in Netflix's agreement for the studios\n"
+        "$5.8 billion .... Size of that fee in Paramount's earlier offers\n"
+        "\nKEY DATES\n"
+        "Tuesday, 24 February .. Paramount raises its offer to $31\n"
+        "Thursday, 26 February .. WBD board rules the offer superior; Netflix declines to match\n"
+    )
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("d.txt", box))
+    assert report["findings"] == []
+    wrong = box.replace("$27.75 ....", "$29.75 ....").replace("Tuesday, 24 February", "Tuesday, 25 February")
+    _, report = run_json("--rules", WBD_PACK, "--all-documents", write("e.txt", wrong))
+    assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [
+        (2, 1, "netflix-offer"), (6, 1, "raise-date"),
+    ]
 
 
 # A definition of any term: a relation between two roles, and what the term is.

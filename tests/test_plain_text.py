@@ -83,8 +83,9 @@ def test_hard_wrapped_wire_paragraphs_stay_one_sentence(write) -> None:
          ["FEES", "Breakup fee owed to Globex: $2.8bn", "Regulatory fee: $7bn (was $5.8bn)"]),
         ("Acme said the bid - its last - was\nfinal: the board agreed.\n", ["Acme said the bid - its last - was\nfinal: the board agreed."]),
         ("KEY DATES\nTue., Feb. 24 ... Acme raises its bid\nThu., Feb. 26 ... Globex walks away\n",
-         # (dot leaders end a sentence as an ellipsis does: each entry's date and event stay its own)
-         ["KEY DATES", "Tue., Feb. 24 ...", "Acme raises its bid", "Thu., Feb. 26 ...", "Globex walks away"]),
+         # (dot leaders join an entry's date to its event, and the entry ends with its line)
+         ["KEY DATES", "Tue., Feb. 24 ... Acme raises its bid", "Thu., Feb. 26 ... Globex walks away"]),
+        ("He paused... Then he left. It was late ... Very late.", ["He paused...", "Then he left.", "It was late ... Very late."]),
     ],
 )
 def test_plain_text_sentences(text: str, expected: list[str]) -> None:

@@ -133,8 +133,9 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 continue
             owner, opening, labelled = _owner(context, index, found.start, found.end, parties)
             hits = [(r, c, whole) for r, c, whole in found.hits if _applies(r, context, index, labelled, parties)]
-            if not hits or _unasserted(prose[opening : found.start]) or rx.search(REPORTED_CLAIM + r"\Z", prose[start:opening]):
-                continue  # "Someone claimed DeepSeek stole ...": someone else's claim, reported
+            before = prose[start:opening]
+            if not hits or _unasserted(prose[opening : found.start]) or rx.search(REPORTED_CLAIM + r"\Z", before) or rx.search(HEARSAY, before):
+                continue  # "Someone claimed DeepSeek stole ...", "Some headlines said Acme ...": someone else's claim
             extra = {"severity": "warning"} if quoted and context.quotes == "warn" else {}
             said = f'"{text}"' + (" inside a quotation" if quoted else "")
             # words that contradict a fact only as a whole: not "available in China" inside "not available in China";

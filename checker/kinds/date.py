@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, present_form
+from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, UNNAMED_SUBJECT, present_form
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -115,7 +115,11 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                     actors = [Mention(subject.start(), subject.end(), rule.actor)]  # others named after it are objects
             if not actors or not _about(rule, prose, context.sentences, i):
                 continue
-            cues = [(m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)]
+            # not a cue whose day is told from another's: "three days after the signing, on Monday, 8 December"
+            cues = [
+                (m.start(), m.end()) for m in rx.finditer(rule.cues, prose, pos=start, endpos=end)
+                if not rx.search(OFFSET_FROM + r"[^,;.]{0,60}\Z", prose, pos=start, endpos=m.start())
+            ]
             if not cues or any(rx.search(DENIED, prose, pos=max(start, c - 30), endpos=c) for c, _ in cues):
                 continue  # a sentence that denies the event ("sweetens its terms without raising its price")
             # the actor as an object ("paid the fee to Netflix on Friday") does not date its act
@@ -181,7 +185,7 @@ def _theirs(
     possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
     return [
         c for c in cues
-        if (after_another(c[0]) and not any(a.start < c[0] for a in actors))
+        if (not any(a.start < c[0] for a in actors) and (after_another(c[0]) or _OTHER_SUBJECT.fullmatch(prose, start, c[0])))
         or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
         or rx.search(OWN_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
         or named_subject(c[0])
@@ -235,6 +239,7 @@ def _misdated(
             )
 
 
+_OTHER_SUBJECT = rx.compile(UNNAMED_SUBJECT, rx.IGNORECASE)
 _WEEKDAY = rx.compile(WEEKDAY_WORD, rx.IGNORECASE)  # a cheap test before reading dates
 ANAPHOR_SUBJECT_AT = rx.compile(ANAPHOR_SUBJECT.pattern, rx.IGNORECASE)
 
@@ -268,10 +273,10 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
     # "On 23 February, Anthropic published", "2026-02-23: Anthropic ...", "Feb. 23 — the day Anthropic ...",
-    # "23 Feb -- Anthropic publishes"
+    # "23 Feb -- Anthropic publishes", "Tue., Feb. 24 ... Acme raises"
     for start, _ in anchors:
         if start >= mention.end and rx.fullmatch(
-            r"[*_]*\s*(?:--|[,:—–-])?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
+            r"[*_]*\s*(?:--|[,:—–-]|\.{2,}|…)?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
         ):
             return True
     return False

@@ -34,6 +34,7 @@ _REPORTING = (
 
 EARLIER_VERSION = Construction(
     "what an earlier version of the story said",
+    r"(?:[\p{L}'’ ]{1,25}:\s+)?"  # "CORRECTION: ", "Editor's note: "
     r"(?:(?:in\s+addition|also|separately|further(?:more)?|additionally|moreover|likewise)\s*,?\s+)?"
     r"(?:an?|the|this)\s+(?:(?:earlier|previous|prior|original|first)\s+(?:version|edition|draft|article|story|report)"
     r"|(?:version|edition|article|story)(?:\s+(?:published|posted|dated|that\s+ran)\b)?)"
@@ -46,6 +47,7 @@ EARLIER_VERSION = Construction(
         "An article published on 24 February about the council's budget contained two errors.",
         "The article also said the council cut 400 jobs.",
         "In addition, an earlier version stated that the council had cut 400 jobs.",
+        "CORRECTION: An earlier version of this article, published on Feb. 23, said the council cut 400 jobs.",
     ),
     misses=(
         "An earlier version of the model was trained on 2 million examples.",
@@ -264,11 +266,14 @@ def asserted(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     corrected = False  # ... or anywhere before: the document is a correction
     previous_end = 0
     for index, (start, end) in enumerate(spans):
-        if paragraph_break(prose, previous_end, start):
+        opens = paragraph_break(prose, previous_end, start)
+        if opens:
             correcting = False
         sentence = prose[start:end]
         retracted = (
-            EARLIER_VERSION.found(sentence) or (correcting and ITS_CLAIM.found(sentence))
+            EARLIER_VERSION.found(sentence)
+            # "It said ...", in the correction's paragraph or opening one of its own: the earlier version
+            or ((correcting or (corrected and opens)) and ITS_CLAIM.found(sentence))
             or (REPORT_RETRACTED.found(sentence) and (corrected or _set_right(prose, spans, index)))
         )
         correcting = correcting or retracted or CORRECTION_CUE.found(sentence)

@@ -64,16 +64,23 @@ STOP_WORDS = (
     r"is|are|had|have|has|its|their|his|her|it|this|these|those|as|into|over|under|about|"
     r"after|before|since|during|while|when|because|despite|following|until)"
 )
-# A time measured from another event: "one day after Netflix walked away", "two weeks before
-# the vote", "the day after". A date before it is not the date of what follows it.
 # A noun governed by a preposition or a gerund is not its clause's subject: in "the fee owed to
 # Netflix for leaving its deal was $2.8 billion" the figure is the fee's, not the deal's. ("of"
-# is left out: "the number of accounts was put at 30,000" counts accounts.)
+# is left out: "the number of accounts was put at 30,000" counts accounts.) Nor is one after "in"
+# and a possessor: "the regulatory fee in Acme's earlier offer was $5.8 billion" is a fee.
 GOVERNED = (
     r"(?i:\b(?:for|from|with|without|by|after|before|over|under|about|against|into|than|"
-    r"\p{Ll}+ing\s+(?:its|the|their|his|her|a|an))\s+(?:(?:its|the|their|his|her|a|an|this|that)\s+)?(?:[\p{Ll}-]+\s+)?\Z)"
+    r"\p{Ll}+ing\s+(?:its|the|their|his|her|a|an))\s+(?:(?:its|the|their|his|her|a|an|this|that)\s+)?(?:[\p{Ll}-]+\s+)?\Z"
+    r"|\bin\s+(?-i:\p{Lu})[\p{L}.&-]*(?:'s|’s)\s+(?:[\p{Ll}-]+\s+)?\Z)"
 )
 SUBJECT_START = r"[\s*_\"“]*(?:(?i:the|a|an|its|their|this|that)\s+)?(?:[\p{Ll}-]+\s+){0,2}?"  # "the breakup fee", "its fee"
+# A subject that names nobody, opening the sentence: "The two companies said on Friday that
+# Netflix ...", "Both boards announced ...". Not a phrase of place or time ("In a post published
+# Feb. 24"), nor a possessor ("The agreement followed Thursday's decision").
+UNNAMED_SUBJECT = (
+    r"[\W_]*(?i:the|both|all|these|those|several|many|most|some|two|three|four)\s+"
+    r"(?:(?!" + STOP_WORDS + r"\b)(?![\p{L}\p{N}.-]+(?:ed|'s|’s)\s)[\p{L}\p{N}.-]+\s+){0,2}?"
+)
 # A clause joined to the one before with a subject of its own, matched right before its verb:
 # "Netflix declined on Thursday, and the merger agreement was announced this morning", "...,
 # and the two companies announced their agreement on Friday", "... on Friday, as the merger
@@ -183,6 +190,8 @@ CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r"
 # Words that put a date in the future or make it a limit, not the day something happened:
 # "will vote on March 3", "expected to close by Sept. 30", "until Feb. 27".
 FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
+# A time measured from another event: "one day after Netflix walked away", "two weeks before
+# the vote", "the day after". A date before it is not the date of what follows it.
 OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
 # Words that deny the verb right after them: "without raising its price", "did not announce".
 DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
@@ -216,16 +225,29 @@ NEGATED = (
     r"(?:(?!(?:its|the|an?|their|his|her|this|that)\b)[\p{Ll}-]+\s+){0,2}?\Z)"
 )
 # Hearsay the writer passes on without asserting it: "I saw a post saying Netflix was paying $31
-# a share", "rumours that the fee was $5 billion", "people online are saying the labs hacked it".
+# a share", "rumours that the fee was $5 billion", "people online are saying the labs hacked it",
+# "some headlines said the labs broke in", "nobody says they broke in".
 HEARSAY = (
     r"(?i:\b(?:(?:a|an|one|some|the)\s+(?:[\p{Ll}-]+\s+)?(?:posts?|tweets?|rumou?rs?|reports?|stor(?:y|ies)|headlines?|"
     r"claims?|messages?|videos?)\s+(?:saying|claiming|suggesting|alleging)|rumou?rs?\s+that|it\s+(?:is|was)\s+rumou?red|"
     r"(?:people|users|commentators|critics|observers|posters|some|many|others)\s+(?:[\p{Ll}-]+\s+){0,2}?"
-    r"(?:are|were|have\s+been|keep)\s+(?:saying|claiming|suggesting|speculating))\b)"
+    r"(?:are|were|have\s+been|keep)\s+(?:saying|claiming|suggesting|speculating)|"
+    r"(?:some|many|several|other|earlier|early|initial)\s+(?:[\p{Ll}-]+\s+)?(?:posts|tweets|reports|stories|headlines|"
+    r"outlets|accounts|articles)\s+(?:said|claimed|suggested|reported|alleged|stated|had)|"
+    r"(?:nobody|no\s+one)\s+(?:is\s+|was\s+|has\s+)?(?:says?|saying|said|claim\w*|alleg\w*|suggest\w*))\b)"
 )
 # What separates a fact box's figure from what it is: "$7 billion: termination fee ...",
-# "Over $3bn -- breakup fee owed to Globex", "60 — days, the minimum window".
-FACT_BOX_SEPARATOR = r"(?:\s*:\s+|\s+(?:--|—|–)\s+)"
+# "Over $3bn -- breakup fee owed to Globex", "60 — days, the minimum window", "$31.00 ........
+# Per-share price".
+FACT_BOX_SEPARATOR = r"(?:\s*:\s+|\s+(?:--|—|–)\s+|\s+\.{2,}\s*|\s*(?:\.{3,}|…+)\s*)"
+# What a fact box's entry counts is the head of what follows its separator, a few words in:
+# "**$31.00**: Acme's final price per share, all cash", "~$110bn -- approximate value of the
+# transaction", "4 .... Business days Globex had to match". A clause names no head: not "what
+# Acme owes Globex if the deal fails", nor "paid to Globex if regulators block the deal".
+DESCRIPTION_HEAD = (
+    r"[*_]*" + FACT_BOX_SEPARATOR + r"(?:(?!(?!(?i:of|the|an?)\b)(?i:" + STOP_WORDS
+    + r")\b)(?!(?i:what|how|if|whether|unless|where|who)\b)[\p{L}\p{N}][\p{L}\p{N}’'.&–-]*\s+){0,4}?"
+)
 # What sets a figure against the one the sentence states, so that it is not stated itself:
 # "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
 CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"

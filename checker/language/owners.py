@@ -280,7 +280,10 @@ def agent(s: Scene) -> Bound | None:
     after = s.sentence[s.this.noun_end : s.figure.end + 120]
     for m in s.party:
         offset = m.start - s.this.noun_end
-        if offset > 0 and _AGENT.search(after[:offset]) and "," not in after[:offset]:
+        between = after[:offset]
+        if offset > 0 and _AGENT.search(between) and not rx.search(r"[,:;]", between) and not any(
+            s.this.noun_end <= c.figure.start < m.start for c in s.counted
+        ):  # not "16 million exchanges in all: 13 million from Globex": the next figure's agent
             return m.entity, False
     return None
 
