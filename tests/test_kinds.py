@@ -583,6 +583,10 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Three days after the signing, on Monday, 8 December, Paramount launched a hostile bid.\n", set()),
         # the measure of a clause's subject, not of the noun in its prepositional phrase
         ("For comparison, the regulatory fee in Paramount's earlier offer was $5.8 billion.\n", set()),
+        # an entry whose main clause names another event's word is not this event's; its details after a colon may
+        ("- **10 February** – Paramount sweetens its terms, adding a ticking fee.\n", set()),
+        ("**Feb. 23, 2026**: Paramount submits its best and final offer: $31 a share and an agreement to pay the fee.\n",
+         {(1, "raise-date", "Feb. 23, 2026")}),
         # a fact box's entry counts the head of what it says it is
         ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
         ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),

@@ -146,6 +146,13 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
                 if any(abs(o - mention.start) < nearest for o in others):
                     continue
+                if rx.fullmatch(r"[\W_]*", prose, pos=start, endpos=mention.start):
+                    # an entry's opening date: another event's word in its main clause, before any
+                    # colon, makes it that event's ("10 Feb – Acme sweetens its terms, adding a ticking fee")
+                    after = min((a for a, _ in anchors if a >= mention.end), default=end)
+                    stop = rx.search(r"[:;]", prose, pos=after, endpos=end)
+                    if any(mention.end <= o < (stop.start() if stop else end) for o in others):
+                        continue
                 read_here.add(mention.start)
                 yield _verdict(rule, mention, said)
             # "**Monday, 23 February.** Paramount raises its offer": the entry's label dates it,
