@@ -84,6 +84,8 @@ _PARALLEL = rx.compile(
 # A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
 # "$110 billion (about €95 billion)".
 _RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
+# A name in a list: "Globex, Acme and Initech", "Acme & Globex".
+_LISTED = rx.compile(r"(?:\band|&)\s+\Z|\G(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?-i:\p{Lu})")
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
 
 def vocabulary(entities: Sequence[Any], measures: Sequence[Any], owners: dict[str, set[str]]) -> Vocabulary:
@@ -208,6 +210,8 @@ class Binder:
         last_named: list[Mention] = []  # the party mentions of the last sentence that named any, for "its"
         asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
+        topic: str | None = None  # the party the last sentence opened with as its subject, in this paragraph
+        previous_end = 0
         # Where the words that set the scene of a list's items or a table's rows begin: its lead-in
         # ("How the shares moved (Thursday, after hours):") or the caption above its header.
         setting: int | None = None
@@ -217,6 +221,8 @@ class Binder:
             mentions = [
                 Mention(m.start - start, m.end - start, m.entity) for m in self.mentions(prose, start, end)
             ]
+            if paragraph_break(prose, previous_end, start):
+                topic = None
             figs = list(figures(sentence))  # read once: every step below asks for them
             counted = self._counted(sentence, figs, lead if _opens_with(sentence, mentions) else None, lead)
             cells = _cells(sentence)
@@ -265,7 +271,7 @@ class Binder:
                 else:
                     owners = self.vocab.owners.get(this.measure, frozenset())
                     owner, ambiguous, how = bind(
-                        Scene(sentence, this, counted, mentions, recent, last_named, owners, self.measure_at)
+                        Scene(sentence, this, counted, mentions, recent, last_named, owners, self.measure_at, topic)
                     )
                 previous = (this, owner, ambiguous, how)
                 result.append(
@@ -278,6 +284,11 @@ class Binder:
                 )
             recent = (recent + mentions)[-6:] if mentions else recent
             last_named = mentions or last_named
+            # its subject: the party it names first, in its first words ("Acme will pay ...", "On Friday, Acme
+            # ..."), and alone ("Globex, Acme and Initech were bidding" has no one subject)
+            first = mentions[0] if mentions and mentions[0].start <= 40 else None
+            topic = first.entity if first and not _LISTED.search(sentence, 0, first.start) and not _LISTED.match(sentence, first.end) else None
+            previous_end = end
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result
 

@@ -587,6 +587,14 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("- **10 February** – Paramount sweetens its terms, adding a ticking fee.\n", set()),
         ("**Feb. 23, 2026**: Paramount submits its best and final offer: $31 a share and an agreement to pay the fee.\n",
          {(1, "raise-date", "Feb. 23, 2026")}),
+        # "the transaction" is the deal of the sentence before's subject, in its paragraph
+        ("Paramount will pay $31 a share in cash for all of WBD. Counting debt, the transaction is valued at about $120 billion.\n",
+         {(1, "paramount-deal-value", "about $120 billion")}),
+        ("Paramount will pay $31 a share in cash for all of WBD.\n\nCounting debt, the transaction is valued at about $120 billion.\n",
+         set()),
+        ("Comcast, Netflix and Paramount were all still bidding. The deal is valued at about $120 billion.\n", set()),
+        ("The raise won over WBD's board, which preferred it to Netflix's deal. The whole deal is valued at about $120 billion.\n",
+         set()),
         # a fact box's entry counts the head of what it says it is
         ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
         ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),

@@ -53,6 +53,7 @@ class Scene(NamedTuple):
     last_named: list[Mention]  # the parties the last sentence that named any named, for "its"
     owners: frozenset[str]  # the parties that own a figure of this measure
     measure_at: Callable[[str, int, str], str | None]  # the measure whose noun starts at an offset of a text
+    topic: str | None = None  # the party the sentence before, in this paragraph, opens with as its subject
 
     @property
     def figure(self) -> Figure:
@@ -330,6 +331,19 @@ def anaphor(s: Scene) -> Bound | None:
     ):
         return _antecedent(s, s.figure.start)
     return None
+
+
+def definite(s: Scene) -> Bound | None:
+    """"The deal", "the fee" as the figure's subject in a sentence that names no party: the deal of
+    the party the sentence before, in its paragraph, has as its subject, when that party owns
+    such figures ("Acme will pay $31 a share for Initech. Counting debt, the deal is valued at
+    $110 billion")."""
+    if s.mentions or s.topic not in s.owners:
+        return None
+    head = s.this.noun_before if s.this.noun_before is not None else s.figure.start
+    if not rx.search(r"(?:^|[,;:]\s+|[\s*_]+)(?i:the|this|that)\s+(?:[\p{Ll}-]+\s+)?\Z", s.sentence[:head]):
+        return None
+    return s.topic, False
 
 
 def total(s: Scene) -> Bound | None:
@@ -613,6 +627,10 @@ STRATEGIES = (
     )),
     Strategy("anaphor", '"the company" and the party it points back to', anaphor, _examples(
         ("Globex led the sector. Analysts agreed. The company had 900 jobs left.", "900", "globex"),
+    )),
+    Strategy("definite", '"the deal" and the one party of the last sentence whose it can be', definite, _examples(
+        ("Acme will pay $31 a share for Initech. Counting debt, the deal is valued at $110 billion.", "$110 billion", "acme"),
+        ("Acme cut 400 jobs. The $31 billion deal closed.", "$31 billion", "acme"),
     )),
     Strategy("total", "a total, nobody's", total, _examples(
         ("The cuts came to 1,300 jobs in total, with Acme ahead.", "1,300", None),
