@@ -301,6 +301,18 @@ def test_group_figures_must_add_up(write) -> None:
     assert facts(write, text) == [(1, "parts-sum", "about 10 million")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["DeepSeek and Moonshot AI together produced roughly 13 million exchanges.",
+     "Together, DeepSeek and Moonshot AI produced roughly 13 million exchanges."],
+)
+def test_a_figure_for_some_parties_together_must_be_their_sum(write, sentence: str) -> None:
+    _, report = run_json("--all-documents", write("s.md", sentence + "\n"))
+    assert [f["fact"] for f in report["findings"]] == ["parts-sum"]
+    _, report = run_json("--all-documents", write("t.md", sentence.replace("13 million", "3.6 million") + "\n"))
+    assert report["findings"] == []
+
+
 def test_stated_parts_must_add_up_to_the_stated_total(write) -> None:
     text = (
         "DeepSeek had more than 150,000 exchanges, Moonshot had 3.4 million exchanges and MiniMax "

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from checker import rx
 from checker.findings import Finding, contradiction
 from checker.kinds import quantity
-from checker.language.grammar import NAME_SUFFIX
+from checker.language.grammar import NAME_SUFFIX, TOGETHER
 from checker.numbers import Interval, describe_span, same_unit, sum_of
 
 if TYPE_CHECKING:
@@ -31,10 +31,8 @@ if TYPE_CHECKING:
     from checker.engine import Context
     from checker.schema.sum import Fact
 
-# Between the parties and their figure: "together", "combined", "between them", "jointly".
-_COLLECTIVE = rx.compile(
-    r"(?i)\b(?:together|combined|between\s+them|jointly|collectively|in\s+total|altogether|taken\s+together)\b"
-)
+_COLLECTIVE = rx.compile(TOGETHER)
+_OPENING = rx.compile(TOGETHER + r"\s*,?\s*\Z")
 
 
 class Rule(NamedTuple):
@@ -100,7 +98,8 @@ def _groups(context: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _group(context: Context, claim: FigureClaim, owners: set[str]) -> frozenset[str]:
-    """The parties a figure is credited to together: "Moonshot and MiniMax together ..."."""
+    """The parties a figure is credited to together: "Moonshot and MiniMax together ...",
+    "Together, Moonshot and MiniMax ..."."""
     prose = context.document.prose
     start = claim.sentence[0]
     before = prose[start : claim.start]
@@ -117,7 +116,9 @@ def _group(context: Context, claim: FigureClaim, owners: set[str]) -> frozenset[
     if len(run) < 2:
         return frozenset()
     between = prose[run[-1].end : claim.start]
-    if len(between) > 90 or rx.search(r"\d", between) or not _COLLECTIVE.search(between):
+    if len(between) > 90 or rx.search(r"\d", between):
+        return frozenset()
+    if not (_COLLECTIVE.search(between) or _OPENING.search(prose, start, run[0].start)):  # "Together, Moonshot and ..."
         return frozenset()
     return frozenset(m.entity for m in run)
 

@@ -103,6 +103,12 @@ PASSIVE_AGENT = (
     r"(?i:[^;.]{0,60}?\s(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\p{Ll}+ly\s+)?"
     r"(?:\p{Ll}{2,}ed|\p{Ll}{2,}en|sought|taught|bought|caught|brought|held|run|won|hit|led|made)\s+by\s+(?:the\s+)?\Z)"
 )
+# A subject said to be a party's in the predicate, from the subject's end to the party: "coding
+# was Acme's main target", "agents were among the targets of Acme's queries", "welding is
+# also Acme's".
+COPULA_POSSESSOR = (
+    r"(?i:\s+(?:was|were|is|are)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:of\s+)?\Z)"
+)
 # A passive statement in a pack, said in the active voice by a draft: "Claude is sold in China"
 # is also "Acme sells Claude in China", "Acme does offer Claude in China". Irregular
 # participles give their forms here; a regular one ("offered", "shipped", "carried") gives its
@@ -252,6 +258,9 @@ DESCRIPTION_HEAD = (
 # "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
 CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"
 SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
+# What credits a figure to several parties at once: "Acme and Globex together cut 1,300 jobs",
+# "Together, Acme and Globex ...", "combined", "between them".
+TOGETHER = r"(?i:\b(?:together|combined|between\s+them|jointly|collectively|in\s+total|altogether|taken\s+together)\b)"
 # A sum's result after its parts: "the three figures add up to 16.5 million", "= 16.55 million",
 # "totalling 16.5 million". The result counts what the parts count, and is nobody's own.
 ADDS_UP_TO = r"(?i:(?:\badd(?:s|ed|ing)?\s+up\s+to|\bsum\s+to|\btotall?(?:ing|ed|s)|\bfor\s+a\s+total\s+of|\s=)\s*\Z)"
