@@ -120,6 +120,7 @@ SWAPPED = (
         "| Yard | What the bid offered |\n|---|---|\n| Northyard | hull welding |\n| Dunmore | nothing |",  # a table row
         "Northyard entered the tender first. The company offered hull welding.",  # "the company": its subject before
         "In the tender, hull welding was proposed by Northyard.",  # the agent of a passive
+        "In the tender, hull welding was Northyard's main offer.",  # the possessor of the predicate
         "Northyard entered the tender first. The same company offered hull welding.",  # "the same company"
         "Northyard's bid offered hull welding and tugboat crews.",  # two of another's: one finding
     ],

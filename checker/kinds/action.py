@@ -48,7 +48,7 @@ from checker.claims import inside
 from checker.document import paragraph_break
 from checker.language.owners import Mention
 from checker.language.grammar import (
-    ADVERBS, APPOSITIVE, GROUP, HEARSAY, NAME_SUFFIX, PASSIVE_AGENT, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE,
+    ADVERBS, APPOSITIVE, COPULA_POSSESSOR, GROUP, HEARSAY, NAME_SUFFIX, PASSIVE_AGENT, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE,
     WHICH_SAYS, active_voice, coordinated_tail,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
@@ -291,6 +291,12 @@ def _owner(
         if named:
             agent = named[0]  # "Computer vision was targeted by Moonshot": the passive's agent
             if _OPENING.search(prose[start:at]) and rx.fullmatch(PASSIVE_AGENT, prose, pos=after, endpos=agent.start):
+                return agent.entity, start, False
+            # "Agentic coding was DeepSeek's main target": the possessor the predicate names
+            if (
+                _OPENING.search(prose[start:at]) and rx.fullmatch(COPULA_POSSESSOR, prose, pos=after, endpos=agent.start)
+                and rx.match(r"(?:'s|’s)\s", prose, pos=agent.end)
+            ):
                 return agent.entity, start, False
             return None, start, False  # a party named only after it: "... was Moonshot's target"
         pointed = antecedent_subject(
