@@ -607,6 +607,9 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Comcast, Netflix and Paramount were all still bidding. The deal is valued at about $120 billion.\n", set()),
         ("The raise won over WBD's board, which preferred it to Netflix's deal. The whole deal is valued at about $120 billion.\n",
          set()),
+        # the buyer pays, however many words before "to buy"
+        ("Netflix had held a signed agreement since Dec. 5 to buy the studios and HBO Max for $29.75 a share.\n",
+         {(1, "netflix-offer", "$29.75")}),
         # a fact box's entry counts the head of what it says it is
         ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
         ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),

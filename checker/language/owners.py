@@ -455,7 +455,7 @@ _SUBJECT_ALONE = (
     rx.compile(NAME_SUFFIX + r"\s*,?\s+with\s+"),
     # "Paramount agreed to buy WBD for $31 a share": the buyer pays.
     rx.compile(
-        NAME_SUFFIX + r"\s+(?:\S+\s+){0,5}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
+        NAME_SUFFIX + r"\s+(?:\S+\s+){0,9}?(?:to\s+)?(?:buy|acquire|purchase|take\s+over|pay)\s+[^,;:()]{0,80}?\s+for\s+",
         rx.IGNORECASE,
     ),
     # "Paramount raised its offer to $31": the new value of the subject's own thing.
@@ -599,6 +599,7 @@ STRATEGIES = (
         ("Globex, the Ohio retailer, will cut 900 jobs.", "900", "globex"),
         ("Acme and Globex cut 1,300 jobs.", "1,300", None),
         ("Acme agreed to buy Initech for $31 a share.", "$31", "acme"),
+        ("Globex had held a signed agreement since Dec. 5 to buy the studios for $27.75 a share.", "$27.75", "globex"),
         ("Acme raised its offer to $31 a share.", "$31", "acme"),
         ("Acme has also promised a $7 billion termination fee.", "$7 billion", "acme"),
         ("Globex's share of the cuts this year was comparatively small by any measure: nearly 900 jobs.", "nearly 900",
