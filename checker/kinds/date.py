@@ -146,7 +146,7 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
                 if any(abs(o - mention.start) < nearest for o in others):
                     continue
-                if rx.fullmatch(r"[\W_]*", prose, pos=start, endpos=mention.start):
+                if _opens(prose, start, mention.start):
                     # an entry's opening date: another event's word in its main clause, before any
                     # colon, makes it that event's ("10 Feb – Acme sweetens its terms, adding a ticking fee")
                     after = min((a for a, _ in anchors if a >= mention.end), default=end)
@@ -160,12 +160,18 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             label = label_day(prose, context.sentences, i, year)
             if (
                 label is not None and label.start not in read_here
-                and any(rx.fullmatch(r"[\W_]*", prose[start : a.start]) for a in actors)
+                and any(_opens(prose, start, a.start) for a in actors)
                 and min(c for c, _ in cues) < min(others, default=end)
             ):
                 read_here.add(label.start)
                 yield _verdict(rule, label, said)
     yield from _misdated(context, rules, today, dateline, read_here)
+
+
+def _opens(prose: str, start: int, at: int) -> bool:
+    """Whether what stands at ``at`` opens the sentence that starts at ``start`` (markup and
+    punctuation before it only): an entry's date, or the actor it names first."""
+    return rx.fullmatch(r"[\W_]*", prose, pos=start, endpos=at) is not None
 
 
 def _theirs(
