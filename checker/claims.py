@@ -208,7 +208,7 @@ class Binder:
         lead: str | None = None  # the measure a list's lead-in named ("The exchanges, by lab:")
         recent: list[Mention] = []  # party mentions of the last sentences, for "the company"
         last_named: list[Mention] = []  # the party mentions of the last sentence that named any, for "its"
-        asked: tuple[str, str | None] | None = None  # the measure (and owner) the last sentence asked about
+        asked: tuple[str | None, str | None] | None = None  # the measure (and owner) the last sentence asked about
         asked_at = 0
         topic: str | None = None  # the party the last sentence opened with as its subject, in this paragraph
         previous_end = 0
@@ -273,6 +273,11 @@ class Binder:
                     owner, ambiguous, how = bind(
                         Scene(sentence, this, counted, mentions, recent, last_named, owners, self.measure_at, topic)
                     )
+                    if (
+                        asked and asked[1] in owners and how in ("unbound", "nobody named")
+                        and not any(m.entity in owners and m.end <= figure.start for m in mentions)
+                    ):  # "How much is Acme paying?" "$31 per share in cash, for every Globex share."
+                        owner, ambiguous, how = asked[1], False, "question"
                 previous = (this, owner, ambiguous, how)
                 result.append(
                     FigureClaim(
@@ -357,24 +362,24 @@ class Binder:
                     labelled[f.start] = (label, False) if label in owners else (None, True)
         counted.sort(key=lambda c: c.figure.start)
 
-    def _asked(self, sentence: str, mentions: list[Mention]) -> tuple[str, str | None] | None:
-        """The measure a question asks for ("How many fraudulent accounts were used?"), and the
-        one party that owns figures of it that the question names, if any."""
+    def _asked(self, sentence: str, mentions: list[Mention]) -> tuple[str | None, str | None] | None:
+        """The measure a question asks for ("How many fraudulent accounts were used?"), or None
+        when it names none ("How much is Acme paying?"), and the one party the question names
+        (that owns figures of its measure), if any."""
         if not sentence.rstrip().endswith("?") or not _HOW_MANY.search(sentence):
             return None
         word = self.measure_word.search(sentence)
-        if word is None:
-            return None
-        measure = self.measure_of_group[word.lastgroup]
-        owners = {m.entity for m in mentions if m.entity in self.vocab.owners.get(measure, frozenset())}
-        return measure, owners.pop() if len(owners) == 1 else None
+        measure = self.measure_of_group[word.lastgroup] if word else None
+        owning = self.vocab.owners.get(measure, frozenset()) if measure else None
+        named = {m.entity for m in mentions if owning is None or m.entity in owning}
+        return measure, named.pop() if len(named) == 1 else None
 
     def _answer(
         self, sentence: str, figs: list[Figure], asked: tuple[str, str | None] | None, counted: list[Counted]
     ) -> Counted | None:
         """A Q&A answer's figure, when the answer opens with it and names no measure of its own:
         it counts what the question asked for."""
-        if asked is None:
+        if asked is None or asked[0] is None:
             return None
         first = figs[0] if figs else None
         if first is None or first.start > 12 or any(c.figure.start == first.start for c in counted):

@@ -610,6 +610,9 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # the buyer pays, however many words before "to buy"
         ("Netflix had held a signed agreement since Dec. 5 to buy the studios and HBO Max for $29.75 a share.\n",
          {(1, "netflix-offer", "$29.75")}),
+        # a Q&A answer's figure is the party's the question asks about ("how much", "how many")
+        ("**How much is Paramount paying?**\n\n$33 a share, all of it in cash.\n", {(3, "paramount-offer", "$33")}),
+        ("**Why didn't Netflix match?**\n\n$33 a share was too rich.\n", set()),
         # a fact box's entry counts the head of what it says it is
         ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
         ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),
