@@ -84,8 +84,10 @@ _PARALLEL = rx.compile(
 # A figure restating the one before it in other terms: "4,000 jobs, or 12% of its staff",
 # "$110 billion (about €95 billion)".
 _RESTATED = rx.compile(r"\s*(?:,\s*or|\(|[—–]|,\s*(?:which\s+is|equal\s+to|equivalent\s+to))\s*")
-# A name in a list: "Globex, Acme and Initech", "Acme & Globex".
-_LISTED = rx.compile(r"(?:\band|&)\s+\Z|\G(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?-i:\p{Lu})")
+# A name in a list ("Globex, Acme and Initech", "Acme & Globex"): what stands right before it,
+# and what follows it.
+_LIST_BEFORE_NAME = rx.compile(r"(?:\band|&)\s+\Z")
+_LIST_AFTER_NAME = rx.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?-i:\p{Lu})")
 _QUOTE_CHARS = rx.compile(r'["“”]|(?<![\p{L}\p{N}])‘|’(?![\p{L}\p{N}])')
 
 def vocabulary(entities: Sequence[Any], measures: Sequence[Any], owners: dict[str, set[str]]) -> Vocabulary:
@@ -271,13 +273,11 @@ class Binder:
                 else:
                     owners = self.vocab.owners.get(this.measure, frozenset())
                     owner, ambiguous, how = bind(
-                        Scene(sentence, this, counted, mentions, recent, last_named, owners, self.measure_at, topic)
+                        Scene(
+                            sentence, this, counted, mentions, recent, last_named, owners, self.measure_at, topic,
+                            asked[1] if asked else None,
+                        )
                     )
-                    if (
-                        asked and asked[1] in owners and how in ("unbound", "nobody named")
-                        and not any(m.entity in owners and m.end <= figure.start for m in mentions)
-                    ):  # "How much is Acme paying?" "$31 per share in cash, for every Globex share."
-                        owner, ambiguous, how = asked[1], False, "question"
                 previous = (this, owner, ambiguous, how)
                 result.append(
                     FigureClaim(
@@ -292,7 +292,8 @@ class Binder:
             # its subject: the party it names first, in its first words ("Acme will pay ...", "On Friday, Acme
             # ..."), and alone ("Globex, Acme and Initech were bidding" has no one subject)
             first = mentions[0] if mentions and mentions[0].start <= 40 else None
-            topic = first.entity if first and not _LISTED.search(sentence, 0, first.start) and not _LISTED.match(sentence, first.end) else None
+            listed = first and (_LIST_BEFORE_NAME.search(sentence, 0, first.start) or _LIST_AFTER_NAME.match(sentence, first.end))
+            topic = first.entity if first and not listed else None
             previous_end = end
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
         return result

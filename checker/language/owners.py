@@ -54,6 +54,7 @@ class Scene(NamedTuple):
     owners: frozenset[str]  # the parties that own a figure of this measure
     measure_at: Callable[[str, int, str], str | None]  # the measure whose noun starts at an offset of a text
     topic: str | None = None  # the party the sentence before, in this paragraph, opens with as its subject
+    asked: str | None = None  # the one party named by the how-much or how-many question this sentence answers
 
     @property
     def figure(self) -> Figure:
@@ -373,6 +374,15 @@ def unbound(s: Scene) -> Bound:
     return None, False
 
 
+def question(s: Scene) -> Bound | None:
+    """The one party a how-much or how-many question names, for a figure of its answer that
+    nothing else binds and no party named before it claims ("How much is Acme paying?" "$31 a
+    share, all in cash.")."""
+    if s.asked not in s.owners or any(m.end <= s.figure.start for m in s.party):
+        return None
+    return s.asked, False
+
+
 # How a figure's owner was read when no strategy of the list decided it.
 OTHER_READINGS = {
     "no owner": "nobody owns a figure of this measure",
@@ -384,7 +394,6 @@ OTHER_READINGS = {
     "denied": "in a clause that denies it (\"would not go above\")",
     "hearsay": "passed on, not asserted (\"a post saying\", \"rumours that\")",
     "table row": "its table row",
-    "question": "the question it answers",
 }
 
 
@@ -636,5 +645,8 @@ STRATEGIES = (
     Strategy("total", "a total, nobody's", total, _examples(
         ("The cuts came to 1,300 jobs in total, with Acme ahead.", "1,300", None),
         ("Acme cut 400 jobs and Globex 900 jobs, which adds up to 1,300 jobs.", "1,300", None),
+    )),
+    Strategy("question", "the question it answers", question, _examples(
+        ("How much is Acme paying?\n\n$31 a share, all in cash.", "$31", "acme"),
     )),
 )
