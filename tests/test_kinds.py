@@ -616,6 +616,12 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # a fact box's entry counts the head of what it says it is
         ("**$31.00**: Paramount Skydance's final price per WBD share, all cash\n", set()),
         ("**$33.00**: Paramount Skydance's final price per WBD share, all cash\n", {(1, "paramount-offer", "$33.00")}),
+        # "after" opens another clause after the date; before a date it makes the date another event's
+        ("Paramount raised its offer to $31 on Monday, after a week of talks allowed by a waiver.\n",
+         {(1, "raise-date", "Monday")}),
+        ("Paramount signed the merger agreement on 28 February, after Netflix declined to match.\n",
+         {(1, "agreement-date", "28 February")}),
+        ("Paramount signed the merger agreement after Netflix declined on Thursday, 26 February.\n", set()),
     ],
 )
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:

@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, UNNAMED_SUBJECT, present_form
+from checker.language.grammar import DENIED, FUTURE, FUTURE_WORD, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, TIME_PREPOSITION, UNNAMED_SUBJECT, present_form
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -125,7 +125,8 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             # the actor as an object ("paid the fee to Netflix on Friday") does not date its act
             anchors = cues + [(m.start, m.end) for m in actors if not rx.search(OBJECT_OF, prose, pos=start, endpos=m.start)]
             named_here = context.mentions(start, end)
-            others = [m.start() for m in rx.finditer(FUTURE, prose, pos=start, endpos=end)]
+            others = [m.start() for m in rx.finditer(FUTURE_WORD, prose, pos=start, endpos=end)]
+            prepositions = [m.start() for m in rx.finditer(TIME_PREPOSITION, prose, pos=start, endpos=end)]
             if rule.others:
                 others += [m.start() for m in rx.finditer(rule.others, prose, pos=start, endpos=end)]
             # another event's own words: "Paramount lifted its bid on Tuesday" is not its merger's day
@@ -144,7 +145,12 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 if not _bound(prose, mention, [a for a in anchors if a not in theirs], [c for c in cues if c not in theirs]):
                     continue
                 nearest = min(min(abs(c - mention.start), abs(e - mention.start)) for c, e in anchors)
-                if any(abs(o - mention.start) < nearest for o in others):
+                # another event's word nearer the date, before it or in its own clause after it
+                # ("signed the agreement on Friday, after Netflix declined" dates the signing)
+                if any(
+                    abs(o - mention.start) < nearest and (o < mention.start or not _GAP_BREAK.search(prose, mention.end, o))
+                    for o in others
+                ) or any(0 < mention.start - o < nearest for o in prepositions):
                     continue
                 if _opens(prose, start, mention.start):
                     # an entry's opening date: another event's word in its main clause, before any

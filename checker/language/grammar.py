@@ -193,9 +193,14 @@ CHANGED_FROM = (
 # What a contest between parties is called; "a three-way contest" counts its sides.
 CONTEST_NOUNS = ("contest", "race", "battle", "fight", "auction", "bidding war", "showdown", "tussle", "duel", "scramble")
 CONTESTS = r"(?:" + "|".join(n.replace(" ", r"\s+") for n in CONTEST_NOUNS) + r")\b"
-# Words that put a date in the future or make it a limit, not the day something happened:
-# "will vote on March 3", "expected to close by Sept. 30", "until Feb. 27".
-FUTURE = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming|until|before|since|after)\b"
+# Words that put a date in the future, not the day something happened: "will vote on March 3",
+# "expected to close by Sept. 30".
+FUTURE_WORD = r"(?i)\b(?:will|would|next|plans?|planned|scheduled|due|expected|upcoming|coming)\b"
+# Words that make a date after them a limit or another event's time: "until Feb. 27", "since
+# Monday", "after Tuesday's vote". A date before them is not theirs: "raised its offer on
+# Tuesday, after a week of talks" dates the raise.
+TIME_PREPOSITION = r"(?i)\b(?:until|before|since|after)\b"
+FUTURE = FUTURE_WORD + "|" + TIME_PREPOSITION
 # A time measured from another event: "one day after Netflix walked away", "two weeks before
 # the vote", "the day after". A date before it is not the date of what follows it.
 OFFSET_FROM = r"(?i:\b(?:(?:one|two|three|four|five|six|seven|a|\d{1,2})\s+(?:days?|weeks?|months?)|the\s+(?:day|week))\s+(?:after|before)\b)"
