@@ -104,16 +104,22 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
     """Every count or list of the set the draft states: a finding when it is wrong."""
     prose = context.document.prose
     for rule in rules:
+        introduced = -1  # where the set or a member was first named: a count after it may be a subset
         for start, end in context.sentences:
             sentence = prose[start:end]
+            mentions = [m for m in context.mentions(start, end) if m.entity in rule.members]
+            if introduced < 0:
+                group = rx.search(rule.group, prose, pos=start, endpos=end)
+                introduced = min([m.start for m in mentions] + ([group.start()] if group else []), default=-1)
             if not rx.search(rule.context, sentence) or (rule.unless and rx.search(rule.unless, sentence)):
                 continue
-            mentions = [m for m in context.mentions(start, end) if m.entity in rule.members]
-            yield from _counts(rule, prose, start, end, mentions, context.quoted)
+            yield from _counts(rule, prose, start, end, mentions, context.quoted, introduced)
             yield from _lists(rule, prose, start, end, mentions, context.quoted)
 
 
-def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list) -> Iterator[Finding | Agreement]:
+def _counts(
+    rule: Rule, prose: str, start: int, end: int, mentions: list, quoted: list, introduced: int
+) -> Iterator[Finding | Agreement]:
     for m in rx.finditer(rule.group, prose, pos=start, endpos=end):
         if inside(quoted, m.start()) or (rule.marks and not rx.search(rule.marks, m.group())):
             continue
@@ -128,7 +134,7 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
             yield agreement(rule, "parties", m.start(), m.end(), m.group())
         if count == len(rule.members) or named:
             continue
-        if count < len(rule.members) and not _whole_set(rule, prose, start, m, mentions):
+        if count < len(rule.members) and not _whole_set(rule, prose, start, m, mentions, m.start() <= introduced):
             continue  # "two Chinese labs focused on coding": some of them, not a count of all
         yield _finding(rule, m.start(), m.end(), " ".join(m.group().split()),
                        f"counts {count} where there were {len(rule.members)}")
@@ -150,11 +156,12 @@ def _counts(rule: Rule, prose: str, start: int, end: int, mentions: list, quoted
                            f"counts {len(named)} named and {count} others where there were {len(rule.members)}")
 
 
-def _whole_set(rule: Rule, prose: str, start: int, group: rx.Match[str], mentions: list) -> bool:
-    """A count too small for the set is wrong only when it speaks of the whole set: it is
-    followed by more members than it counts, or, naming none, is governed by the accusing
-    verb ("accused two Chinese companies", "two Chinese labs stand accused"). A count
-    followed by its members ("two Chinese labs, Moonshot and MiniMax") is a subset."""
+def _whole_set(rule: Rule, prose: str, start: int, group: rx.Match[str], mentions: list, first: bool) -> bool:
+    """A count too small for the set is wrong only when it speaks of the whole set: it is followed by more members than it counts, or, naming none,
+    is governed by the accusing verb ("accused two Chinese companies", "two Chinese labs stand
+    accused"), or is the draft's ``first`` word on the set: "Anthropic says two Chinese labs
+    ran attacks", before any member is named, counts all of it. A count followed by its members
+    ("two Chinese labs, Moonshot and MiniMax") is a subset."""
     named = {m.entity for m in mentions}
     listed = _listed_after(prose, group.end(), mentions)
     if listed:
@@ -163,6 +170,8 @@ def _whole_set(rule: Rule, prose: str, start: int, group: rx.Match[str], mention
         return True
     if named:
         return False
+    if first:
+        return True
     led = rx.search(rule.accusing + r"\s+(?:the\s+)?\Z", prose[max(start, group.start() - 40) : group.start()])
     stands = _STANDS_ACCUSED.match(prose, group.end())
     return bool(led or stands)
