@@ -437,7 +437,8 @@ class Binder:
                 measures[i] = self.share_measure
                 moved.add(i)
         if left_open and figs and measures[0] is None:
-            if rx.match(r"\s*(?:[,;.()—–]|\Z)", sentence[figs[0].end :]):  # "more than 150,000 (coding, ...)"
+            # "more than 150,000 (coding, ...)", "more than 13 million of them"
+            if rx.match(r"\s*(?:[,;.()—–]|of\s+(?:them|those|these)\b|\Z)", sentence[figs[0].end :]):
                 measures[0] = left_open
         sums = [ADDS_UP.search(sentence, max(0, f.start - 30), f.start) for f in figs]  # "add up to" before it
         for i, f in enumerate(figs):  # "... 13 million; they add up to 16.5 million": what the parts count
