@@ -443,9 +443,11 @@ def _one_candidate(s: Scene, at: int) -> Bound:
 
 _LABEL = rx.compile(r"^[^:|.!?]{1,60}[:|]\s*")
 _COLLECTIVE = rx.compile(r"\b(?:total|all|combined|together|three|overall|altogether)\b", rx.IGNORECASE)
-# A group as subject: "the labs together generated", "the three Chinese firms ran".
+# A group as subject: "the labs together generated", "the three Chinese firms ran", "the firms
+# used 24,000 accounts to generate" (the subject of an infinitive of purpose after its object).
 _GROUP_SUBJECT = rx.compile(
-    GROUP + r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE + r"\s+\Z",
+    GROUP + r"(?:\s+(?:together|combined|collectively|jointly|in\s+total))?\s+" + VERB_PHRASE
+    + r"(?:\s+(?:[^,;:.!?()]|(?<=\d)[,.](?=\d)){1,60}?\s+to\s+\p{Ll}+)?\s+\Z",
     rx.IGNORECASE,
 )
 _AGENT = rx.compile(
@@ -588,6 +590,7 @@ STRATEGIES = (
     )),
     Strategy("group_subject", "the parties together as subject (a total)", group_subject, _examples(
         ("The companies together cut 1,300 jobs.", "1,300", None),
+        ("The firms hired 2,000 contractors to cut 1,300 jobs.", "1,300", None),
     )),
     Strategy("list_item", "the party opening its list item", list_item, _examples(
         ("Job cuts: Acme 400; Globex, 900 jobs.", "900", "globex"),
