@@ -126,6 +126,23 @@ def test_a_list_that_names_its_measure_once_reads_items_with_a_note_in_brackets(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "of them": the measure the line before counted
+        ("- Together the three labs generated more than 16 million exchanges with Claude.\n"
+         "- MiniMax alone was responsible for more than 1.3 million of them.\n", [(2, "minimax-exchanges", "more than 1.3 million")]),
+        ("- Together the three labs generated more than 16 million exchanges with Claude.\n"
+         "- MiniMax alone was responsible for more than 13 million of them.\n", []),
+        # the group is the subject of an infinitive of purpose after its object
+        ("Anthropic says the labs used roughly 24,000 fake accounts to generate nearly 16 million exchanges with its models.\n",
+         [(1, "total-exchanges", "nearly 16 million")]),
+    ],
+)
+def test_a_figure_of_them_and_a_group_using_something_to_do_it(write, text: str, expected: list) -> None:
+    assert facts(write, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a sum's result after its parts counts what they count, and is the total's
         ("DeepSeek had more than 150,000 exchanges, Moonshot more than 3.4 million and MiniMax more than 13 million.\n\n"
          "The per-lab figures add up to just under 10 million.\n", [(3, "total-exchanges", "just under 10 million")]),
@@ -213,6 +230,8 @@ def test_a_weekday_to_come_is_not_the_day_it_happened(write) -> None:
         ("Anthropic accused DeepSeek, Moonshot AI, MiniMax and Zhipu of distillation.", "Zhipu"),
         ("Anthropic accused DeepSeek, Alibaba and MiniMax of distilling Claude.", "Alibaba"),
         ("Anthropic accused DeepSeek and three other Chinese firms of distillation.", "three other Chinese firms"),
+        # the draft's first word on the set counts all of it
+        ("Anthropic says two Chinese AI labs ran distillation attacks on Claude.", "two Chinese AI labs"),
     ],
 )
 def test_wrong_parties(write, sentence: str, found: str) -> None:
@@ -229,6 +248,7 @@ def test_wrong_parties(write, sentence: str, found: str) -> None:
         "Anthropic said two Chinese labs, Moonshot and MiniMax, focused on agentic coding.",
         "Anthropic said two Chinese labs focused on coding, while DeepSeek targeted reasoning.",
         "Anthropic's accusation comes as US officials weigh export rules for five Chinese AI companies.",
+        "Anthropic named DeepSeek, Moonshot AI and MiniMax. Two Chinese labs ran most of the traffic.",
     ],
 )
 def test_right_parties_pass(write, sentence: str) -> None:
