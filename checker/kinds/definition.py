@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from checker import rx
 from checker.claims import inside
 from checker.findings import Agreement, Finding, agreement, contradiction
-from checker.language.grammar import RESTATES
+from checker.language.grammar import CONTRASTED_TERM, RESTATES
 from checker.phrases import NEGATION, excerpt, phrase_pattern
 
 if TYPE_CHECKING:
@@ -108,6 +108,9 @@ _BEFORE_TERM = rx.compile(
     r"""process\s+of|method\s+of|concept\s+of|definition\s+of|defines?)\s+["“‘']?\Z""",
     rx.IGNORECASE,
 )
+# A relative clause that describes the term even where the term is contrasted: "unlike
+# distillation, where a small model learns from a big one, ...".
+_RELATIVE = rx.compile(r"\s*,?\s*(?:where|in\s+which|whereby|which)\b", rx.IGNORECASE)
 _QUESTION = rx.compile(
     r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z"
     # or says it will tell: "Ines walks through what distillation actually is."
@@ -181,6 +184,8 @@ def _described(
 ) -> int | None:
     """Where the description of the term starts, if the sentence defines it."""
     for m in mentions:
+        if rx.search(CONTRASTED_TERM, sentence, endpos=m.start()) and not _RELATIVE.match(sentence, m.end()):
+            continue  # "not to be confused with distillation: here ...": another thing's description
         if _AFTER_TERM.match(sentence, m.end()):
             return m.end()
         if _BEFORE_TERM.search(sentence, 0, m.start()):

@@ -262,6 +262,13 @@ DESCRIPTION_HEAD = (
 # What sets a figure against the one the sentence states, so that it is not stated itself:
 # "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
 CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"
+# What sets a term against the thing a sentence describes, so that the description is not the
+# term's: "Model-graded feedback: not to be confused with distillation: here a model scores ...",
+# "unlike distillation, where ...", "as distinct from distillation".
+CONTRASTED_TERM = (
+    r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of|confused\s+with|mistaken\s+for|"
+    r"unlike|(?:different|distinct|differs?)\s+from|not)\s+(?:the\s+|an?\s+)?[\"“‘']?\Z)"
+)
 SHARE_NOUNS = ("shares", "stock")  # what a share price's measure is called
 # What credits a figure to several parties at once: "Acme and Globex together cut 1,300 jobs",
 # "Together, Acme and Globex ...", "combined", "between them".
