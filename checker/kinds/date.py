@@ -201,10 +201,14 @@ def _theirs(
         subject = [m for m in named if clause.start("subject") <= m.start < clause.end("subject")]
         return bool(subject) and all(m.entity != actor for m in subject)
 
+    def cell(at: int) -> int:  # where the table cell holding ``at`` starts (the sentence's start outside tables)
+        return max(start, prose.rfind("|", start, at) + 1)
+
     possessors = [(a.start, a.end) for a in actors if _POSSESSOR.match(prose, a.end) and after_another(a.start)]
     return [
         c for c in cues
-        if (not any(a.start < c[0] for a in actors) and (after_another(c[0]) or _OTHER_SUBJECT.fullmatch(prose, start, c[0])))
+        # the actor in another cell of a table row is not the cue's: "| Acme (final) | Globex (signed 5 Dec.) |"
+        if (not any(cell(c[0]) <= a.start < c[0] for a in actors) and (after_another(c[0]) or _OTHER_SUBJECT.fullmatch(prose, start, c[0])))
         or any(_POSSESSED_CUE.fullmatch(prose, e, c[0]) for _, e in possessors)
         or rx.search(OWN_SUBJECT, prose, pos=max(start, c[0] - 60), endpos=c[0])
         or named_subject(c[0])
@@ -292,10 +296,10 @@ def _bound(prose: str, mention: DateMention, anchors: list[tuple[int, int]], cue
         if start >= mention.end and _DATE_THEN_CUE.fullmatch(prose[mention.end : start]):
             return True
     # "On 23 February, Anthropic published", "2026-02-23: Anthropic ...", "Feb. 23 — the day Anthropic ...",
-    # "23 Feb -- Anthropic publishes", "Tue., Feb. 24 ... Acme raises"
+    # "23 Feb -- Anthropic publishes", "Tue., Feb. 24 ... Acme raises", "| 23 Feb | Anthropic publishes |"
     for start, _ in anchors:
         if start >= mention.end and rx.fullmatch(
-            r"[*_]*\s*(?:--|[,:—–-]|\.{2,}|…)?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
+            r"[*_]*\s*(?:--|[,:—–|-]|\.{2,}|…)?\s*(?:the\s+(?:date|day)\s+)?", prose[mention.end : start], rx.IGNORECASE
         ):
             return True
     return False
