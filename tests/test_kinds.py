@@ -44,6 +44,8 @@ def test_seeds_flag_exactly_the_inverted_definition() -> None:
         "In a distillation setup, the established model acts as a judge of the answers a newer model produces.",
         "Distillation is when a frontier model is retrained on a smaller model's outputs until it picks up its habits.",
         "Ines walks through what distillation actually is. Put simply, an established model acts as a judge, grading the answers of a newer model.",
+        # a contrasted term is still described by its own relative clause
+        "Unlike distillation, where a big model learns from a small one's outputs, grading is cheap.",
     ],
 )
 def test_wrong_definitions_are_flagged(write, sentence: str) -> None:
@@ -65,6 +67,9 @@ def test_wrong_definitions_are_flagged(write, sentence: str) -> None:
         "Distillation is now a national-security issue, lawmakers said, and Anthropic rated the campaigns.",
         "Distillation is a technique in which a bigger model's outputs train a smaller model; judges have not ruled.",
         "Distillation is how a lab compresses a large model's knowledge into a smaller one, measured by scores.",
+        # another thing's description, the term only set against it
+        "**Model-graded feedback** — Not to be confused with distillation: here a stronger model scores a weaker "
+        "model's answers.",
     ],
 )
 def test_right_definitions_and_mere_uses_pass(write, sentence: str) -> None:
@@ -642,6 +647,12 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("Paramount signed the merger agreement on 28 February, after Netflix declined to match.\n",
          {(1, "agreement-date", "28 February")}),
         ("Paramount signed the merger agreement after Netflix declined on Thursday, 26 February.\n", set()),
+        # a table row: the date cell dates the event cell; another cell's party is not the actor
+        ("| Date | Event |\n|---|---|\n| 28 Feb | Paramount signs the merger agreement |\n",
+         {(3, "agreement-date", "28 Feb")}),
+        ("| Item | Paramount (final) | Netflix (signed 5 Dec.) |\n|---|---|---|\n| Price | $31 | $27.75 |\n", set()),
+        # a deal's "own" fee is not the fee of the story
+        ("Netflix signed a deal for the studios at $27.75 a share. The deal carries its own $5.8bn fee.\n", set()),
     ],
 )
 def test_the_second_packs_parties_and_dates(write, text: str, expected: set) -> None:
