@@ -55,7 +55,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     plurals = [plural_noun(n) for n in fact.nouns]
     counts = "|".join(rx.escape(c).replace(r"\ ", r"\s+") for c in sorted(SET_COUNTS, key=len, reverse=True))
     group = (
-        rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-)"
+        rf"(?i)(?<![\p{{L}}\p{{N}}-])(?P<count>{counts}|\d{{1,2}})(?:\s+|-(?!(?-i:\p{{Lu}})))"  # not a wire slug's "UPDATE 2-Chinese labs ..."
         r"(?:(?:other|more|further|additional|different|separate|AI|A\.I\.|artificial|"
         r"intelligence|major|leading|rival|prominent|big|large|small|well-known|companies'|of\s+its|"
         r"\p{Ll}+-\p{Ll}+"  # a compound: "three final-round bidders", "two China-based labs"
