@@ -41,6 +41,8 @@ _PLAIN_ITEM = rx.compile(r"[ \t]*+(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)]|[a
 # stands for ("24 Feb -- the board meets", "$7bn — the regulatory fee", "Tue 24 Feb - Acme raises
 # its offer", "Breakup fee: $2.8bn", "Fri., Feb. 27 ... Merger signed", "Thu, 26 Feb .. Globex
 # walks"). Two such lines in a row are two entries, not a wrapped sentence.
+# A Markdown line set out as a fact box's entry with dot leaders: "DeepSeek ......... reasoning".
+_LEADER_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,40}?[ \t]*(?:\.{4,}|…{2,})[ \t]*\S")
 _ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?(?:[ \t]+(?:--|-|\u2014|\u2013|\.{2,}|\u2026)|:)[ \t]+\S")
 _HEADING_WIDTH = 80  # characters: a wire paragraph wraps at about 70, a headline fits in this
 _HEADING_END = ".!?:;,-\u2013\u2014"
@@ -419,12 +421,16 @@ def _indented_code(text: str, body: int, edits: Edits) -> Iterator[Edit]:
 
 
 def _blocks(text: str, body: int, edits: Edits) -> Iterator[Edit]:
-    """Line-level Markdown: headings, rules, quotes, list markers, tables, link definitions."""
+    """Line-level Markdown: headings, rules, quotes, list markers, tables, link definitions,
+    and the lines of a fact box laid out with dot leaders, each a sentence of its own."""
     in_table = False
     for offset, line in _lines(text, body):
         end = offset + len(line)
         if edits.covers(offset, max(end, offset + 1)) and edits.covers(offset, offset + 1):
             continue
+        if _LEADER_ENTRY.match(line):  # "Moonshot AI ...... agentic reasoning, tool use"
+            yield offset, offset, BREAK
+            yield end, end, BREAK
         if line[:1].isalpha():  # most lines of prose: no block starts with a letter, but a table row may
             if "|" in line and (in_table or _next_is_delimiter(text, end)):
                 in_table = True
