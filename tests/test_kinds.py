@@ -254,6 +254,7 @@ def test_wrong_parties(write, sentence: str, found: str) -> None:
         "Anthropic said two Chinese labs focused on coding, while DeepSeek targeted reasoning.",
         "Anthropic's accusation comes as US officials weigh export rules for five Chinese AI companies.",
         "Anthropic named DeepSeek, Moonshot AI and MiniMax. Two Chinese labs ran most of the traffic.",
+        "UPDATE 2-Chinese AI labs silent as Anthropic distillation claims draw scrutiny",  # a wire slug's version
     ],
 )
 def test_right_parties_pass(write, sentence: str) -> None:
@@ -688,6 +689,19 @@ def test_a_plain_text_fact_box_with_dot_leaders(write) -> None:
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [
         (2, 1, "netflix-offer"), (6, 1, "raise-date"),
     ]
+
+
+def test_a_markdown_fact_box_with_dot_leaders_reads_each_line_by_itself(write) -> None:
+    box = (
+        "Anthropic says three labs distilled Claude.\n\n"
+        "WHAT EACH LAB WENT AFTER\n"
+        "DeepSeek ......... reasoning; censorship-safe answers to politically sensitive prompts\n"
+        "Moonshot AI ...... computer vision, data analysis\n"
+        "MiniMax .......... agentic coding, tool use\n"
+    )
+    assert facts(write, box) == []
+    swapped = box.replace("MiniMax .......... agentic coding", "MiniMax .......... computer vision")
+    assert facts(write, swapped) == [(6, "minimax-targets", "computer vision")]
 
 
 # A definition of any term: a relation between two roles, and what the term is.
