@@ -174,6 +174,12 @@ def test_a_passive_statement_is_also_read_in_the_active_voice(write) -> None:
     assert findings(write, "The Port Authority does not offer the contract to foreign yards.\n") == []
 
 
+def test_an_adverb_between_a_phrases_words_is_still_the_phrase(write) -> None:
+    found = findings(write, "The contract is officially open to foreign yards.\n")
+    assert [(line, fact) for line, fact, _ in found] == [(1, "contract-closed")]
+    assert findings(write, "The contract is not formally open to foreign yards.\n") == []
+
+
 @pytest.mark.parametrize(
     ("draft", "flagged"),
     [

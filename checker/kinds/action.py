@@ -49,7 +49,7 @@ from checker.document import paragraph_break
 from checker.language.owners import Mention
 from checker.language.grammar import (
     ADVERBS, APPOSITIVE, COPULA_POSSESSOR, GROUP, HEARSAY, NAME_SUFFIX, PASSIVE_AGENT, POSSESSED, REPORTED_CLAIM, REPORTING_VERBS, VERB_PHRASE,
-    WHICH_SAYS, active_voice, coordinated_tail,
+    WHICH_SAYS, active_voice, coordinated_tail, with_adverbs,
 )
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import antecedent_subject
@@ -92,9 +92,11 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
 
 
 def _pattern(phrases: list[str]) -> str:
-    """The phrases, and those in the passive said in the active voice ("Claude is sold in China":
-    "Anthropic sells Claude in China")."""
-    return phrase_pattern(phrases, patterns=[a for a in map(active_voice, phrases) if a is not None])
+    """The phrases, with an adverb between their words ("not commercially available in China"),
+    and those in the passive said in the active voice ("Claude is sold in China": "Anthropic
+    sells Claude in China")."""
+    variants = [*map(with_adverbs, phrases), *map(active_voice, phrases)]
+    return phrase_pattern(phrases, patterns=[v for v in variants if v is not None])
 
 
 def link(rule: Rule, facts: dict[str, Any]) -> Rule:

@@ -171,6 +171,17 @@ def active_voice(phrase: str) -> str | None:
     return r"(?:" + forms + r")(?:\s+\p{Ll}+ly)?" + gap + said + gap + r"(?:\p{Ll}+ly" + gap + r")?" + rest
 
 
+def with_adverbs(phrase: str) -> str | None:
+    """The pattern of a ``phrase`` of several words with an adverb in ``-ly`` allowed between
+    them: "not available in China" -> also "not commercially available in China", "is
+    officially offered in China"; None for a single word."""
+    words = phrase.split()
+    if len(words) < 2:
+        return None
+    gap = r"[\s\u00a0-]+(?:\p{Ll}{3,}ly[\s\u00a0]+)?"
+    return gap.join(rx.escape(w) for w in words)
+
+
 # A sentence that says again, in other words, what the sentence before it said: "In plain
 # terms, the buyer pays ...", "Put simply, ...", "In other words: ...". What it says of the
 # last sentence's term, it says as that term's meaning.
