@@ -41,9 +41,11 @@ _PLAIN_ITEM = rx.compile(r"[ \t]*+(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)]|[a
 # stands for ("24 Feb -- the board meets", "$7bn — the regulatory fee", "Tue 24 Feb - Acme raises
 # its offer", "Breakup fee: $2.8bn", "Fri., Feb. 27 ... Merger signed", "Thu, 26 Feb .. Globex
 # walks"). Two such lines in a row are two entries, not a wrapped sentence.
+_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?(?:[ \t]+(?:--|-|\u2014|\u2013|\.{2,}|\u2026)|:)[ \t]+\S")
 # A Markdown line set out as a fact box's entry with dot leaders: "DeepSeek ......... reasoning".
 _LEADER_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,40}?[ \t]*(?:\.{4,}|…{2,})[ \t]*\S")
-_ENTRY = rx.compile(r"[ \t]*+(?!\p{Ll})\S.{0,27}?(?:[ \t]+(?:--|-|\u2014|\u2013|\.{2,}|\u2026)|:)[ \t]+\S")
+# A line of a fact box set out with one pipe between its head and what it says, no table around it.
+_PIPE_ENTRY = rx.compile(r"[ \t]*[^|\s][^|\r\n]{0,40}?[ \t]+\|[ \t]+[^|\r\n]*[^|\s][^|\r\n]*(?:\r\n|\r|\n)?\Z")
 _HEADING_WIDTH = 80  # characters: a wire paragraph wraps at about 70, a headline fits in this
 _HEADING_END = ".!?:;,-\u2013\u2014"
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -213,6 +215,10 @@ def _plain_blocks(text: str) -> Iterator[Edit]:
         if item:
             yield offset, offset + item.end(), BREAK
         entry = not blank and not item and _ENTRY.match(line) is not None
+        piped = not blank and not item and not entry and _PIPE_ENTRY.match(line) is not None
+        if piped:  # "16M+ | exchanges with Claude": the pipe reads as an entry's colon
+            yield offset + line.index("|"), offset + line.index("|") + 1, ":"
+            entry = True
         if entry and before.entry and not heading:
             yield before.end, before.end, BREAK
         in_list = item is not None or (in_list and not blank)
@@ -422,7 +428,7 @@ def _indented_code(text: str, body: int, edits: Edits) -> Iterator[Edit]:
 
 def _blocks(text: str, body: int, edits: Edits) -> Iterator[Edit]:
     """Line-level Markdown: headings, rules, quotes, list markers, tables, link definitions,
-    and the lines of a fact box laid out with dot leaders, each a sentence of its own."""
+    and the lines of a fact box laid out with dot leaders or a pipe, each a sentence of its own."""
     in_table = False
     for offset, line in _lines(text, body):
         end = offset + len(line)
@@ -430,6 +436,13 @@ def _blocks(text: str, body: int, edits: Edits) -> Iterator[Edit]:
             continue
         if _LEADER_ENTRY.match(line):  # "Moonshot AI ...... agentic reasoning, tool use"
             yield offset, offset, BREAK
+            yield end, end, BREAK
+        elif not in_table and _PIPE_ENTRY.match(line) and not _next_is_delimiter(text, end):
+            # "**~24,000** | fraudulent accounts": a fact box's entry, not a table's row; its
+            # pipe reads as the colon of "**~24,000**: fraudulent accounts"
+            pipe = offset + line.index("|")
+            yield offset, offset, BREAK
+            yield pipe, pipe + 1, ":"
             yield end, end, BREAK
         if line[:1].isalpha():  # most lines of prose: no block starts with a letter, but a table row may
             if "|" in line and (in_table or _next_is_delimiter(text, end)):
