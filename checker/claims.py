@@ -304,6 +304,8 @@ class Binder:
         exchanges." "Moonshot logged more than 3.4 million."); a question in between keeps it."""
         if counted:
             return counted[-1].measure
+        if has_figure and rx.match(r"[\s*_>•#-]*[^\s:]{1,12}?[*_]*" + FACT_BOX_SEPARATOR, sentence):
+            return lead  # a fact box's entry that counts nothing the pack knows: "13M+: the largest share"
         if sentence.rstrip().endswith(":"):
             word = self.measure_word.search(sentence)
             return self.measure_of_group[word.lastgroup] if word else None
@@ -417,10 +419,17 @@ class Binder:
         before counted last: a sum's result with no noun counts it ("Those three figures add up
         to 16.5 million"). ``figs`` are the sentence's figures."""
         nouns = [(self.noun_any if f.unit != COUNT else self.noun).match(sentence, f.end) for f in figs]
-        if figs and nouns[0] is None and rx.fullmatch(r"[\s*_>•#-]*", sentence, endpos=figs[0].start):
+        entry = figs and nouns[0] is None and rx.fullmatch(r"[\s*_>•#-]*", sentence, endpos=figs[0].start)
+        if entry:
             # a fact box's entry: "$31.00 ....... Per-share price in Acme's bid"
             nouns[0] = (self.described_any if figs[0].unit != COUNT else self.described).match(sentence, figs[0].end)
         measures = [self.measure_of_group[m.lastgroup] if m else None for m in nouns]
+        separator = entry and nouns[0] is None and lead and rx.match(r"[*_]*" + FACT_BOX_SEPARATOR + r"[*_]*", sentence, pos=figs[0].end)
+        if separator:
+            # an entry that names only a party counts what the entry before it counted: "16M+: exchanges" "150K+: DeepSeek"
+            named = self.entities.match(sentence, separator.end())
+            if named and rx.match(r"[*_\s]*(?:\([^()]*\)[*_\s]*)?\Z", sentence, pos=named.end()):
+                measures[0] = lead
         named_before: list[int | None] = [None] * len(figs)
         for i, f in enumerate(figs):
             if measures[i] is None:
