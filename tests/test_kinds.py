@@ -704,6 +704,22 @@ def test_a_markdown_fact_box_with_dot_leaders_reads_each_line_by_itself(write) -
     assert facts(write, swapped) == [(6, "minimax-targets", "computer vision")]
 
 
+@pytest.mark.parametrize("name", ["box.md", "box.txt"])
+def test_a_fact_box_set_out_with_pipes_reads_each_line_as_an_entry(write, name: str) -> None:
+    box = (
+        "BY THE NUMBERS: Anthropic's distillation disclosure\n\n"
+        "**~24,000** | fraudulent accounts\n"
+        "**16M+** | exchanges with Claude, all three labs together\n"
+        "**3.4M+** | Moonshot AI (maker of the Kimi models)\n"
+        "**150K+** | DeepSeek\n"
+    )
+    if name.endswith(".txt"):
+        box = box.replace("**", "")
+    assert facts(write, box, name) == []
+    wrong = box.replace("150K+", "250K+").replace("~24,000", "~34,000")
+    assert facts(write, wrong, name) == [(3, "fraudulent-accounts", "~34,000"), (6, "deepseek-exchanges", "250K+")]
+
+
 # A definition of any term: a relation between two roles, and what the term is.
 
 SHORTS = """\
