@@ -242,13 +242,14 @@ def _claims(packs: list[CompiledPack], draft: Path, fmt: str) -> int:
         return 2
     document = read(str(draft), text, FORMATS.get(draft.suffix.lower(), "text"))
     engine = Engine(packs)
-    spans = asserted(document.prose, sentences(document.prose))
+    every = sentences(document.prose)
+    retracted = frozenset(every) - frozenset(asserted(document.prose, every))
     quoted = quoted_spans(document.prose)
     report: dict = {"version": 1, "path": str(draft), "packs": [], "claims": []}
     for pack in packs:
         report["packs"].append({"id": pack.id, "in_scope": engine.in_scope(pack, document)})
         rules = pack.rules.get("quantity", [])
-        for claim in engine.binder(pack).claims(document.prose, spans, quoted):
+        for claim in engine.binder(pack).claims(document.prose, every, quoted, retracted):
             line, column = document.position(document.original(claim.start, claim.end)[0])
             fact = quantity.fitting(claim, rules, document.prose)
             if claim.ambiguous:

@@ -164,13 +164,14 @@ class Binder:
         self.signed = rx.compile(r"(?:" + vocab.entity_pattern + r")" + SIGNED_MOVE)
 
     def _nouns(self, groups: dict[str, str], patterns: dict[str, str]) -> tuple[rx.Pattern, rx.Pattern]:
-        """The measure noun after a figure ("24,000 accounts", "a 45-day window"), and the one
+        """The measure noun after a figure ("24,000 accounts", "a 45-day window", '"about 42,000"
+        fake accounts'), and the one
         named before it: "the fraudulent accounts numbered about 26,000", "the number of
         accounts involved was put at 30,000"."""
         nouns = _alternatives(groups, patterns)
         joined = _alternatives(groups, self.vocab.measures_any)
         after = rx.compile(
-            r"(?:-(?:" + joined + r")\b|(?:-|\s+|" + FACT_BOX_SEPARATOR + r")(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
+            r"(?:-(?:" + joined + r")\b|(?:-|[\"”’']?\s+|" + FACT_BOX_SEPARATOR + r")(?:of\s+(?:the|those|these|all|its|their)\s+(?:\d[\d,.]*\s+)?)?"
             r"(?:(?!" + STOP_WORDS + r"\b)[\p{Ll}][\p{Ll}-]*\s+){0,2}?(?:" + nouns + r")\b)"
         )
         # "the shares of Netflix", "the fee owed to Netflix", "the payment from Paramount"
@@ -203,8 +204,16 @@ class Binder:
         return self.measure_of_group[noun.lastgroup] if noun else None
 
     def claims(
-        self, prose: str, spans: Iterable[tuple[int, int]], quoted: list[tuple[int, int]]
+        self,
+        prose: str,
+        spans: Iterable[tuple[int, int]],
+        quoted: list[tuple[int, int]],
+        retracted: frozenset[tuple[int, int]] = frozenset(),
     ) -> list[FigureClaim]:
+        """The figure claims of the sentences ``spans``. A ``retracted`` sentence (a correction's
+        account of what the story wrongly said) claims nothing, but is read for what the next
+        one leaves out: "The article said 42,000 accounts. Anthropic put the number at 24,000."
+        """
         result: list[FigureClaim] = []
         header: list[str | None] | None = None  # the measures of the columns of the table being read
         lead: str | None = None  # the measure a list's lead-in named ("The exchanges, by lab:")
@@ -214,6 +223,7 @@ class Binder:
         asked_at = 0
         topic: str | None = None  # the party the last sentence opened with as its subject, in this paragraph
         previous_end = 0
+        previous_start = 0
         # Where the words that set the scene of a list's items or a table's rows begin: its lead-in
         # ("How the shares moved (Thursday, after hours):") or the caption above its header.
         setting: int | None = None
@@ -244,7 +254,7 @@ class Binder:
             if sentence.rstrip().endswith(":"):
                 setting = start
             caption = start if cells is None and not has_figure and not _finished(sentence) else None
-            lead = self._lead(sentence, has_figure, lead, counted)
+            carried, lead = lead, self._lead(sentence, has_figure, lead, counted)
             answer = self._answer(sentence, figs, asked, counted)
             if answer is not None:
                 counted.insert(0, answer)
@@ -283,7 +293,11 @@ class Binder:
                     FigureClaim(
                         start + figure.start, start + figure.end, " ".join(sentence[figure.start : figure.end].split()),
                         figure, this.measure, owner, ambiguous,
-                        (asked_at, end) if answer is not None and figure is answer.figure else (setting if setting is not None else start, end),
+                        (asked_at, end) if answer is not None and figure is answer.figure
+                        # a measure the sentence leaves out: the sentence before, which named it, sets the scene
+                        else (previous_start, end)
+                        if cells is None and this.measure == carried and this.noun_end is None and this.noun_before is None
+                        else (setting if setting is not None else start, end),
                         in_quote, how,
                     )
                 )
@@ -294,8 +308,10 @@ class Binder:
             first = mentions[0] if mentions and mentions[0].start <= 40 else None
             listed = first and (_LIST_BEFORE_NAME.search(sentence, 0, first.start) or _LIST_AFTER_NAME.match(sentence, first.end))
             topic = first.entity if first and not listed else None
-            previous_end = end
+            previous_end, previous_start = end, start
             asked, asked_at = self._asked(sentence, mentions), start  # an answer's context is its question too
+        if retracted:
+            result = [c for c in result if not any(a <= c.start < b for a, b in retracted)]
         return result
 
     def _lead(self, sentence: str, has_figure: bool, lead: str | None, counted: list[Counted]) -> str | None:

@@ -224,10 +224,12 @@ class Engine:
             if not triggered:
                 continue
             if spans is None:
-                spans = asserted(document.prose, sentences(document.prose))
+                every = sentences(document.prose)
+                spans = asserted(document.prose, every)
+                retracted = frozenset(every) - frozenset(spans)
                 quoted = quoted_spans(document.prose)
             binder = self.binder(pack)
-            claims = binder.claims(document.prose, spans, quoted)
+            claims = binder.claims(document.prose, every, quoted, retracted)
             result.claims += len(claims)
             context = Context(document, spans, claims, pack.names, binder, quoted, pack.quotes)
             versioned = pack.id in self._versioned

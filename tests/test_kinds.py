@@ -386,6 +386,18 @@ def test_a_correction_does_not_assert_what_it_retracts(write) -> None:
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(5, 80, "moonshot-exchanges")]
 
 
+def test_a_corrections_figure_counts_what_the_retracted_sentence_counted(write) -> None:
+    # the retracted sentence claims nothing, but names the measure the correct figure leaves out
+    text = (
+        "Correction: An article about Anthropic's allegations contained errors.\n\n"
+        '- The article said the labs used "about 42,000" fraudulent accounts. Anthropic put the number at approximately 24,000.\n'
+    )
+    assert facts(write, text) == []
+    assert facts(write, text.replace("approximately 24,000", "approximately 34,000")) == [
+        (3, "fraudulent-accounts", "approximately 34,000")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
