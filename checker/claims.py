@@ -14,7 +14,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 from checker import rx
 from checker.document import paragraph_break
 from checker.language.grammar import (
-    CONTRASTED, COORDINATION, DESCRIPTION_HEAD, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
+    CONTRASTED, COORDINATION, DESCRIPTION_HEAD, ELAPSED, FACT_BOX_SEPARATOR, GOVERNED, HEARSAY, MARKET_MOVE, MARKET_MOVE_AFTER, NEGATED, SHARE_NOUNS, SIGNED_MOVE,
     SIGNS, STOP_WORDS, SUBJECT_START, TOTAL_ROW,
 )
 from checker.language.owners import ADDS_UP, Counted, Mention, Scene, bind
@@ -504,7 +504,8 @@ class Binder:
                     measures[i] = measures[i - 1]
         return [
             Counted(f, m, n.end() if n else None, b)
-            for f, m, n, b in zip(figs, measures, nouns, named_before) if m is not None
+            for f, m, n, b in zip(figs, measures, nouns, named_before)
+            if m is not None and not (n and rx.match(ELAPSED, sentence, pos=n.end()))  # "two days ago": a time, not a count
         ]
 
 

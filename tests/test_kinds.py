@@ -664,6 +664,14 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("| Date | Event |\n|---|---|\n| 28 Feb | Paramount signs the merger agreement |\n",
          {(3, "agreement-date", "28 Feb")}),
         ("| Item | Paramount (final) | Netflix (signed 5 Dec.) |\n|---|---|---|\n| Price | $31 | $27.75 |\n", set()),
+        # the actor as the object of another party's verb does not date its own act
+        ("Paramount paid Netflix the fee on Friday, money WBD would have owed for walking away.\n", set()),
+        ("Paramount said Netflix walked away on Wednesday.\n", {(1, "netflix-exit-date", "Wednesday")}),
+        # a participle set off after a noun dates that noun
+        ("---\ndate: 2026-02-27\n---\nThe agreement, announced today, follows Netflix's decision not to match.\n", set()),
+        # "two days ago" is a time, not a count of days
+        ("Netflix said two days ago that it would not match.\n", set()),
+        ("Netflix's own deal also carried a $5.8bn fee.\n", set()),
         # a deal's "own" fee is not the fee of the story
         ("Netflix signed a deal for the studios at $27.75 a share. The deal carries its own $5.8bn fee.\n", set()),
     ],

@@ -28,7 +28,7 @@ instead of a ``date``, and a mention is wrong when it cannot fall in them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from checker import rx
 from checker.claims import inside
@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, FUTURE_WORD, NAMED_SUBJECT, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, TIME_PREPOSITION, UNNAMED_SUBJECT, present_form
+from checker.language.grammar import DENIED, FUTURE, FUTURE_WORD, NAMED_SUBJECT, OBJECT_AFTER_VERB, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, TIME_PREPOSITION, UNNAMED_SUBJECT, present_form
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -56,6 +56,7 @@ class Rule(NamedTuple):
     about: str
     cues: str
     others: str | None
+    events: tuple[str, ...] = ()  # the words (about, cues) of the pack's other date facts, resolved by link()
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
@@ -82,6 +83,10 @@ _OWNED = rx.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updat
 _POSSESSIVE = rx.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
 _POSSESSOR = rx.compile(r"(?:'s|’s)\s")
 _POSSESSED_CUE = rx.compile(r"(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,2}")  # "Paramount's [newly] revised bid"
+# A participle set off after a noun, with its date: "The agreement, announced today, follows
+# Netflix's decision" dates the noun before it; when the noun is another event's word, not this event.
+_PARTICIPLE_BEFORE = rx.compile(r"(\p{L}+)\s*,\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:on\s+)?\Z")
+_PARTICIPLE_AFTER = rx.compile(r"\s*[,—–)]")
 _GAP_BREAK = rx.compile(r"[,;:()—–]|\s-\s|\s--\s")
 
 
@@ -123,8 +128,13 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
             if not cues or any(rx.search(DENIED, prose, pos=max(start, c - 30), endpos=c) for c, _ in cues):
                 continue  # a sentence that denies the event ("sweetens its terms without raising its price")
             # the actor as an object ("paid the fee to Netflix on Friday") does not date its act
-            anchors = cues + [(m.start, m.end) for m in actors if not rx.search(OBJECT_OF, prose, pos=start, endpos=m.start)]
             named_here = context.mentions(start, end)
+            # nor as the object of another party's verb ("Paramount paid Netflix a fee on Friday")
+            anchors = cues + [
+                (m.start, m.end) for m in actors
+                if not rx.search(OBJECT_OF, prose, pos=start, endpos=m.start)
+                and not any(o.entity != rule.actor and rx.fullmatch(OBJECT_AFTER_VERB, prose, pos=o.end, endpos=m.start) for o in named_here)
+            ]
             others = [m.start() for m in rx.finditer(FUTURE_WORD, prose, pos=start, endpos=end)]
             prepositions = [m.start() for m in rx.finditer(TIME_PREPOSITION, prose, pos=start, endpos=end)]
             if rule.others:
@@ -152,6 +162,9 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                     for o in others
                 ) or any(0 < mention.start - o < nearest for o in prepositions):
                     continue
+                noun = _PARTICIPLE_BEFORE.search(prose, start, mention.start)
+                if noun and _PARTICIPLE_AFTER.match(prose, mention.end) and _others_word(rule, noun.group(1)):
+                    continue  # "The agreement, announced today, follows ...": the agreement's day
                 if _opens(prose, start, mention.start):
                     # an entry's opening date: another event's word in its main clause, before any
                     # colon, makes it that event's ("10 Feb – Acme sweetens its terms, adding a ticking fee")
@@ -172,6 +185,20 @@ def read(context: Context, rules: list[Rule]) -> Iterator[Finding | Agreement]:
                 read_here.add(label.start)
                 yield _verdict(rule, label, said)
     yield from _misdated(context, rules, today, dateline, read_here)
+
+
+def link(rule: Rule, facts: dict[str, Any]) -> Rule:
+    """The words of the pack's other events, so that one is told apart even in a draft that
+    names only this one's actor."""
+    others = [r for r in facts.values() if isinstance(r, Rule) and r.id != rule.id]
+    return rule._replace(events=tuple(p for r in others for p in (r.about, r.cues)))
+
+
+def _others_word(rule: Rule, word: str) -> bool:
+    """Whether ``word`` names another fact's event and not this one's."""
+    if rx.search(rule.about, word) or rx.search(rule.cues, word):
+        return False
+    return any(rx.search(pattern, word) for pattern in rule.events)
 
 
 def _opens(prose: str, start: int, at: int) -> bool:

@@ -313,6 +313,17 @@ REPORTING_VERBS = (
     r"reports|calls|called|described|describes|counted|counts|found|estimated|estimates|believes|thinks|"
     r"told|tells|stated|states|warned|warns|explained|explains|insisted|insists)\b"
 )
+# What makes "two days" a point in time rather than a count of days: "said two days ago",
+# "two days later", "a week earlier".
+ELAPSED = r"(?i:\s+(?:ago|later|earlier|afterwards|previously)\b)"
+# What stands between a party's name and another party that is the object of its verb:
+# "Paramount paid Netflix a fee on Friday", "Acme beat Globex". Not a reporting verb ("Acme said
+# Globex walked away" leaves Globex the subject), nor a word that joins or relates two names.
+OBJECT_AFTER_VERB = (
+    NAME_SUFFIX + r"\s+(?:\p{Ll}+ly\s+)?(?!" + REPORTING_VERBS
+    + r"|(?:and|but|nor|plus|than|versus|while|whereas|with|without|from|into|over|after|before|like|then|also|not)\b)"
+    r"\p{Ll}{3,}\s+\Z"
+)
 # The nouns a story uses for one of its parties: "the company", "the San Francisco firm".
 PARTY_NOUNS = r"(?:company|firm|group|lab|laboratory|startup|start-up|developer|maker|business)"
 ANAPHOR = r"(?:the|that|this)\s+(?:same\s+)?" + PROPER + PARTY_NOUNS + r"\b"  # "the company", "the same lab"
