@@ -555,6 +555,7 @@ def _distributive(sentence: str, figure: Figure, noun_end: int | None) -> bool:
     managed 20,000 accounts"."""
     after = sentence[figure.end if noun_end is None else noun_end :]
     after = after[:40] if len(after) <= 40 or not after[40].isalnum() else after[:40].rsplit(None, 1)[0]  # whole words
+    after = rx.split(r"[,;]\s*(?=[^\s\d]{0,3}\d)", after, maxsplit=1)[0]  # not the next figure's: "30 a year, 15 from each studio"
     before = sentence[max(0, figure.start - 50) : figure.start]
     if ADDS_UP.search(before):
         return False  # "the per-lab figures add up to 16.5 million": the whole
