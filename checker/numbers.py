@@ -44,6 +44,9 @@ _QUALIFIER_PHRASES = {
     "exactly": "exactly", "precisely": "exactly", "a total of": "exactly",
 }
 
+# Which way a qualifier points from its number: a floor (+1) or a ceiling (-1).
+DIRECTIONS = {"more than": 1, "at least": 1, "just over": 1, "at most": -1, "fewer than": -1, "nearly": -1}
+
 _UNITS = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,

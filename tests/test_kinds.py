@@ -386,6 +386,16 @@ def test_a_correction_does_not_assert_what_it_retracts(write) -> None:
     assert [(f["line"], f["column"], f["fact"]) for f in report["findings"]] == [(5, 80, "moonshot-exchanges")]
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "flagged"),
+    [("more than", False), ("at least", False), ("over", False), ("up to", True), ("at most", True),
+     ("nearly", True), ("fewer than", True)],
+)
+def test_a_qualifier_that_turns_the_facts_number_the_other_way_is_flagged(write, qualifier: str, flagged: bool) -> None:
+    found = facts(write, f"Anthropic says MiniMax ran {qualifier} 13 million exchanges with Claude.\n")
+    assert found == ([(1, "minimax-exchanges", f"{qualifier} 13 million")] if flagged else [])
+
+
 def test_a_corrections_figure_counts_what_the_retracted_sentence_counted(write) -> None:
     # the retracted sentence claims nothing, but names the measure the correct figure leaves out
     text = (
@@ -672,6 +682,12 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         # "two days ago" is a time, not a count of days
         ("Netflix said two days ago that it would not match.\n", set()),
         ("Netflix's own deal also carried a $5.8bn fee.\n", set()),
+        # "each" after a later figure is that figure's: the first is still the whole
+        ("The combined company has pledged at least 40 films a year, 15 from each studio.\n",
+         {(1, "theatrical-films", "at least 40")}),
+        ("The combined company has pledged at least 30 films a year, 15 from each studio.\n", set()),
+        # the fact's own number turned the other way
+        ("The combined company has pledged at most 30 theatrical films a year.\n", {(1, "theatrical-films", "at most 30")}),
         # a deal's "own" fee is not the fee of the story
         ("Netflix signed a deal for the studios at $27.75 a share. The deal carries its own $5.8bn fee.\n", set()),
     ],

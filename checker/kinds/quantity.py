@@ -31,7 +31,7 @@ from checker.document import PARAGRAPH
 from checker.findings import Finding, contradiction
 from checker.language.grammar import SHARE_NOUNS
 from checker.language.owners import TOTALS
-from checker.numbers import Figure, Interval, describe, interval_for, precision_unit, same_unit
+from checker.numbers import DIRECTIONS, Figure, Interval, describe, interval_for, precision_unit, same_unit
 from checker.phrases import plural_noun
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class Rule(NamedTuple):
     interval: Interval
     context: str | None
     unless: str | None
+    direction: int = 0  # +1 when the fact is a floor ("at least 30"), -1 a ceiling ("at most 30")
 
 
 def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, str]) -> Rule:
@@ -67,7 +68,7 @@ def compile_fact(fact: Fact, names: dict[str, str], measure_labels: dict[str, st
     stated = value if fact.qualifier == "exactly" else f"{fact.qualifier} {value}"
     return Rule(
         fact.id, fact.severity, fact.source, label, fact.owner, fact.measure, fact.unit, stated, interval,
-        fact.context, fact.unless,
+        fact.context, fact.unless, DIRECTIONS.get(fact.qualifier, 0),
     )
 
 
@@ -93,8 +94,13 @@ def triggers(fact: Fact, names: dict[str, list[str]], nouns: dict[str, list[str]
 
 def agrees(figure: Figure, rule: Rule) -> bool:
     """Whether a figure as the draft states it fits the fact: the values it admits meet the
-    fact's. The one test every kind and ``factcheck claims`` use."""
-    return not figure.interval.disjoint(rule.interval)
+    fact's, and it does not turn the fact's own number the other way ("at most 30" is not "at
+    least 30"). The one test every kind and ``factcheck claims`` use."""
+    if figure.interval.disjoint(rule.interval):
+        return False
+    # the fact's own number with the opposite qualifier: "at most 30" against "at least 30"
+    bound = rule.interval.lo if rule.direction > 0 else rule.interval.hi
+    return not (rule.direction and DIRECTIONS.get(figure.qualifier or "", 0) == -rule.direction and figure.value == bound)
 
 
 def check(context: Context, rules: list[Rule]) -> Iterator[Finding]:
