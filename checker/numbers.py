@@ -284,8 +284,9 @@ def interval_for(value: float, qualifier: str | None, unit: float) -> Interval:
         return Interval(value, value + loose, lo_open=True)
     if q == "nearly":
         return Interval(value - loose, value, hi_open=True)
-    if q == "approximately":  # the figure is the claim: "about 26,000" is not a licence for 24,000
-        return Interval(value - unit / 2, value + unit / 2)
+    if q == "approximately":  # the figure is the claim: "about 26,000" is not a licence for 24,000,
+        # nor "about 25,000", whose values only touch "approximately 24,000" at 24,500
+        return Interval(value - unit / 2, value + unit / 2, lo_open=True, hi_open=True)
     if q == "fewer than":
         return Interval(0.0, value, hi_open=True)
     if q == "at most":
