@@ -222,7 +222,8 @@ DENIED = r"(?i:\b(?:without|not|never|n't|no\s+longer)\s+(?:\p{Ll}+ly\s+)?\Z)"
 # its share price's move.
 TICKER = r"(?:\s*\([^()]{1,12}\))?"  # a ticker in brackets after a company's name: "Netflix (NFLX)"
 MARKET_MOVE = (
-    TICKER + r"(?:'s|’s)?\s*:?\s*"
+    # "Netflix shares: up 10%", "Netflix, the loser on paper, gained 10%", "| Acme | down 3% |"
+    TICKER + r"(?:'s|’s)?(?:\s+(?:shares|stock))?(?:\s*,\s*(?:the\s+)?[^,;:()]{1,40},)?\s*[:|]?\s*"
     # "Paramount is higher too, up 10%": the move said, then its size
     r"(?:(?:was|were|is|are|closed|ended|finished|traded)\s+(?:higher|lower|up|down)(?:\s+(?:too|also|as\s+well|again))?\s*,\s+)?"
     r"(?:(?:was|were|is|are|closed|ended|finished|traded)\s+)?"
@@ -237,7 +238,7 @@ MARKET_MOVE_AFTER = (
     r"plunge|tumble)\s+(?:in|for)\s+(?:(?:the\s+)?(?:shares|stock|share\s+price|stock\s+price)\s+of\s+)?)"
 )
 # A signed change after a company's name is its move too: "WBD: -6%", "Acme +10%", "PSKY (+5%)".
-SIGNED_MOVE = TICKER + r"\s*[:(]?\s*\Z"
+SIGNED_MOVE = TICKER + r"(?:\s*\([^()]{1,40}\))?\s*[:(|]?\s*\Z"  # "Acme (extended trading, 26 Feb) | +10%"
 SIGNS = "+-−"  # what a signed figure opens with
 # A figure a denied verb governs is not claimed: "it would not go above $27.75 a share", "never
 # reached 20%", "did not pay $31". Not one the verb's object names ("would not raise its $27.75
