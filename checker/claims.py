@@ -224,6 +224,7 @@ class Binder:
         topic: str | None = None  # the party the last sentence opened with as its subject, in this paragraph
         previous_end = 0
         previous_start = 0
+        last_counted: list[Counted] = []  # what the sentence before counted
         # Where the words that set the scene of a list's items or a table's rows begin: its lead-in
         # ("How the shares moved (Thursday, after hours):") or the caption above its header.
         setting: int | None = None
@@ -236,7 +237,10 @@ class Binder:
             if paragraph_break(prose, previous_end, start):
                 topic = None
             figs = list(figures(sentence))  # read once: every step below asks for them
-            counted = self._counted(sentence, figs, lead if _opens_with(sentence, mentions) else None, lead)
+            # the measure the sentence before left open, when it counted only that one
+            left_open = lead if _opens_with(sentence, mentions) and len({c.measure for c in last_counted}) <= 1 else None
+            counted = self._counted(sentence, figs, left_open, lead)
+            last_counted = counted
             cells = _cells(sentence)
             labelled: dict[int, tuple[str | None, bool]] = {}  # table cells: figure start -> owner
             has_figure = bool(figs)
@@ -461,8 +465,10 @@ class Binder:
             ):
                 measures[i] = self.share_measure
                 moved.add(i)
-        if left_open and figs and measures[0] is None:
-            # "more than 150,000 (coding, ...)", "more than 13 million of them"
+        # "more than 150,000 (coding, ...)", "more than 13 million of them"; not the first of a
+        # list whose last names its noun ("150,000, 3.4 million and 13 million exchanges")
+        coordinated = len(figs) > 1 and measures[1] is not None and COORDINATION.fullmatch(sentence, figs[0].end, figs[1].start)
+        if left_open and figs and measures[0] is None and not coordinated:
             if rx.match(r"\s*(?:[,;.()—–]|of\s+(?:them|those|these)\b|\Z)", sentence[figs[0].end :]):
                 measures[0] = left_open
         sums = [ADDS_UP.search(sentence, max(0, f.start - 30), f.start) for f in figs]  # "add up to" before it
