@@ -86,7 +86,13 @@ def write(path: Path, statements: Statements, rows: list[Row]) -> int:
                 left.append((fact, "the checker does not read the reports' sentences of it, or flag them once changed"))
             else:
                 kept.append(fact)
-        facts = kept
+        ids = {f["id"] for f in kept}
+        facts = []
+        for fact in kept:  # a sum whose total or a part was left out cannot be written
+            if fact["kind"] == "sum" and not {fact["total"], *fact["parts"]} <= ids:
+                left.append((fact, "a figure it adds up is left out"))
+            else:
+                facts.append(fact)
     if not facts:
         return 0
     with open(path, "x", encoding="utf-8") as out:
