@@ -136,6 +136,12 @@ def test_a_list_that_names_its_measure_once_reads_items_with_a_note_in_brackets(
          "- MiniMax alone was responsible for more than 1.3 million of them.\n", [(2, "minimax-exchanges", "more than 1.3 million")]),
         ("- Together the three labs generated more than 16 million exchanges with Claude.\n"
          "- MiniMax alone was responsible for more than 13 million of them.\n", []),
+        # "them" after a sentence that counted two measures is not read
+        ("Together they held more than 16 million exchanges through roughly 24,000 fraudulent accounts. "
+         "MiniMax alone accounted for more than 13 million of them.\n", []),
+        # the first of a list whose last names the noun counts that noun, not the one left open
+        ("Sixteen million-plus exchanges ran through some 24K fraudulent accounts. DeepSeek, Moonshot AI and MiniMax "
+         "were responsible for more than 150,000, 3.4 million and 13 million exchanges, respectively.\n", []),
         # the group is the subject of an infinitive of purpose after its object
         ("Anthropic says the labs used roughly 24,000 fake accounts to generate nearly 16 million exchanges with its models.\n",
          [(1, "total-exchanges", "nearly 16 million")]),
@@ -688,6 +694,13 @@ WBD_PACK = ROOT / "rules" / "paramount-wbd-2026.yaml"
         ("The combined company has pledged at least 30 films a year, 15 from each studio.\n", set()),
         # the fact's own number turned the other way
         ("The combined company has pledged at most 30 theatrical films a year.\n", {(1, "theatrical-films", "at most 30")}),
+        # a market move after an appositive, a "shares:" label, a table row with a note
+        ("Netflix, the loser on paper, gained about 20% in after-hours trading.\n", {(1, "netflix-shares", "about 20%")}),
+        ("- Netflix shares: up about 20% after hours on Thursday\n", {(1, "netflix-shares", "about 20%")}),
+        ("| Stock | Move |\n|---|---|\n| Netflix (extended trading, 26 Feb) | +20% |\n", {(3, "netflix-shares", "+20%")}),
+        ("| Stock | Move |\n|---|---|\n| Netflix (extended trading, 26 Feb) | +10% |\n", set()),
+        # "about 3%" only touches "approximately 2%" (1.5% to 2.5%) at its edge: another number
+        ("Warner Bros. Discovery shares fell about 3% in extended trading.\n", {(1, "wbd-shares", "about 3%")}),
         # a deal's "own" fee is not the fee of the story
         ("Netflix signed a deal for the studios at $27.75 a share. The deal carries its own $5.8bn fee.\n", set()),
     ],
