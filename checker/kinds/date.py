@@ -36,7 +36,7 @@ from checker.dates import WEEKDAY_WORD, WEEKDAYS, DateMention, mentions
 from checker.document import paragraph_break
 from checker.findings import Agreement, Finding, agreement, contradiction
 from checker.language.constructions import ANAPHOR_SUBJECT, antecedent_subject, entry_day, label_day, stated_day
-from checker.language.grammar import DENIED, FUTURE, FUTURE_WORD, NAMED_SUBJECT, OBJECT_AFTER_VERB, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, TIME_PREPOSITION, UNNAMED_SUBJECT, present_form
+from checker.language.grammar import DENIED, FUTURE, FUTURE_WORD, NAMED_SUBJECT, OBJECT_AFTER_VERB, OBJECT_OF, OFFSET_FROM, OWN_SUBJECT, SET_OFF_PARTICIPLE, TIME_PREPOSITION, UNNAMED_SUBJECT, present_form
 from checker.language.owners import Mention
 from checker.phrases import phrase_pattern
 
@@ -83,10 +83,8 @@ _OWNED = rx.compile(r"(?i)\b(?:follow-up|separate|second|later|new|another|updat
 _POSSESSIVE = rx.compile(r"(\p{Lu}[\p{L}\p{N}-]*)(?:'s|’s)\s+\Z")
 _POSSESSOR = rx.compile(r"(?:'s|’s)\s")
 _POSSESSED_CUE = rx.compile(r"(?:'s|’s)\s+(?:[\p{L}-]+\s+){0,2}")  # "Paramount's [newly] revised bid"
-# A participle set off after a noun, with its date: "The agreement, announced today, follows
-# Netflix's decision" dates the noun before it; when the noun is another event's word, not this event.
-_PARTICIPLE_BEFORE = rx.compile(r"(\p{L}+)\s*,\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:on\s+)?\Z")
-_PARTICIPLE_AFTER = rx.compile(r"\s*[,—–)]")
+_PARTICIPLE_BEFORE = rx.compile(SET_OFF_PARTICIPLE)
+_PARTICIPLE_AFTER = rx.compile(r"\s*[,—–)]")  # the participle's phrase closes after the date
 _GAP_BREAK = rx.compile(r"[,;:()—–]|\s-\s|\s--\s")
 
 

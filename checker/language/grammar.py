@@ -314,6 +314,9 @@ REPORTING_VERBS = (
     r"reports|calls|called|described|describes|counted|counts|found|estimated|estimates|believes|thinks|"
     r"told|tells|stated|states|warned|warns|explained|explains|insisted|insists)\b"
 )
+# A participle set off after a noun, up to its date: "The agreement, announced today, follows
+# Netflix's decision" dates the noun (group 1), not another event the sentence names.
+SET_OFF_PARTICIPLE = r"(\p{L}+)\s*,\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\s+(?:on\s+)?\Z"
 # What makes "two days" a point in time rather than a count of days: "said two days ago",
 # "two days later", "a week earlier".
 ELAPSED = r"(?i:\s+(?:ago|later|earlier|afterwards|previously)\b)"
