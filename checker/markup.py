@@ -217,7 +217,8 @@ def _plain_blocks(text: str) -> Iterator[Edit]:
         entry = not blank and not item and _ENTRY.match(line) is not None
         piped = not blank and not item and not entry and _PIPE_ENTRY.match(line) is not None
         if piped:  # "16M+ | exchanges with Claude": the pipe reads as an entry's colon
-            yield offset + line.index("|"), offset + line.index("|") + 1, ":"
+            pipe = offset + line.index("|")
+            yield pipe, pipe + 1, ":"
             entry = True
         if entry and before.entry and not heading:
             yield before.end, before.end, BREAK

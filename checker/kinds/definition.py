@@ -108,8 +108,8 @@ _BEFORE_TERM = rx.compile(
     r"""process\s+of|method\s+of|concept\s+of|definition\s+of|defines?)\s+["“‘']?\Z""",
     rx.IGNORECASE,
 )
-# A relative clause that describes the term even where the term is contrasted: "unlike
-# distillation, where a small model learns from a big one, ...".
+# A relative clause that describes the term even where the term is contrasted: "unlike short
+# selling, where a trader sells borrowed shares, ...".
 _RELATIVE = rx.compile(r"\s*,?\s*(?:where|in\s+which|whereby|which)\b", rx.IGNORECASE)
 _QUESTION = rx.compile(
     r"\b(?:what\s+is|what's|what\s+does|what\s+exactly|how\s+does)\b[^?]*\?\s*\Z"
@@ -185,7 +185,7 @@ def _described(
     """Where the description of the term starts, if the sentence defines it."""
     for m in mentions:
         if rx.search(CONTRASTED_TERM, sentence, endpos=m.start()) and not _RELATIVE.match(sentence, m.end()):
-            continue  # "not to be confused with distillation: here ...": another thing's description
+            continue  # "not to be confused with short selling: here ...": another thing's description
         if _AFTER_TERM.match(sentence, m.end()):
             return m.end()
         if _BEFORE_TERM.search(sentence, 0, m.start()):

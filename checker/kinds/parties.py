@@ -157,11 +157,12 @@ def _counts(
 
 
 def _whole_set(rule: Rule, prose: str, start: int, group: rx.Match[str], mentions: list, first: bool) -> bool:
-    """A count too small for the set is wrong only when it speaks of the whole set: it is followed by more members than it counts, or, naming none,
-    is governed by the accusing verb ("accused two Chinese companies", "two Chinese labs stand
-    accused"), or is the draft's ``first`` word on the set: "Anthropic says two Chinese labs
-    ran attacks", before any member is named, counts all of it. A count followed by its members
-    ("two Chinese labs, Moonshot and MiniMax") is a subset."""
+    """A count too small for the set is wrong only when it speaks of the whole set: it is
+    followed by more members than it counts, or, naming none, is governed by the accusing verb
+    ("accused two Chinese companies", "two Chinese labs stand accused"), or is the draft's
+    ``first`` word on the set: "Anthropic says two Chinese labs ran attacks", before any member
+    is named, counts all of it. A count followed by its members ("two Chinese labs, Moonshot and
+    MiniMax") is a subset."""
     named = {m.entity for m in mentions}
     listed = _listed_after(prose, group.end(), mentions)
     if listed:

@@ -275,8 +275,8 @@ DESCRIPTION_HEAD = (
 # "the 45-day window, rather than the 90 days of old", "instead of $30", "as opposed to 12%".
 CONTRASTED = r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)\s+(?:the\s+|an?\s+)?\Z)"
 # What sets a term against the thing a sentence describes, so that the description is not the
-# term's: "Model-graded feedback: not to be confused with distillation: here a model scores ...",
-# "unlike distillation, where ...", "as distinct from distillation".
+# term's: "Margin lending: not to be confused with short selling: here a broker lends cash ...",
+# "unlike short selling, where ...", "as distinct from short selling".
 CONTRASTED_TERM = (
     r"(?i:\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of|confused\s+with|mistaken\s+for|"
     r"unlike|(?:different|distinct|differs?)\s+from|not)\s+(?:the\s+|an?\s+)?[\"“‘']?\Z)"
